@@ -1,0 +1,57 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Switchboard",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "switchboard", targets: ["switchboard"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+    ],
+    targets: [
+        // The cmark-gfm C library from Debian's libcmark-gfm-dev and libcmark-gfm-extensions-dev.
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        // Markdown to HTML; the only module that sees the C API.
+        .target(name: "SwitchboardMarkdown", dependencies: ["CCmarkGFM"]),
+        // Diagnostics, schemas, loading and validation of content/ into a Site.
+        .target(
+            name: "SwitchboardModel",
+            dependencies: ["SwitchboardMarkdown", .product(name: "Yams", package: "Yams")]
+        ),
+        // Rendering, search index, status outputs and the output sink.
+        .target(
+            name: "SwitchboardBuilder",
+            dependencies: [
+                "SwitchboardModel",
+                "SwitchboardMarkdown",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .executableTarget(
+            name: "switchboard",
+            dependencies: [
+                "SwitchboardBuilder",
+                "SwitchboardModel",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "SwitchboardMarkdownTests", dependencies: ["SwitchboardMarkdown"]),
+        .testTarget(name: "SwitchboardModelTests", dependencies: ["SwitchboardModel"]),
+        .testTarget(
+            name: "SwitchboardBuilderTests",
+            dependencies: ["SwitchboardBuilder", "SwitchboardModel"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(name: "SwitchboardEndToEndTests", dependencies: ["SwitchboardModel"]),
+    ]
+)

@@ -1,0 +1,46 @@
+/// Values handed to a Mustache template: plain dictionaries and arrays, so
+/// swift-mustache looks keys up without reflection (`Dictionary` is a `MustacheParent`).
+/// Leave a key out rather than set it to "" when a section should not show:
+/// Mustache treats any present string, even an empty one, as true.
+public typealias TemplateContext = [String: any Sendable]
+
+/// A page to render: its URL, the template for its main content, and that template's context.
+/// The renderer wraps the content in `layout.mustache` (header, navigation, footer).
+public struct PageSpec: Sendable {
+    /// The page's path on the site without the base path, ending in `/` (`/status/`),
+    /// or naming a file (`/404.html`).
+    public var url: String
+    /// Template name in templates/ without `.mustache`.
+    public var template: String
+    /// The `<title>` and the h1.
+    public var title: String
+    /// A sentence for `<meta name="description">`.
+    public var description: String?
+    public var context: TemplateContext
+    /// Breadcrumbs above the h1: (title, url without base path); the page itself is last and has no link.
+    public var breadcrumbs: [(title: String, url: String)]
+    /// Extra `<link>` elements for `<head>` (feeds), as (rel, type, title, url without base path).
+    public var headLinks: [(rel: String, type: String, title: String, url: String)]
+    /// Listed in sitemap.xml.
+    public var inSitemap: Bool
+
+    public init(url: String, template: String, title: String, description: String? = nil, context: TemplateContext = [:],
+                breadcrumbs: [(title: String, url: String)] = [], headLinks: [(rel: String, type: String, title: String, url: String)] = [],
+                inSitemap: Bool = true) {
+        self.url = url
+        self.template = template
+        self.title = title
+        self.description = description
+        self.context = context
+        self.breadcrumbs = breadcrumbs
+        self.headLinks = headLinks
+        self.inSitemap = inSitemap
+    }
+
+    /// The output file the page is written to.
+    public var outputPath: String {
+        var path = url.hasPrefix("/") ? String(url.dropFirst()) : url
+        if path.isEmpty || path.hasSuffix("/") { path += "index.html" }
+        return path
+    }
+}

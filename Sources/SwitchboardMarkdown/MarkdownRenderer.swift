@@ -1,0 +1,211 @@
+import CCmarkGFM
+import Foundation
+
+/// Renders GitHub-flavoured Markdown with cmark-gfm.
+///
+/// This is the only file that sees the C library. cmark-gfm's parser is not
+/// thread-safe once extensions are attached (two threads parsing at once drop
+/// strikethrough and autolinks), so parsing holds a lock; walking the tree and
+/// rendering HTML, which touch only the document's own nodes, run in parallel.
+public final class MarkdownRenderer: Sendable {
+    /// The one renderer of the process. Creating it registers the GFM extensions.
+    public static let shared = MarkdownRenderer()
+
+    private static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+    private let parseLock = NSLock()
+
+    private init() {
+        cmark_gfm_core_extensions_ensure_registered()
+    }
+
+    /// Renders `source`.
+    ///
+    /// - Parameter rewrite: called for each link and image destination; returns
+    ///   the destination to use instead, or nil to keep it as written.
+    public func render(
+        _ source: String,
+        options: MarkdownOptions = MarkdownOptions(),
+        rewrite: (MarkdownLink) -> String? = { _ in nil }
+    ) -> RenderedMarkdown {
+        var flags = CMARK_OPT_FOOTNOTES
+        if options.smartPunctuation { flags |= CMARK_OPT_SMART }
+        if options.allowRawHTML { flags |= CMARK_OPT_UNSAFE }
+
+        parseLock.lock()
+        guard let parser = cmark_parser_new(flags) else {
+            parseLock.unlock()
+            return RenderedMarkdown(html: "", headings: [], links: [], sections: [])
+        }
+        for name in Self.extensionNames {
+            if let syntaxExtension = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, syntaxExtension)
+            }
+        }
+        var utf8 = source
+        utf8.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parser_feed(parser, chars.baseAddress, chars.count)
+            }
+        }
+        let document = cmark_parser_finish(parser)
+        parseLock.unlock()
+        defer { cmark_parser_free(parser) }
+        guard let document else {
+            return RenderedMarkdown(html: "", headings: [], links: [], sections: [])
+        }
+        defer { cmark_node_free(document) }
+
+        var walker = TreeWalker()
+        walker.walk(document)
+        let links = walker.rewriteLinks(rewrite)
+        walker.giveHeadingsIDs()
+
+        var html = ""
+        if let rendered = cmark_render_html(document, flags, cmark_parser_get_syntax_extensions(parser)) {
+            html = String(cString: rendered)
+            free(rendered)
+        }
+        return RenderedMarkdown(html: html, headings: walker.headings, links: links, sections: walker.sections)
+    }
+}
+
+/// One pass over the tree that gathers headings, links and text, then edits
+/// the nodes it gathered (never while iterating).
+private struct TreeWalker {
+    var headings: [MarkdownHeading] = []
+    var sections: [MarkdownSection] = []
+    private var headingNodes: [OpaquePointer] = []
+    private var linkNodes: [(node: OpaquePointer, link: MarkdownLink)] = []
+    private var slugger = HeadingSlugger()
+    private var text = ""
+    private var headingText = ""
+    private var currentHeading: MarkdownHeading?
+
+    mutating func walk(_ document: OpaquePointer) {
+        guard let iterator = cmark_iter_new(document) else { return }
+        defer { cmark_iter_free(iterator) }
+        var inHeading = false
+        // Autolinks carry no position of their own: they take their block's.
+        var blockLine = 1
+        var blockColumn = 1
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            let entering = event == CMARK_EVENT_ENTER
+            switch type {
+            case CMARK_NODE_HEADING:
+                if entering {
+                    inHeading = true
+                    headingText = ""
+                } else {
+                    inHeading = false
+                    closeSection()
+                    let title = Self.collapsingSpaces(headingText)
+                    let heading = MarkdownHeading(
+                        level: Int(cmark_node_get_heading_level(node)),
+                        text: title,
+                        id: slugger.uniqueSlug(title),
+                        line: Int(cmark_node_get_start_line(node))
+                    )
+                    headings.append(heading)
+                    headingNodes.append(node)
+                    currentHeading = heading
+                }
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
+                if let literal = cmark_node_get_literal(node) {
+                    if inHeading {
+                        headingText += String(cString: literal)
+                    } else {
+                        text += String(cString: literal)
+                        if type == CMARK_NODE_CODE_BLOCK { text += " " }
+                    }
+                }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                if inHeading { headingText += " " } else { text += " " }
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                if entering {
+                    let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+                    let line = Int(cmark_node_get_start_line(node))
+                    let link = MarkdownLink(
+                        kind: type == CMARK_NODE_IMAGE ? .image : .link,
+                        destination: destination,
+                        line: line > 0 ? line : blockLine,
+                        column: line > 0 ? Int(cmark_node_get_start_column(node)) : blockColumn
+                    )
+                    linkNodes.append((node, link))
+                }
+            default:
+                if entering, UInt32(type.rawValue) & UInt32(CMARK_NODE_TYPE_BLOCK) != 0,
+                   cmark_node_get_start_line(node) > 0 {
+                    blockLine = Int(cmark_node_get_start_line(node))
+                    blockColumn = Int(cmark_node_get_start_column(node))
+                }
+                // Block boundaries separate words in the extracted text.
+                if !entering, !inHeading, UInt32(type.rawValue) & UInt32(CMARK_NODE_TYPE_BLOCK) != 0 {
+                    text += " "
+                }
+            }
+        }
+        closeSection()
+    }
+
+    private mutating func closeSection() {
+        let body = Self.collapsingSpaces(text)
+        if currentHeading != nil || !body.isEmpty {
+            sections.append(MarkdownSection(heading: currentHeading, text: body))
+        }
+        text = ""
+    }
+
+    /// Applies `rewrite` to every link and returns the links as written.
+    func rewriteLinks(_ rewrite: (MarkdownLink) -> String?) -> [MarkdownLink] {
+        for (node, link) in linkNodes {
+            if let replacement = rewrite(link) {
+                cmark_node_set_url(node, replacement)
+            }
+        }
+        return linkNodes.map(\.link)
+    }
+
+    /// Replaces each heading by a custom block that prints the same element
+    /// with an `id`: cmark-gfm's HTML renderer has no hook for attributes.
+    func giveHeadingsIDs() {
+        for (node, heading) in zip(headingNodes, headings) {
+            guard let custom = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
+            cmark_node_set_on_enter(custom, "<h\(heading.level) id=\"\(heading.id)\">")
+            cmark_node_set_on_exit(custom, "</h\(heading.level)>")
+            var moved = true
+            while let child = cmark_node_first_child(node) {
+                cmark_node_unlink(child)
+                if cmark_node_append_child(custom, child) == 0 {
+                    moved = false
+                    break
+                }
+            }
+            if moved, cmark_node_replace(node, custom) != 0 {
+                cmark_node_free(node)
+            } else {
+                cmark_node_free(custom)
+            }
+        }
+    }
+
+    /// Folds runs of white space to one space and trims the ends.
+    static func collapsingSpaces(_ string: String) -> String {
+        var result = ""
+        result.reserveCapacity(string.utf8.count)
+        var pendingSpace = false
+        for character in string {
+            if character.isWhitespace {
+                pendingSpace = !result.isEmpty
+            } else {
+                if pendingSpace { result.append(" ") }
+                pendingSpace = false
+                result.append(character)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,49 @@
+/// A person or desk to contact, with at least one channel.
+public struct Contact: Sendable {
+    public var name: String
+    public var role: String?
+    public var scope: String?
+    public var email: String?
+    public var phone: String?
+    public var url: String?
+
+    init(_ r: Record) {
+        name = r.string("name")
+        role = r.optionalString("role")
+        scope = r.optionalString("scope")
+        email = r.optionalString("email")
+        phone = r.optionalString("phone")
+        url = r.optionalString("url")
+    }
+}
+
+/// `content/escalation/<slug>.yml`: an ordered path of levels.
+public struct EscalationMatrix: Sendable {
+    public struct Level: Sendable {
+        public var name: String
+        public var respondWithin: Duration?
+        public var cc: [String]
+        public var contacts: [Contact]
+    }
+
+    public var info: EntryInfo
+    public var title: String
+    public var summary: String?
+    public var appliesTo: [String]
+    public var levels: [Level]
+    public var alwaysCC: [String]
+    public var instructions: MarkdownText?
+
+    init(_ info: EntryInfo, _ r: Record) {
+        self.info = info
+        title = r.string("title")
+        summary = r.optionalString("summary")
+        appliesTo = r.strings("applies_to")
+        levels = r.records("levels").map {
+            Level(name: $0.string("name"), respondWithin: $0.duration("respond_within"), cc: $0.strings("cc"),
+                  contacts: $0.records("contacts").map(Contact.init))
+        }
+        alwaysCC = r.strings("always_cc")
+        instructions = r.markdown("instructions")
+    }
+}

@@ -1,0 +1,118 @@
+import SwitchboardMarkdown
+
+/// Stage 2 and 3 for one file: read, split front matter, parse YAML and
+/// Markdown, validate against the collection's schema, build the typed entry.
+struct EntryDecoder: Sendable {
+    let map: ContentMap
+    let markdownOptions: MarkdownOptions
+    let displayRoot: String
+    let now: Instant
+
+    func decode(_ file: DiscoveredFile) -> LoadedFile {
+        var diagnostics = DiagnosticCollector(file: "\(displayRoot)/\(file.path)")
+        var loaded = LoadedFile(file: file, entry: nil, diagnostics: [])
+        guard let rootType = file.collection.rootType else {
+            loaded.entry = .asset
+            return loaded
+        }
+        guard let bytes = FileReader.read(file.absolutePath) else {
+            diagnostics.error("unreadable-file", "the file cannot be read")
+            loaded.diagnostics = diagnostics.diagnostics
+            return loaded
+        }
+        guard let text = SourceText.decode(bytes, diagnostics: &diagnostics) else {
+            if file.collection.isMarkdown, bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+                // An empty Markdown file also lacks its front matter; one message says it all.
+            }
+            loaded.diagnostics = diagnostics.diagnostics
+            return loaded
+        }
+
+        var yaml = text
+        var yamlLineOffset = 0
+        var body: (source: String, lineOffset: Int)?
+        if file.collection.isMarkdown {
+            guard let split = FrontMatter.split(text, diagnostics: &diagnostics) else {
+                loaded.diagnostics = diagnostics.diagnostics
+                return loaded
+            }
+            yaml = split.yaml
+            yamlLineOffset = split.yamlLineOffset
+            body = (split.body, split.bodyLineOffset)
+        }
+
+        let node = YAMLReader.read(yaml, lineOffset: yamlLineOffset, diagnostics: &diagnostics)
+        if diagnostics.hasErrors && node == nil {
+            loaded.diagnostics = diagnostics.diagnostics
+            return loaded
+        }
+        let linker = PageLinker(map: map, path: file.path, options: markdownOptions)
+        var validator = SchemaValidator(diagnostics: diagnostics, linker: linker)
+        let value = validator.validateRoot(node, as: rootType, named: file.collection.pattern)
+        var bodyText: MarkdownText?
+        if let body {
+            bodyText = validator.linker.render(body.source, lineOffset: body.lineOffset, diagnostics: &validator.diagnostics)
+            loaded.anchors = Set(bodyText!.rendered.headings.map(\.id))
+        }
+        loaded.references = validator.references
+        loaded.pendingAnchors = validator.linker.pendingAnchors
+        diagnostics = validator.diagnostics
+        if let value {
+            loaded.entry = makeEntry(file, value, body: bodyText, diagnostics: &diagnostics)
+        }
+        loaded.diagnostics = diagnostics.diagnostics
+        return loaded
+    }
+
+    private func makeEntry(_ file: DiscoveredFile, _ value: Value, body: MarkdownText?, diagnostics: inout DiagnosticCollector) -> LoadedFile.Entry? {
+        let info = file.info
+        let body = body ?? MarkdownText(source: "", rendered: .init(html: "", headings: [], links: [], sections: []))
+        if case .list(let items) = value, file.collection == .products {
+            let products = items.compactMap { if case .record(let r) = $0 { return Product(r) } else { return nil } }
+            EntryRules.checkUnique(products.map { ($0.id, $0.position) }, what: "product id", diagnostics: &diagnostics)
+            return .products(products)
+        }
+        guard case .record(let r) = value else { return nil }
+        switch file.collection {
+        case .site: return .site(SiteConfig(r))
+        case .policies:
+            let policy = Policy(info, r, body: body)
+            EntryRules.check(policy, record: r, now: now, diagnostics: &diagnostics)
+            return .policy(policy)
+        case .categories: return .category(Category(info, r))
+        case .articles: return .article(Article(info, category: file.category ?? "", r, body: body))
+        case .faq: return .faq(FAQ(info, r, body: body))
+        case .devices:
+            let device = SIPDevice(info, r)
+            EntryRules.check(device, record: r, diagnostics: &diagnostics)
+            return .device(device)
+        case .escalation:
+            EntryRules.checkEscalation(r, diagnostics: &diagnostics)
+            return .escalation(EscalationMatrix(info, r))
+        case .vendors: return .vendor(VendorProcess(info, r, body: body))
+        case .supportHours: return .hours(SupportHours(info, r))
+        case .rateCard: return .rates(RateCard(info, r))
+        case .checklists:
+            if r.positions["applies_to"] == nil && r.positions["context"] == nil {
+                diagnostics.error("missing-key", "a Checklist needs 'applies_to' (products) or 'context'", at: r.position)
+            }
+            return .checklist(Checklist(info, r))
+        case .statusComponents:
+            let components = r.records("components").map {
+                StatusComponent(id: $0.string("id"), name: $0.string("name"), group: $0.optionalString("group"),
+                                description: $0.optionalString("description"), position: $0.position(of: "id"))
+            }
+            EntryRules.checkUnique(components.map { ($0.id, $0.position) }, what: "component id", diagnostics: &diagnostics)
+            return .components(components)
+        case .incidents:
+            let incident = Incident(info, r, body: body)
+            EntryRules.check(incident, record: r, diagnostics: &diagnostics)
+            return .incident(incident)
+        case .maintenance:
+            let maintenance = Maintenance(info, r, body: body)
+            EntryRules.check(maintenance, record: r, diagnostics: &diagnostics)
+            return .maintenance(maintenance)
+        case .products, .asset: return nil
+        }
+    }
+}

@@ -1,0 +1,30 @@
+/// One file after parsing and validation: its typed entry (when it could be
+/// built) and everything the cross-file checks need from it.
+struct LoadedFile: Sendable {
+    enum Entry: Sendable {
+        case site(SiteConfig)
+        case products([Product])
+        case policy(Policy)
+        case category(Category)
+        case article(Article)
+        case faq(FAQ)
+        case device(SIPDevice)
+        case escalation(EscalationMatrix)
+        case vendor(VendorProcess)
+        case hours(SupportHours)
+        case rates(RateCard)
+        case checklist(Checklist)
+        case components([StatusComponent])
+        case incident(Incident)
+        case maintenance(Maintenance)
+        case asset
+    }
+
+    var file: DiscoveredFile
+    var entry: Entry?
+    var diagnostics: [Diagnostic]
+    var references: [ReferenceUse] = []
+    var pendingAnchors: [PendingAnchor] = []
+    /// Heading ids of the file's Markdown body, for anchor checks.
+    var anchors: Set<String> = []
+}

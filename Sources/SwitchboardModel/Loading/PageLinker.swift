@@ -1,0 +1,135 @@
+import SwitchboardMarkdown
+
+/// A link to an anchor of another page, checked once every page's headings are known.
+struct PendingAnchor: Sendable {
+    var file: String
+    var position: SourcePosition
+    /// Content path of the target.
+    var target: String
+    var anchor: String
+}
+
+/// Renders the Markdown of one file, rewriting relative links to content files
+/// into page URLs and reporting links whose target does not exist.
+struct PageLinker: Sendable {
+    let map: ContentMap
+    /// Content path of the file being rendered.
+    let path: String
+    let options: MarkdownOptions
+    var pendingAnchors: [PendingAnchor] = []
+
+    init(map: ContentMap, path: String, options: MarkdownOptions) {
+        self.map = map
+        self.path = path
+        self.options = options
+    }
+
+    /// Renders `source`, whose first line is line `lineOffset + 1` of the file.
+    mutating func render(_ source: String, lineOffset: Int, diagnostics: inout DiagnosticCollector) -> MarkdownText {
+        var pending: [PendingAnchor] = []
+        let rendered = MarkdownRenderer.shared.render(source, options: options) { link in
+            let position = SourcePosition(line: link.line + lineOffset, column: link.column)
+            return resolve(link, at: position, diagnostics: &diagnostics, pending: &pending)
+        }
+        pendingAnchors.append(contentsOf: pending)
+        return MarkdownText(source: source, rendered: rendered)
+    }
+
+    private func resolve(_ link: MarkdownLink, at position: SourcePosition, diagnostics: inout DiagnosticCollector,
+                         pending: inout [PendingAnchor]) -> String? {
+        let destination = link.destination
+        if destination.isEmpty { return nil }
+        if destination.hasPrefix("#") {
+            if path.hasSuffix(".md") {
+                pending.append(PendingAnchor(file: diagnostics.file, position: position, target: path, anchor: String(destination.dropFirst())))
+            }
+            return nil
+        }
+        if Self.isExternal(destination) { return nil }
+        if destination.hasPrefix("/") { return map.url(destination) }
+
+        var target = destination
+        var fragment: String?
+        if let hash = target.firstIndex(of: "#") {
+            fragment = String(target[target.index(after: hash)...])
+            target = String(target[..<hash])
+        }
+        if let query = target.firstIndex(of: "?") { target = String(target[..<query]) }
+        let decoded = target.removingPercentEncoding ?? target
+        guard let resolved = Self.resolve(decoded, from: path) else {
+            diagnostics.error("broken-link", "the link '\(destination)' leads outside the content folder", at: position)
+            return nil
+        }
+        if let page = map.pageURLs[resolved] {
+            if let fragment, !fragment.isEmpty {
+                if resolved.hasSuffix(".md") {
+                    pending.append(PendingAnchor(file: diagnostics.file, position: position, target: resolved, anchor: fragment))
+                }
+                // FAQ entries are anchors already; the heading's anchor replaces them.
+                let base = page.split(separator: "#", maxSplits: 1).first.map(String.init) ?? page
+                return map.url(base) + "#" + fragment
+            }
+            return map.url(page)
+        }
+        if map.assets.contains(resolved) {
+            return map.url("/" + resolved)
+        }
+        let candidates = Array(map.pageURLs.keys) + Array(map.assets)
+        let relativeCandidates = candidates.map { Self.relative($0, from: path) }
+        let suggestion = Suggestion.didYouMean(decoded, in: relativeCandidates)
+        diagnostics.error("broken-link", "the link '\(destination)' leads to content/\(resolved), which does not exist\(suggestion)", at: position)
+        return nil
+    }
+
+    /// A scheme (`https:`, `mailto:`, `tel:`) or a protocol-relative `//host`.
+    static func isExternal(_ destination: String) -> Bool {
+        if destination.hasPrefix("//") { return true }
+        guard let colon = destination.firstIndex(of: ":") else { return false }
+        let scheme = destination[..<colon]
+        return !scheme.isEmpty && scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
+    }
+
+    /// `target` relative to the folder of `from`, as a content path; nil when it climbs out.
+    static func resolve(_ target: String, from: String) -> String? {
+        var parts = from.split(separator: "/").dropLast().map(String.init)
+        for component in target.split(separator: "/", omittingEmptySubsequences: true) {
+            switch component {
+            case ".": continue
+            case "..":
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            default: parts.append(String(component))
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+
+    /// The relative path from the folder of `from` to `target`, for suggestions.
+    static func relative(_ target: String, from: String) -> String {
+        let base = from.split(separator: "/").dropLast()
+        let goal = target.split(separator: "/")
+        var common = 0
+        while common < base.count, common < goal.count - 1, base[base.startIndex + common] == goal[common] { common += 1 }
+        let ups = Array(repeating: "..", count: base.count - common)
+        return (ups + goal[common...].map(String.init)).joined(separator: "/")
+    }
+}
+
+extension String {
+    /// Decodes `%20` and friends; nil when the escapes are malformed.
+    var removingPercentEncoding: String? {
+        guard contains("%") else { return self }
+        var bytes: [UInt8] = []
+        var iterator = utf8.makeIterator()
+        while let byte = iterator.next() {
+            if byte == UInt8(ascii: "%") {
+                guard let high = iterator.next(), let low = iterator.next(),
+                      let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16) else { return nil }
+                bytes.append(value)
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return String(validating: bytes, as: UTF8.self)
+    }
+}

@@ -1,0 +1,139 @@
+/// Stage 3b: puts the entries together into a `Site` and runs the checks
+/// that span files: references, duplicates, and links to anchors.
+struct SiteAssembler {
+    let config: SiteConfig?
+    let now: Instant
+    let displayRoot: String
+    let commitDates: [String: Day]
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(config: SiteConfig?, now: Instant, displayRoot: String, commitDates: [String: Day]) {
+        self.config = config
+        self.now = now
+        self.displayRoot = displayRoot
+        self.commitDates = commitDates
+    }
+
+    mutating func assemble(_ files: [LoadedFile]) -> Site? {
+        var site = config.map { Site(config: $0, now: now) }
+        var collected = Site(config: config ?? SiteConfig(Record(position: .start)), now: now)
+        for file in files {
+            switch file.entry {
+            case .products(let value)?: collected.products = value
+            case .policy(let value)?: collected.policies.append(value)
+            case .category(let value)?: collected.categories.append(value)
+            case .article(var value)?:
+                if value.updated == nil { value.updated = commitDates[file.file.path] }
+                collected.articles.append(value)
+            case .faq(let value)?: collected.faqs.append(value)
+            case .device(let value)?: collected.devices.append(value)
+            case .escalation(let value)?: collected.escalations.append(value)
+            case .vendor(let value)?: collected.vendors.append(value)
+            case .hours(let value)?: collected.hours = value
+            case .rates(let value)?: collected.rates = value
+            case .checklist(let value)?: collected.checklists.append(value)
+            case .components(let value)?: collected.components = value
+            case .incident(let value)?: collected.incidents.append(value)
+            case .maintenance(let value)?: collected.maintenances.append(value)
+            case .asset?: collected.assets.append(file.file)
+            case .site?, nil: break
+            }
+        }
+        checkReferences(files, collected)
+        checkAnchors(files)
+        checkDuplicates(collected)
+        checkCategories(files, collected)
+
+        collected.policies.sort { ($0.order, $0.info.slug) < ($1.order, $1.info.slug) }
+        collected.categories.sort { ($0.order, $0.info.slug) < ($1.order, $1.info.slug) }
+        collected.faqs.sort { ($0.category, $0.order, $0.info.slug) < ($1.category, $1.order, $1.info.slug) }
+        collected.devices.sort { ($0.manufacturer, $0.model, $0.firmware) < ($1.manufacturer, $1.model, $1.firmware) }
+        collected.incidents.sort { ($0.started, $0.info.slug) > ($1.started, $1.info.slug) }
+        collected.maintenances.sort { ($0.scheduledFor, $0.info.slug) > ($1.scheduledFor, $1.info.slug) }
+        if site != nil {
+            collected.config = site!.config
+            site = collected
+        }
+        return site
+    }
+
+    private mutating func checkReferences(_ files: [LoadedFile], _ site: Site) {
+        var known: [ReferenceKind: Set<String>] = [:]
+        known[.product] = Set(site.products.map(\.id))
+        known[.component] = Set(site.components.map(\.id))
+        known[.escalation] = Set(site.escalations.map(\.info.slug))
+        known[.entry] = Set(site.articles.map { "kb/\($0.info.slug)" } + site.faqs.map { "faq/\($0.info.slug)" }
+            + site.policies.map { "policies/\($0.info.slug)" })
+        // A reference into a file that failed to load is not reported again.
+        let unloaded = Set(files.filter { $0.entry == nil }.map(\.file.collection))
+        for file in files {
+            for use in file.references {
+                let ids = known[use.kind] ?? []
+                if ids.contains(use.value) { continue }
+                if use.kind == .product && unloaded.contains(.products) { continue }
+                if use.kind == .component && unloaded.contains(.statusComponents) { continue }
+                let suggestion = Suggestion.didYouMean(use.value, in: ids)
+                diagnostics.append(Diagnostic(file: use.file, position: use.position, id: "unknown-reference",
+                                              message: "'\(use.value)' is not \(use.kind.noun)\(suggestion)"))
+            }
+        }
+    }
+
+    private mutating func checkAnchors(_ files: [LoadedFile]) {
+        var anchors: [String: Set<String>] = [:]
+        for file in files where file.entry != nil { anchors[file.file.path] = file.anchors }
+        for file in files {
+            for pending in file.pendingAnchors {
+                guard let ids = anchors[pending.target] else { continue }
+                if ids.contains(pending.anchor) { continue }
+                let suggestion = Suggestion.didYouMean(pending.anchor, in: ids)
+                diagnostics.append(Diagnostic(file: pending.file, position: pending.position, id: "missing-anchor",
+                                              message: "content/\(pending.target) has no heading with the id '\(pending.anchor)'\(suggestion)"))
+            }
+        }
+    }
+
+    private mutating func checkDuplicates(_ site: Site) {
+        var slugs: [String: String] = [:]
+        for article in site.articles {
+            if let other = slugs[article.info.slug] {
+                report(article.info.path, .start, "duplicate-slug",
+                       "the article slug '\(article.info.slug)' is also used by content/\(other); slugs are unique across categories")
+            } else {
+                slugs[article.info.slug] = article.info.path
+            }
+        }
+        var licences: [String: String] = [:]
+        var devices: [String: String] = [:]
+        for device in site.devices {
+            if let licence = device.licenceID {
+                if let other = licences[licence] {
+                    report(device.info.path, device.positions["licence_id"] ?? .start, "duplicate-licence-id",
+                           "the licence id '\(licence)' is also used by content/\(other)")
+                } else {
+                    licences[licence] = device.info.path
+                }
+            }
+            let key = "\(device.manufacturer)\u{0}\(device.model)\u{0}\(device.firmware)"
+            if let other = devices[key] {
+                report(device.info.path, device.positions["firmware"] ?? .start, "duplicate-device",
+                       "\(device.name) firmware \(device.firmware) is already listed in content/\(other)")
+            } else {
+                devices[key] = device.info.path
+            }
+        }
+    }
+
+    private mutating func checkCategories(_ files: [LoadedFile], _ site: Site) {
+        let categoryFiles = Set(files.filter { $0.file.collection == .categories }.map { $0.file.slug })
+        var reported = Set<String>()
+        for article in site.articles where !categoryFiles.contains(article.category) && reported.insert(article.category).inserted {
+            report("kb/\(article.category)/_category.yml", .start, "missing-file",
+                   "the category '\(article.category)' has articles but no _category.yml (title, summary, order)")
+        }
+    }
+
+    private mutating func report(_ path: String, _ position: SourcePosition, _ id: String, _ message: String) {
+        diagnostics.append(Diagnostic(file: "\(displayRoot)/\(path)", position: position, id: id, message: message))
+    }
+}

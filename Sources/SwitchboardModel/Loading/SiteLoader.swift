@@ -1,0 +1,79 @@
+import SwitchboardMarkdown
+
+/// What the loader needs besides content/.
+public struct LoadOptions: Sendable {
+    /// The build clock.
+    public var now: Instant
+    /// Overrides `base_url` of site.yml.
+    public var baseURL: String?
+    /// Last commit date of each content path, for articles without `updated`.
+    public var commitDates: [String: Day]
+
+    public init(now: Instant, baseURL: String? = nil, commitDates: [String: Day] = [:]) {
+        self.now = now
+        self.baseURL = baseURL
+        self.commitDates = commitDates
+    }
+}
+
+/// The outcome of loading: a Site when there are no errors, and every diagnostic, sorted.
+public struct LoadResult: Sendable {
+    public var site: Site?
+    public var diagnostics: [Diagnostic]
+    /// How many files were read.
+    public var fileCount: Int
+}
+
+/// Stages 1 to 3 of the pipeline: discover, parse, decode and validate into a `Site`.
+/// Every stage runs to completion and collects diagnostics; nothing is written.
+public struct SiteLoader {
+    public var contentDirectory: String
+    public var displayPath: String
+    public var options: LoadOptions
+
+    public init(contentDirectory: String, displayPath: String? = nil, options: LoadOptions) {
+        self.contentDirectory = contentDirectory
+        self.displayPath = displayPath ?? contentDirectory
+        self.options = options
+    }
+
+    public func load() -> LoadResult {
+        _ = MarkdownRenderer.shared // registers cmark-gfm's extensions before any thread parses
+
+        let discovery = ContentDiscovery(root: contentDirectory, displayRoot: displayPath).discover()
+        var diagnostics = discovery.diagnostics
+        let files = discovery.files
+
+        // site.yml first: its base URL and raw-HTML switch shape every other page.
+        var config: SiteConfig?
+        var siteFile: LoadedFile?
+        if let site = files.first(where: { $0.collection == .site }) {
+            let decoder = EntryDecoder(map: ContentMap(files: files, basePath: ""), markdownOptions: MarkdownOptions(),
+                                       displayRoot: displayPath, now: options.now)
+            let loaded = decoder.decode(site)
+            if case .site(let value)? = loaded.entry { config = value }
+            siteFile = loaded
+        } else if !files.isEmpty || discovery.diagnostics.isEmpty {
+            diagnostics.append(Diagnostic(file: "\(displayPath)/site.yml", id: "missing-file",
+                                          message: "content/site.yml is required: the site's title, base_url, language, time_zone and organisation"))
+        }
+        if let baseURL = options.baseURL { config?.baseURL = baseURL }
+
+        let map = ContentMap(files: files, basePath: config?.basePath ?? "")
+        let decoder = EntryDecoder(
+            map: map,
+            markdownOptions: MarkdownOptions(allowRawHTML: config?.allowRawHTML ?? false),
+            displayRoot: displayPath,
+            now: options.now
+        )
+        var loaded = files.filter { $0.collection != .site }.parallelMap { decoder.decode($0) }
+        if let siteFile { loaded.insert(siteFile, at: 0) }
+        for file in loaded { diagnostics.append(contentsOf: file.diagnostics) }
+
+        var assembler = SiteAssembler(config: config, now: options.now, displayRoot: displayPath, commitDates: options.commitDates)
+        let site = assembler.assemble(loaded)
+        diagnostics.append(contentsOf: assembler.diagnostics)
+        diagnostics.sort()
+        return LoadResult(site: diagnostics.hasErrors ? nil : site, diagnostics: diagnostics, fileCount: files.count)
+    }
+}

@@ -1,0 +1,41 @@
+/// The string formats of the contract.
+public enum Formats {
+    /// Lower-case letters, digits and single hyphens between them.
+    public static func isSlug(_ text: String) -> Bool {
+        guard !text.isEmpty, !text.hasPrefix("-"), !text.hasSuffix("-"), !text.contains("--") else { return false }
+        return text.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }
+    }
+
+    public static func isEmail(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."),
+              !parts[1].hasPrefix("."), !parts[1].hasSuffix("."), !parts[1].contains("..")
+        else { return false }
+        return !text.contains { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "," || $0 == ";" }
+    }
+
+    /// E.164 (`+441903927100`) or national digits grouped by single spaces (`01903 927100`).
+    public static func isPhone(_ text: String) -> Bool {
+        if text.hasPrefix("+") {
+            let digits = text.dropFirst().filter { $0 != " " }
+            return (8...15).contains(digits.count) && digits.allSatisfy(\.isASCIIDigit) && !text.contains("  ")
+        }
+        let digits = text.filter { $0 != " " }
+        return text.hasPrefix("0") && (9...12).contains(digits.count) && digits.allSatisfy(\.isASCIIDigit)
+            && !text.contains("  ") && !text.hasSuffix(" ")
+    }
+
+    /// The digits to dial, for `tel:` links: E.164 kept, national kept as digits.
+    public static func dialable(_ phone: String) -> String {
+        phone.filter { $0 == "+" || $0.isASCIIDigit }
+    }
+
+    /// `https://host/…`, or a site-relative path `/…`.
+    public static func isURL(_ text: String) -> Bool {
+        if text.contains(where: { $0.isWhitespace }) { return false }
+        if text.hasPrefix("/") { return !text.hasPrefix("//") }
+        guard text.hasPrefix("https://") else { return false }
+        let host = text.dropFirst(8).prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        return host.contains(".") || host.hasPrefix("localhost")
+    }
+}

@@ -1,0 +1,17 @@
+import ArgumentParser
+
+/// The `switchboard` command.
+@main
+struct Switchboard: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "switchboard",
+        abstract: "Builds the technical resource centre from content/ into a static site.",
+        version: SwitchboardVersion.current,
+        subcommands: [BuildCommand.self, CheckCommand.self, SchemaCommand.self],
+        defaultSubcommand: BuildCommand.self
+    )
+}
+
+enum SwitchboardVersion {
+    static let current = "0.1.0"
+}
