@@ -1,9 +1,55 @@
 import ArgumentParser
+import Foundation
+import SwitchboardBuilder
 import SwitchboardModel
 
-/// `switchboard build` (placeholder until the builder lands).
+/// `switchboard build`: content/ and templates/ into a static site.
 struct BuildCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "build", abstract: "Build content/ into a static site.")
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build content/ into a static site. Nothing is written when there are errors."
+    )
+
     @OptionGroup var options: ContentOptions
-    func run() throws {}
+
+    @Option(help: "The templates folder (Mustache templates and assets/).")
+    var templates: String = "templates"
+
+    @Option(help: "The folder to write the site to. It is replaced only when the build succeeds.")
+    var output: String = "public"
+
+    func run() throws {
+        let started = DispatchTime.now()
+        let loadOptions = try options.loadOptions(commitDates: GitDates.read(options.content))
+        let result = SiteLoader(contentDirectory: options.content, options: loadOptions).load()
+        let (theme, themeDiagnostics) = TemplateSet.load(directory: templates)
+        var diagnostics = (result.diagnostics + themeDiagnostics).sorted()
+
+        guard let site = result.site, let theme, !options.fails(diagnostics) else {
+            options.report(diagnostics, fileCount: result.fileCount)
+            FileHandle.standardError.write(Data("Build failed: \(output)/ was not changed.\n".utf8))
+            throw ExitCode(1)
+        }
+        let built = SiteBuilder(site: site, templates: theme).build()
+        diagnostics = (diagnostics + built.diagnostics).sorted()
+        if options.fails(diagnostics) {
+            options.report(diagnostics, fileCount: result.fileCount)
+            FileHandle.standardError.write(Data("Build failed: \(output)/ was not changed.\n".utf8))
+            throw ExitCode(1)
+        }
+        if !diagnostics.isEmpty { options.report(diagnostics, fileCount: result.fileCount) }
+
+        let sink = DiskSink(directory: output)
+        do {
+            try sink.write(built.files)
+            try sink.commit()
+        } catch {
+            sink.discard()
+            FileHandle.standardError.write(Data("error: \(error)\nBuild failed: \(output)/ was not changed.\n".utf8))
+            throw ExitCode(1)
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+        let pages = built.pageCount
+        print("Built \(pages) page\(pages == 1 ? "" : "s") (\(built.files.count) files) in \(String(format: "%.2f", seconds)) s → \(output)/")
+    }
 }

@@ -1,0 +1,88 @@
+import SwitchboardMarkdown
+import SwitchboardModel
+
+/// Small conversions shared by the page families.
+enum ContextHelpers {
+    static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August",
+                             "September", "October", "November", "December"]
+
+    /// `1 March 2023`.
+    static func long(_ day: Day) -> String { "\(day.day) \(monthNames[day.month - 1]) \(day.year)" }
+
+    /// The table of contents of a rendered body.
+    static func toc(_ rendered: RenderedMarkdown) -> [TemplateContext] {
+        rendered.tableOfContents.map { ["title": $0.text, "id": $0.id, "sub": $0.level == 3] as TemplateContext }
+    }
+
+    /// The names of product ids, in the given order.
+    static func products(_ ids: [String], in site: Site) -> [TemplateContext] {
+        ids.map { id in ["id": id, "name": site.product(id)?.name ?? id] as TemplateContext }
+    }
+
+    /// Search sections from a rendered body.
+    static func sections(_ rendered: RenderedMarkdown) -> [(anchor: String?, heading: String?, text: String)] {
+        rendered.sections.map { ($0.heading?.id, $0.heading?.text, $0.text) }
+    }
+
+    /// A contact's channels as links.
+    static func contact(_ contact: Contact, cc: [String], subject: String) -> TemplateContext {
+        var context: TemplateContext = ["name": contact.name]
+        if let role = contact.role { context["role"] = role }
+        if let scope = contact.scope { context["scope"] = scope }
+        if let email = contact.email {
+            context["email"] = email
+            context["mailto"] = mailto(email, cc: cc, subject: subject)
+        }
+        if let phone = contact.phone {
+            context["phone"] = phone
+            context["tel"] = "tel:" + Formats.dialable(phone)
+        }
+        if let url = contact.url { context["url"] = url }
+        return context
+    }
+
+    /// A `mailto:` link with copies and a subject filled in.
+    static func mailto(_ email: String, cc: [String], subject: String) -> String {
+        var query: [String] = []
+        let copies = cc.filter { $0 != email }
+        if !copies.isEmpty { query.append("cc=" + copies.joined(separator: ",")) }
+        if !subject.isEmpty { query.append("subject=" + percentEncode(subject)) }
+        return "mailto:\(email)" + (query.isEmpty ? "" : "?" + query.joined(separator: "&"))
+    }
+
+    static func percentEncode(_ text: String) -> String {
+        var out = ""
+        for byte in text.utf8 {
+            let c = Character(Unicode.Scalar(byte))
+            if c.isLetter && c.isASCII || c.isNumber && c.isASCII || "-_.~".contains(c) {
+                out.append(c)
+            } else {
+                out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+            }
+        }
+        return out
+    }
+}
+
+extension String {
+    func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+
+    /// Escapes text for XML and HTML attribute values.
+    var xmlEscaped: String {
+        var out = ""
+        out.reserveCapacity(utf8.count)
+        for character in self {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+}

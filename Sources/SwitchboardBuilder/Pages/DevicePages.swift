@@ -1,0 +1,112 @@
+import SwitchboardModel
+
+/// `/devices/`: the approved list, a page per device, and `devices.json` / `devices.csv`.
+enum DevicePages {
+    static let platformNames = ["ipecs-cloud": "iPECS Cloud", "ipecs-ucp": "iPECS UCP"]
+    static let functionNames = [
+        "registration": "Registration", "inbound-calls": "Inbound calls", "outbound-calls": "Outbound calls",
+        "transfer": "Transfer", "hold": "Hold", "conference": "Conference", "voicemail": "Voicemail",
+    ]
+
+    static func row(_ device: SIPDevice, base: String) -> TemplateContext {
+        var row: TemplateContext = [
+            "manufacturer": device.manufacturer, "model": device.model, "firmware": device.firmware,
+            "url": base + (device.info.url ?? ""), "status": device.status.rawValue,
+            "platforms": device.platforms.map { platformNames[$0] ?? $0 }.joined(separator: ", "),
+            "platform_ids": device.platforms.joined(separator: " "),
+            "tested": device.tested.map { functionNames[$0] ?? $0 }.joined(separator: ", "),
+        ]
+        if let approved = device.approved {
+            row["approved"] = ContextHelpers.long(approved)
+            row["approved_iso"] = approved.description
+        }
+        if device.example { row["example"] = true }
+        return row
+    }
+
+    static func build(_ site: Site) -> PageSet {
+        var set = PageSet()
+        guard !site.devices.isEmpty else { return set }
+        let base = site.basePath
+        let approved = site.devices.filter { $0.status == .approved }
+        let testing = site.devices.filter { $0.status == .testing }
+        let withdrawn = site.devices.filter { $0.status == .withdrawn }
+        var context: TemplateContext = [
+            "approved": approved.map { row($0, base: base) },
+            "manufacturers": Array(Set(site.devices.map(\.manufacturer))).sorted(),
+            "platforms": Schemas.platforms.map { ["id": $0, "name": platformNames[$0] ?? $0] as TemplateContext },
+            "json_url": base + "/devices/devices.json",
+            "csv_url": base + "/devices/devices.csv",
+        ]
+        if !testing.isEmpty { context["testing"] = testing.map { row($0, base: base) } }
+        if !withdrawn.isEmpty { context["withdrawn"] = withdrawn.map { row($0, base: base) } }
+        if let fee = site.rates?.fees.first(where: { $0.name.lowercased().contains("test") }), let rates = site.rates {
+            context["testing_fee"] = rates.format(fee.price)
+        }
+        if let policy = site.policies.first(where: { $0.info.slug.contains("sip-device") }) {
+            context["policy_url"] = base + (policy.info.url ?? "")
+        }
+        set.pages.append(PageSpec(url: "/devices/", template: "devices", title: "Approved third-party SIP devices",
+                                  description: "The devices and exact firmware versions approved for connection to iPECS Cloud.",
+                                  context: context, breadcrumbs: [("Home", "/"), ("SIP devices", "/devices/")]))
+        for device in site.devices {
+            guard let url = device.info.url else { continue }
+            var context = row(device, base: base)
+            if let notes = device.notes { context["notes"] = notes.html }
+            if !device.notTested.isEmpty { context["not_tested"] = device.notTested.joined(separator: ", ") }
+            if let licence = device.licenceID { context["licence_id"] = licence }
+            if let interop = device.interopURL { context["interop_url"] = interop }
+            context["status_label"] = ["approved": "Approved", "testing": "In testing", "withdrawn": "Withdrawn"][device.status.rawValue]
+            let title = "\(device.name) (firmware \(device.firmware))"
+            set.pages.append(PageSpec(url: url, template: "device", title: title,
+                                      description: "\(device.name) firmware \(device.firmware): \(device.status.rawValue).",
+                                      context: context, breadcrumbs: [("Home", "/"), ("SIP devices", "/devices/"), (device.name, url)]))
+            set.documents.append(SearchDocument(url: url, title: title, type: "Device", products: device.platforms,
+                                                summary: "\(device.status.rawValue.capitalized) on \(device.platforms.map { platformNames[$0] ?? $0 }.joined(separator: ", ")). Firmware \(device.firmware).",
+                                                sections: [(nil, nil, [device.manufacturer, device.model, "firmware", device.firmware, device.notes?.rendered.plainText ?? ""].joined(separator: " "))]))
+        }
+        set.files.append(json(site))
+        set.files.append(csv(site))
+        return set
+    }
+
+    static func json(_ site: Site) -> OutputFile {
+        let rows = site.devices.map { d -> String in
+            var fields = [
+                "\"manufacturer\": \(JSONText.quote(d.manufacturer))", "\"model\": \(JSONText.quote(d.model))",
+                "\"firmware\": \(JSONText.quote(d.firmware))", "\"status\": \(JSONText.quote(d.status.rawValue))",
+                "\"platforms\": [\(d.platforms.map(JSONText.quote).joined(separator: ", "))]",
+                "\"approved\": \(d.approved.map { JSONText.quote($0.description) } ?? "null")",
+                "\"licence_id\": \(d.licenceID.map(JSONText.quote) ?? "null")",
+                "\"tested\": [\(d.tested.map(JSONText.quote).joined(separator: ", "))]",
+                "\"not_tested\": [\(d.notTested.map(JSONText.quote).joined(separator: ", "))]",
+                "\"example\": \(d.example)",
+            ]
+            fields.append("\"url\": \(JSONText.quote(site.config.origin + site.basePath + (d.info.url ?? "")))")
+            return "  {" + fields.joined(separator: ", ") + "}"
+        }
+        return OutputFile(path: "devices/devices.json", text: "[\n" + rows.joined(separator: ",\n") + "\n]\n")
+    }
+
+    static func csv(_ site: Site) -> OutputFile {
+        func cell(_ text: String) -> String {
+            // A leading =, +, - or @ would run as a formula in a spreadsheet.
+            var value = text
+            if let first = value.first, "=+-@".contains(first) { value = "'" + value }
+            return value.contains(where: { ",\"\n".contains($0) }) ? "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : value
+        }
+        var out = "manufacturer,model,firmware,status,platforms,approved,licence_id,tested,not_tested,example\r\n"
+        for d in site.devices {
+            out += [d.manufacturer, d.model, d.firmware, d.status.rawValue, d.platforms.joined(separator: " "),
+                    d.approved?.description ?? "", d.licenceID ?? "", d.tested.joined(separator: " "),
+                    d.notTested.joined(separator: "; "), d.example ? "yes" : "no"].map(cell).joined(separator: ",") + "\r\n"
+        }
+        return OutputFile(path: "devices/devices.csv", text: out)
+    }
+}
+
+extension String {
+    func replacingOccurrences(of target: String, with replacement: String) -> String {
+        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}

@@ -1,0 +1,48 @@
+import SwitchboardModel
+
+/// `/escalation/` and a page per escalation matrix.
+enum EscalationPages {
+    static func context(_ matrix: EscalationMatrix, site: Site) -> TemplateContext {
+        let levels = matrix.levels.enumerated().map { index, level -> TemplateContext in
+            let cc = matrix.alwaysCC + level.cc
+            var item: TemplateContext = [
+                "step": index + 1, "name": level.name,
+                "contacts": level.contacts.map { ContextHelpers.contact($0, cc: cc, subject: "Escalation: ") },
+            ]
+            if let within = level.respondWithin { item["respond_within"] = within.spoken }
+            if !level.cc.isEmpty { item["cc"] = level.cc.joined(separator: ", ") }
+            return item
+        }
+        var context: TemplateContext = ["levels": levels, "products": ContextHelpers.products(matrix.appliesTo, in: site)]
+        if let summary = matrix.summary { context["summary"] = summary }
+        if let instructions = matrix.instructions { context["instructions"] = instructions.html }
+        if !matrix.alwaysCC.isEmpty { context["always_cc"] = matrix.alwaysCC.joined(separator: ", ") }
+        return context
+    }
+
+    static func build(_ site: Site) -> PageSet {
+        var set = PageSet()
+        guard !site.escalations.isEmpty else { return set }
+        let base = site.basePath
+        let items = site.escalations.map { matrix -> TemplateContext in
+            var item: TemplateContext = ["title": matrix.title, "url": base + (matrix.info.url ?? ""), "levels": "\(matrix.levels.count) levels"]
+            if let summary = matrix.summary { item["summary"] = summary }
+            return item
+        }
+        set.pages.append(PageSpec(url: "/escalation/", template: "escalation-index", title: "Escalation paths",
+                                  description: "Whom to contact, in order, when a fault needs escalating.",
+                                  context: ["matrices": items], breadcrumbs: [("Home", "/"), ("Escalation", "/escalation/")]))
+        for matrix in site.escalations {
+            guard let url = matrix.info.url else { continue }
+            set.pages.append(PageSpec(url: url, template: "escalation", title: matrix.title, description: matrix.summary,
+                                      context: context(matrix, site: site),
+                                      breadcrumbs: [("Home", "/"), ("Escalation", "/escalation/"), (matrix.title, url)]))
+            let text = matrix.levels.map { level in
+                level.name + ": " + level.contacts.map { [$0.name, $0.role, $0.scope, $0.email, $0.phone].compactMap { $0 }.joined(separator: " ") }.joined(separator: "; ")
+            }.joined(separator: ". ")
+            set.documents.append(SearchDocument(url: url, title: matrix.title, type: "Escalation", products: matrix.appliesTo,
+                                                summary: matrix.summary ?? "", sections: [(nil, nil, text + " " + (matrix.instructions?.rendered.plainText ?? ""))]))
+        }
+        return set
+    }
+}

@@ -1,0 +1,47 @@
+import SwitchboardModel
+
+/// The home page and the 404 page.
+enum HomePage {
+    static func build(_ site: Site) -> PageSet {
+        let base = site.basePath
+        var context: TemplateContext = [:]
+        if let description = site.config.description { context["intro"] = description }
+        context["products"] = site.products.map { product -> TemplateContext in
+            var item: TemplateContext = ["id": product.id, "name": product.name]
+            if let summary = product.summary { item["summary"] = summary }
+            return item
+        }
+        let categories = site.categories.map { category -> TemplateContext in
+            let count = site.articles.filter { $0.category == category.info.slug && !$0.draft }.count
+            return ["title": category.title, "summary": category.summary, "url": base + (category.info.url ?? ""),
+                    "count": "\(count) article\(count == 1 ? "" : "s")"]
+        }
+        if !categories.isEmpty { context["categories"] = categories }
+        let promoted = site.articles.filter { $0.promoted && !$0.draft }.map { article -> TemplateContext in
+            ["title": article.title, "summary": article.summary, "url": base + (article.info.url ?? "")]
+        }
+        if !promoted.isEmpty { context["promoted"] = promoted }
+        context["policies"] = site.policies.map { policy -> TemplateContext in
+            var item: TemplateContext = ["title": policy.title, "url": base + (policy.info.url ?? "")]
+            if let section = policy.section { item["section"] = section }
+            return item
+        }
+        if let hours = site.hours { context["hours"] = SupportPages.hoursContext(hours, site: site) }
+        var quick: [TemplateContext] = []
+        if !site.escalations.isEmpty { quick.append(["title": "Escalation paths", "text": "Whom to contact, in order, and when.", "url": base + "/escalation/"]) }
+        if !site.devices.isEmpty { quick.append(["title": "Approved SIP devices", "text": "Devices and exact firmware approved for iPECS.", "url": base + "/devices/"]) }
+        if !site.components.isEmpty { quick.append(["title": "Service status", "text": "Current incidents and maintenance.", "url": base + "/status/"]) }
+        if let emergency = site.config.support.emergencyURL {
+            quick.append(["title": "Out-of-hours emergency", "text": "24×7 request for suspected iPECS Cloud platform issues.", "url": emergency])
+        }
+        if !site.checklists.isEmpty { quick.append(["title": "Before you raise a ticket", "text": "Checklists of what to have ready.", "url": base + "/support/#checklists"]) }
+        if !quick.isEmpty { context["quick_links"] = quick }
+
+        var set = PageSet()
+        set.pages.append(PageSpec(url: "/", template: "home", title: site.config.title, description: site.config.description,
+                                  context: context))
+        set.pages.append(PageSpec(url: "/404.html", template: "404", title: "Page not found",
+                                  description: "The page you asked for is not here.", inSitemap: false))
+        return set
+    }
+}

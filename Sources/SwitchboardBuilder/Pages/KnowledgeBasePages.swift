@@ -1,0 +1,82 @@
+import SwitchboardModel
+
+/// `/kb/`, a page per category and a page per article, and the articles' Atom feed.
+enum KnowledgeBasePages {
+    static func build(_ site: Site) -> PageSet {
+        var set = PageSet()
+        let base = site.basePath
+        let published = site.articles.filter { !$0.draft }
+        var byCategory: [String: [Article]] = [:]
+        for article in published { byCategory[article.category, default: []].append(article) }
+
+        func item(_ article: Article) -> TemplateContext {
+            var item: TemplateContext = ["title": article.title, "summary": article.summary, "url": base + (article.info.url ?? "")]
+            if let updated = article.updated { item["updated"] = ContextHelpers.long(updated) }
+            return item
+        }
+        let categories = site.categories.map { category -> TemplateContext in
+            let articles = (byCategory[category.info.slug] ?? []).sorted { $0.title < $1.title }
+            return ["title": category.title, "summary": category.summary, "url": base + (category.info.url ?? ""),
+                    "articles": articles.map(item)]
+        }
+        set.pages.append(PageSpec(url: "/kb/", template: "kb-index", title: "Knowledge base",
+                                  description: "Diagnostics, tickets, returns and devices: answers for trained engineers.",
+                                  context: ["categories": categories], breadcrumbs: [("Home", "/"), ("Knowledge base", "/kb/")]))
+        for category in site.categories {
+            guard let url = category.info.url else { continue }
+            let articles = (byCategory[category.info.slug] ?? []).sorted { $0.title < $1.title }
+            set.pages.append(PageSpec(url: url, template: "kb-category", title: category.title, description: category.summary,
+                                      context: ["summary": category.summary, "articles": articles.map(item)],
+                                      breadcrumbs: [("Home", "/"), ("Knowledge base", "/kb/"), (category.title, url)]))
+        }
+
+        let categoryTitles = Dictionary(site.categories.map { ($0.info.slug, $0.title) }, uniquingKeysWith: { a, _ in a })
+        let entries = EntryIndex(site)
+        for article in published {
+            guard let url = article.info.url else { continue }
+            let categoryTitle = categoryTitles[article.category] ?? article.category
+            var context: TemplateContext = ["summary": article.summary, "body": article.body.html,
+                                            "category": categoryTitle, "category_url": base + "/kb/\(article.category)/"]
+            if let updated = article.updated {
+                context["updated"] = ContextHelpers.long(updated)
+                context["updated_iso"] = updated.description
+            }
+            let toc = ContextHelpers.toc(article.body.rendered)
+            if toc.count > 1 { context["toc"] = toc }
+            if !article.products.isEmpty { context["products"] = ContextHelpers.products(article.products, in: site) }
+            if !article.tags.isEmpty { context["tags"] = article.tags }
+            let related = entries.related(to: article)
+            if !related.isEmpty { context["related"] = related }
+            if let repository = site.config.repositoryURL {
+                context["edit_url"] = repository.trimmingSlash + "/content/" + article.info.path
+            }
+            set.pages.append(PageSpec(url: url, template: "article", title: article.title, description: article.summary, context: context,
+                                      breadcrumbs: [("Home", "/"), ("Knowledge base", "/kb/"), (categoryTitle, "/kb/\(article.category)/"), (article.title, url)]))
+            set.documents.append(SearchDocument(url: url, title: article.title, type: "Article", products: article.products,
+                                                summary: article.summary, sections: ContextHelpers.sections(article.body.rendered)))
+        }
+        set.files.append(atom(published, site: site))
+        return set
+    }
+
+    /// New and updated articles, newest first.
+    static func atom(_ articles: [Article], site: Site) -> OutputFile {
+        let origin = site.config.origin + site.basePath
+        let dated = articles.sorted { ($0.updated ?? Day(year: 1970, month: 1, day: 1), $0.info.path) > ($1.updated ?? Day(year: 1970, month: 1, day: 1), $1.info.path) }
+        let newest = dated.first?.updated.map { "\($0)T00:00:00Z" } ?? site.now.description
+        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"
+        xml += "  <title>\(site.config.title.xmlEscaped): knowledge base</title>\n"
+        xml += "  <id>\(origin)/kb/</id>\n  <link rel=\"alternate\" href=\"\(origin)/kb/\"/>\n"
+        xml += "  <link rel=\"self\" href=\"\(origin)/kb/feed.atom\"/>\n  <updated>\(newest)</updated>\n"
+        for article in dated.prefix(50) {
+            let url = origin + (article.info.url ?? "")
+            let updated = article.updated.map { "\($0)T00:00:00Z" } ?? newest
+            xml += "  <entry>\n    <title>\(article.title.xmlEscaped)</title>\n    <id>\(url.xmlEscaped)</id>\n"
+            xml += "    <link rel=\"alternate\" href=\"\(url.xmlEscaped)\"/>\n    <updated>\(updated)</updated>\n"
+            xml += "    <author><name>\(site.config.organisation.xmlEscaped)</name></author>\n"
+            xml += "    <summary>\(article.summary.xmlEscaped)</summary>\n  </entry>\n"
+        }
+        xml += "</feed>\n"
+        return OutputFile(path: "kb/feed.atom", text: xml)
+    }
+}

@@ -1,0 +1,100 @@
+import SwitchboardModel
+
+/// Renders a page's content template and wraps it in `layout.mustache`.
+struct PageRenderer: Sendable {
+    let site: Site
+    let templates: TemplateSet
+    /// The values every template sees, built once per build.
+    let common: TemplateContext
+
+    init(site: Site, templates: TemplateSet, statusBanner: (indicator: String, description: String)?) {
+        self.site = site
+        self.templates = templates
+        let base = site.basePath
+        var assets: TemplateContext = [:]
+        for (name, url) in templates.assetURLs { assets[name] = base + url }
+        var common: TemplateContext = [
+            "base_path": base,
+            "home_url": base + "/",
+            "search_url": base + "/search/",
+            "sitemap_url": base + "/sitemap.xml",
+            "assets": assets,
+            "site": Self.siteContext(site),
+        ]
+        if let statusBanner {
+            common["status_banner"] = [
+                "indicator": statusBanner.indicator,
+                "description": statusBanner.description,
+                "url": base + "/status/",
+            ] as TemplateContext
+        }
+        self.common = common
+    }
+
+    static func siteContext(_ site: Site) -> TemplateContext {
+        let config = site.config
+        var context: TemplateContext = [
+            "title": config.title,
+            "language": config.language,
+            "organisation": config.organisation,
+            "year": String(site.now.day.year),
+        ]
+        if let description = config.description { context["description"] = description }
+        var support: TemplateContext = [:]
+        if let phone = config.support.phone {
+            support["phone"] = phone
+            support["phone_tel"] = "tel:" + Formats.dialable(phone)
+        }
+        if let email = config.support.email { support["email"] = email }
+        if let portal = config.support.portalURL { support["portal_url"] = portal }
+        if let emergency = config.support.emergencyURL { support["emergency_url"] = emergency }
+        if !support.isEmpty { context["support"] = support }
+        return context
+    }
+
+    func navigation(current url: String) -> [TemplateContext] {
+        site.config.nav.map { item in
+            var entry: TemplateContext = ["title": item.title, "url": link(item.url)]
+            if item.url != "/" && url.hasPrefix(item.url) { entry["current"] = true }
+            return entry
+        }
+    }
+
+    /// A site path with the base path, leaving absolute URLs alone.
+    func link(_ url: String) -> String {
+        url.hasPrefix("/") ? site.basePath + url : url
+    }
+
+    func render(_ page: PageSpec) -> OutputFile {
+        var context = common
+        for (key, value) in page.context { context[key] = value }
+        context["page_title"] = page.title
+        let content = templates.render(context.withListFlags(), with: page.template)
+
+        var layout = common
+        layout["content"] = content
+        layout["nav"] = navigation(current: page.url)
+        var pageContext: TemplateContext = [
+            "title": page.title,
+            "url": link(page.url),
+            "canonical": site.config.origin + link(page.url),
+            "is_home": page.url == "/",
+        ]
+        if let description = page.description { pageContext["description"] = description }
+        if !page.breadcrumbs.isEmpty {
+            pageContext["breadcrumbs"] = page.breadcrumbs.enumerated().map { index, crumb -> TemplateContext in
+                var item: TemplateContext = ["title": crumb.title]
+                if index < page.breadcrumbs.count - 1 { item["url"] = link(crumb.url) }
+                return item
+            }
+        }
+        if !page.headLinks.isEmpty {
+            pageContext["head_links"] = page.headLinks.map {
+                ["rel": $0.rel, "type": $0.type, "title": $0.title, "url": link($0.url)] as TemplateContext
+            }
+        }
+        if let extra = page.context["layout_class"] { pageContext["layout_class"] = extra }
+        layout["page"] = pageContext
+        return OutputFile(path: page.outputPath, text: templates.render(layout.withListFlags(), with: "layout"))
+    }
+}

@@ -1,0 +1,61 @@
+import SwitchboardModel
+
+/// Stages 4 to 6 of the pipeline: render pages, write the search index and the
+/// status outputs. Pure: it returns files; a sink writes them.
+public struct SiteBuilder: Sendable {
+    public let site: Site
+    public let templates: TemplateSet
+
+    public init(site: Site, templates: TemplateSet) {
+        self.site = site
+        self.templates = templates
+    }
+
+    /// Everything the build publishes, sorted by path.
+    public struct Output: Sendable {
+        public var files: [OutputFile]
+        public var diagnostics: [Diagnostic]
+        /// How many HTML pages were rendered.
+        public var pageCount: Int
+    }
+
+    public func build() -> Output {
+        var set = PageSet()
+        set.append(HomePage.build(site))
+        set.append(PolicyPages.build(site))
+        set.append(KnowledgeBasePages.build(site))
+        set.append(FAQPages.build(site))
+        set.append(DevicePages.build(site))
+        set.append(EscalationPages.build(site))
+        set.append(SupportPages.build(site))
+        set.append(VendorPages.build(site))
+        set.append(SearchPage.build(site))
+        set.append(StatusStage.build(site))
+
+        var diagnostics: [Diagnostic] = []
+        var pages: [PageSpec] = []
+        for page in set.pages {
+            if templates.has(page.template) {
+                pages.append(page)
+            } else {
+                diagnostics.append(Diagnostic(file: "templates/\(page.template).mustache", id: "missing-template",
+                                              message: "the page \(page.url) needs the template '\(page.template)'"))
+            }
+        }
+        let renderer = PageRenderer(site: site, templates: templates, statusBanner: StatusStage.banner(site))
+        var files = pages.parallelMap { renderer.render($0) }
+        files += set.files
+        files += SearchStage.files(set.documents, site: site)
+        files += templates.assetFiles
+        files += site.assets.compactMap { asset in
+            FileReader.read(asset.absolutePath).map { OutputFile(path: asset.path, bytes: $0) }
+        }
+        files.append(SiteFiles.sitemap(pages, site: site))
+        files.append(SiteFiles.robots(site: site))
+        files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        for (previous, file) in zip(files, files.dropFirst()) where previous.path == file.path {
+            diagnostics.append(Diagnostic(file: file.path, id: "duplicate-output", message: "two outputs are written to \(file.path)"))
+        }
+        return Output(files: files, diagnostics: diagnostics, pageCount: pages.count)
+    }
+}
