@@ -1,0 +1,43 @@
+# Switchboard: the two set-up commands are `make site` and `make test`.
+SWIFT ?= swift
+NOW ?=
+BUILD_FLAGS := $(if $(NOW),--now $(NOW),)
+
+.PHONY: site test deps test-deps build release bench schemas clean screenshots
+
+## Builds the generator and the bundled site into public/.
+site: deps release
+	.build/release/switchboard build $(BUILD_FLAGS)
+
+## Runs every test: Swift unit, fixture and end-to-end tests, then the JavaScript tests.
+test: test-deps
+	$(SWIFT) build
+	$(SWIFT) test
+	@if ls Tests/JavaScript/*.test.* >/dev/null 2>&1; then node --test Tests/JavaScript/; fi
+
+deps:
+	@scripts/ensure-deps.sh
+
+test-deps:
+	@scripts/ensure-deps.sh test
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+## Figures for 1,000 and 10,000 generated pages (a benchmark, not a test).
+bench: deps release
+	bench/run.sh
+
+## JSON Schemas for editors' YAML language server.
+schemas: release
+	.build/release/switchboard schema --output schemas
+
+## Screenshots of every page type at 1280 and 375 pixels.
+screenshots: site
+	scripts/screenshots.sh
+
+clean:
+	rm -rf .build public

@@ -1,0 +1,63 @@
+import Testing
+@testable import SwitchboardModel
+
+@Suite struct ScalarTests {
+    @Test func days() {
+        #expect(Day("2024-02-29") != nil)
+        #expect(Day("2023-02-29") == nil)
+        #expect(Day("2023-13-01") == nil)
+        #expect(Day("2023-1-01") == nil)
+        #expect(Day(daysSinceEpoch: Day("2026-11-26")!.daysSinceEpoch) == Day("2026-11-26"))
+        #expect(Day("2026-11-26")!.weekdayFromMonday == 3) // a Thursday
+    }
+
+    @Test func instants() {
+        #expect(Instant("2026-03-02T09:15:00Z")?.description == "2026-03-02T09:15:00Z")
+        #expect(Instant("2026-03-02T10:15:00+01:00") == Instant("2026-03-02T09:15:00Z"))
+        #expect(Instant("2026-03-02T09:15:00") == nil, "an offset is required")
+        #expect(Instant("2026-03-02T25:15:00Z") == nil)
+    }
+
+    @Test func durations() {
+        #expect(Duration("30m")?.seconds == 1800)
+        #expect(Duration("1h30m")?.seconds == 5400)
+        #expect(Duration("4h")?.spoken == "4 hours")
+        #expect(Duration("1h")?.spoken == "1 hour")
+        #expect(Duration("5d")?.spoken == "5 days")
+        #expect(Duration("30") == nil)
+        #expect(Duration("m") == nil)
+        #expect(Duration("0m") == nil)
+    }
+
+    @Test func moneyIsExact() {
+        #expect(Money("85.00")?.minorUnits == 8500)
+        #expect(Money("1050")?.minorUnits == 105_000)
+        #expect(Money("0.1")?.minorUnits == 10)
+        #expect(Money("85.001") == nil)
+        #expect(Money("1,050.00") == nil)
+        #expect(Money("-5") == nil)
+        #expect(Money("1050.00")?.formatted(currency: "GBP") == "£1,050.00")
+        #expect(Money("800")?.formatted(currency: "CHF") == "800.00 CHF")
+    }
+
+    @Test func formats() {
+        #expect(Formats.isPhone("01903 927100"))
+        #expect(Formats.isPhone("+441903927100"))
+        #expect(!Formats.isPhone("927100"))
+        #expect(!Formats.isPhone("01903-927100"))
+        #expect(Formats.isEmail("escalations@wearepragma.co.uk"))
+        #expect(!Formats.isEmail("escalations@wearepragma"))
+        #expect(Formats.isURL("https://help.wearepragma.co.uk/x"))
+        #expect(Formats.isURL("/support/"))
+        #expect(!Formats.isURL("http://example.com"))
+        #expect(!Formats.isURL("//example.com"))
+        #expect(Formats.isSlug("doa-process"))
+        #expect(!Formats.isSlug("DOA_process"))
+    }
+
+    @Test func suggestions() {
+        #expect(Suggestion.closest(to: "titel", in: ["title", "summary"]) == "title")
+        #expect(Suggestion.closest(to: "aproved", in: ["approved", "testing", "withdrawn"]) == "approved")
+        #expect(Suggestion.closest(to: "zzzzzz", in: ["title", "summary"]) == nil)
+    }
+}
