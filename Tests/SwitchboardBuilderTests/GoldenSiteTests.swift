@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+import SwitchboardBuilder
+import SwitchboardModel
+
+/// Builds each site under Tests/Fixtures/sites/ with the bundled templates and a fixed
+/// clock, and compares every output file with expected/. Re-record with SWITCHBOARD_RECORD=1.
+@Suite struct GoldenSiteTests {
+    static let tests = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    static let templates = tests.deletingLastPathComponent().appendingPathComponent("templates")
+
+    static func build(_ name: String) throws -> MemorySink {
+        let folder = tests.appendingPathComponent("Fixtures/sites/\(name)")
+        let result = SiteLoader(contentDirectory: folder.appendingPathComponent("content").path,
+                                options: LoadOptions(now: Instant("2026-11-26T12:00:00Z")!)).load()
+        #expect(result.diagnostics.filter { $0.severity == .error }.isEmpty, "\(result.diagnostics)")
+        let (theme, themeDiagnostics) = TemplateSet.load(directory: templates.path)
+        #expect(themeDiagnostics.isEmpty)
+        let site = try #require(result.site)
+        let output = SiteBuilder(site: site, templates: try #require(theme)).build()
+        #expect(output.diagnostics.isEmpty, "\(output.diagnostics)")
+        let sink = MemorySink()
+        try sink.write(output.files)
+        return sink
+    }
+
+    @Test func basicSiteMatchesGoldenFiles() throws {
+        let sink = try Self.build("basic")
+        let expected = Self.tests.appendingPathComponent("Fixtures/sites/basic/expected")
+        let manager = FileManager.default
+        if ProcessInfo.processInfo.environment["SWITCHBOARD_RECORD"] == "1" {
+            try? manager.removeItem(at: expected)
+            for (path, bytes) in sink.files {
+                let url = expected.appendingPathComponent(path)
+                try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(bytes).write(to: url)
+            }
+        }
+        let recorded = (manager.enumerator(atPath: expected.path)?.allObjects as? [String] ?? [])
+            .filter { !((try? expected.appendingPathComponent($0).resourceValues(forKeys: [.isDirectoryKey]).isDirectory) ?? false) }
+        #expect(Set(recorded) == Set(sink.files.keys), "the set of output files changed")
+        for (path, bytes) in sink.files {
+            let golden = try? Data(contentsOf: expected.appendingPathComponent(path))
+            #expect(golden == Data(bytes), "\(path) differs from its golden file")
+        }
+    }
+
+    @Test func linksUseTheBasePathAndPageURLs() throws {
+        let sink = try Self.build("basic")
+        let principles = try #require(sink.text("policies/principles/index.html"))
+        #expect(principles.contains("href=\"/docs/policies/escalation/#level-one\""))
+        #expect(principles.contains("<del>old</del>"))
+        #expect(!principles.contains("<div>raw html</div>"))
+        let escalation = try #require(sink.text("policies/escalation/index.html"))
+        #expect(escalation.contains("<h2 id=\"level-one\">") && escalation.contains("<h2 id=\"level-one-1\">"))
+        #expect(escalation.contains("href=\"/docs/kb/returns/doa-return/\""))
+        let faq = try #require(sink.text("faq/index.html"))
+        #expect(faq.contains("href=\"/docs/kb/returns/doa-return/#before-you-call\""))
+        #expect(faq.contains("\"@type\":\"FAQPage\""))
+        let sitemap = try #require(sink.text("sitemap.xml"))
+        #expect(sitemap.contains("<loc>https://support.example.com/docs/policies/principles/</loc>"))
+        #expect(sink.files["404.html"] != nil)
+        #expect(sink.text("robots.txt")?.contains("Sitemap: https://support.example.com/docs/sitemap.xml") == true)
+    }
+
+    @Test func themeAssetsAreFingerprinted() throws {
+        let sink = try Self.build("basic")
+        let css = try #require(sink.files.keys.first { $0.hasPrefix("assets/site.") && $0.hasSuffix(".css") })
+        #expect(css.split(separator: ".").count == 3)
+        #expect(sink.text("index.html")?.contains("href=\"/docs/\(css)\"") == true)
+    }
+}
