@@ -10,7 +10,7 @@ enum SupportPages {
     static func hoursContext(_ hours: SupportHours, site: Site) -> TemplateContext {
         let week = hours.weekly.enumerated().map { index, times -> TemplateContext in
             var row: TemplateContext = ["day": dayNames[index]]
-            if let times { row["hours"] = "\(times.opensText)–\(times.closesText)" } else { row["closed"] = true }
+            if let times { row["times"] = "\(times.opensText)–\(times.closesText)" } else { row["closed"] = true }
             return row
         }
         let today = site.now.day
