@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import SwitchboardModel
 
@@ -59,5 +60,26 @@ import Testing
         #expect(Suggestion.closest(to: "titel", in: ["title", "summary"]) == "title")
         #expect(Suggestion.closest(to: "aproved", in: ["approved", "testing", "withdrawn"]) == "approved")
         #expect(Suggestion.closest(to: "zzzzzz", in: ["title", "summary"]) == nil)
+    }
+}
+
+/// docs/content.md lists every field of every schema, so the docs cannot fall behind the code.
+@Suite struct ContentDocsTests {
+    @Test func everySchemaFieldIsDocumented() throws {
+        let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("docs/content.md")
+        let text = try String(contentsOf: docs, encoding: .utf8)
+        func walk(_ type: FieldType) {
+            switch type {
+            case .object(let schema):
+                for field in schema.fields {
+                    #expect(text.contains("| `\(field.name)` |"), "docs/content.md does not document \(schema.name).\(field.name)")
+                    walk(field.type)
+                }
+            case .list(let element, _): walk(element)
+            default: break
+            }
+        }
+        for collection in ContentCollection.allCases { if let type = collection.rootType { walk(type) } }
     }
 }
