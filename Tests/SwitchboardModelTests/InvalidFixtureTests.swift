@@ -10,27 +10,36 @@ import Testing
         .deletingLastPathComponent().appendingPathComponent("Fixtures/invalid")
     static let now = Instant("2026-11-26T12:00:00Z")!
 
-    static func diagnostics(for name: String) -> String {
+    static func diagnostics(for name: String, as format: DiagnosticFormat = .human) -> String {
         let folder = fixtures.appendingPathComponent(name)
         let result = SiteLoader(contentDirectory: folder.appendingPathComponent("content").path, displayPath: "content",
                                 options: LoadOptions(now: now)).load()
         #expect(result.site == nil)
-        return DiagnosticFormatter.format(result.diagnostics, as: .human)
+        return DiagnosticFormatter.format(result.diagnostics, as: format)
     }
 
-    @Test(arguments: ["many-errors", "bad-files"])
-    func reportsEveryProblemInOrder(name: String) throws {
-        let actual = Self.diagnostics(for: name)
-        let expectedFile = Self.fixtures.appendingPathComponent(name).appendingPathComponent("expected.txt")
+    static func compare(_ actual: String, toGolden file: URL) throws {
         if ProcessInfo.processInfo.environment["SWITCHBOARD_RECORD"] == "1" {
-            try actual.write(to: expectedFile, atomically: true, encoding: .utf8)
+            try actual.write(to: file, atomically: true, encoding: .utf8)
         }
-        let expected = try String(contentsOf: expectedFile, encoding: .utf8)
-        #expect(actual == expected)
+        let expected = try String(contentsOf: file, encoding: .utf8)
+        #expect(actual == expected, "differs from \(file.lastPathComponent)")
     }
 
-    @Test func manyErrorsCoverEveryRuleID() {
-        let ids = Set(Self.diagnostics(for: "many-errors").split(separator: "\n").compactMap { line in
+    @Test(arguments: ["many-errors", "bad-files", "more-rules"])
+    func reportsEveryProblemInOrder(name: String) throws {
+        try Self.compare(Self.diagnostics(for: name), toGolden: Self.fixtures.appendingPathComponent("\(name)/expected.txt"))
+    }
+
+    @Test(arguments: [DiagnosticFormat.json, .github])
+    func machineFormatsMatchTheirGoldenFiles(format: DiagnosticFormat) throws {
+        let file = Self.fixtures.appendingPathComponent("many-errors/expected.\(format.rawValue)")
+        try Self.compare(Self.diagnostics(for: "many-errors", as: format), toGolden: file)
+    }
+
+    @Test func fixturesCoverEveryRuleID() {
+        let all = ["many-errors", "bad-files", "more-rules"].map { Self.diagnostics(for: $0) }.joined()
+        let ids = Set(all.split(separator: "\n").compactMap { line in
             line.split(separator: "[").last.map { String($0.dropLast()) }
         })
         for id in ["unknown-key", "invalid-enum", "invalid-date", "unknown-reference", "broken-link", "missing-anchor",
@@ -38,7 +47,10 @@ import Testing
                    "updates-out-of-order", "maintenance-ends-before-start", "invalid-money", "invalid-phone", "invalid-email",
                    "invalid-duration", "invalid-url", "invalid-currency", "invalid-time-zone", "invalid-opening-times",
                    "missing-key", "too-long", "review-overdue", "contact-channel-missing", "levels-out-of-order",
-                   "resolved-update-missing", "duplicate-id", "too-few-items", "invalid-int", "invalid-bool"] {
+                   "resolved-update-missing", "duplicate-id", "too-few-items", "invalid-int", "invalid-bool",
+                   "tested-and-not-tested", "duplicate-level", "missing-value", "wrong-type", "resolved-time-missing",
+                   "update-before-start", "missing-file", "byte-order-mark", "duplicate-key", "empty-file", "not-a-file",
+                   "invalid-utf8", "front-matter-missing", "front-matter-unclosed", "unexpected-file", "invalid-slug", "yaml-syntax"] {
             #expect(ids.contains(id), "no fixture triggers \(id)")
         }
     }
