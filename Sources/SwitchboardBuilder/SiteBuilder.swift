@@ -17,9 +17,11 @@ public struct SiteBuilder: Sendable {
         public var diagnostics: [Diagnostic]
         /// How many HTML pages were rendered.
         public var pageCount: Int
+        public var timings: StageTimings
     }
 
     public func build() -> Output {
+        var timings = StageTimings()
         var set = PageSet()
         set.append(HomePage.build(site))
         set.append(PolicyPages.build(site))
@@ -32,6 +34,7 @@ public struct SiteBuilder: Sendable {
         set.append(SearchPage.build(site))
         set.append(StatusStage.build(site))
 
+        timings.lap("page contexts")
         var diagnostics: [Diagnostic] = []
         var pages: [PageSpec] = []
         for page in set.pages {
@@ -44,8 +47,10 @@ public struct SiteBuilder: Sendable {
         }
         let renderer = PageRenderer(site: site, templates: templates, statusBanner: StatusStage.banner(site))
         var files = pages.parallelMap { renderer.render($0) }
+        timings.lap("render pages")
         files += set.files
         files += SearchStage.files(set.documents, site: site)
+        timings.lap("search index")
         files += templates.assetFiles
         files += site.assets.compactMap { asset in
             FileReader.read(asset.absolutePath).map { OutputFile(path: asset.path, bytes: $0) }
@@ -56,6 +61,7 @@ public struct SiteBuilder: Sendable {
         for (previous, file) in zip(files, files.dropFirst()) where previous.path == file.path {
             diagnostics.append(Diagnostic(file: file.path, id: "duplicate-output", message: "two outputs are written to \(file.path)"))
         }
-        return Output(files: files, diagnostics: diagnostics, pageCount: pages.count)
+        timings.lap("assets, sitemap")
+        return Output(files: files, diagnostics: diagnostics, pageCount: pages.count, timings: timings)
     }
 }

@@ -18,6 +18,9 @@ struct BuildCommand: ParsableCommand {
     @Option(help: "The folder to write the site to. It is replaced only when the build succeeds.")
     var output: String = "public"
 
+    @Flag(help: "Print how long each stage took.")
+    var timings = false
+
     func run() throws {
         let started = DispatchTime.now()
         let loadOptions = try options.loadOptions(commitDates: GitDates.read(options.content))
@@ -39,16 +42,24 @@ struct BuildCommand: ParsableCommand {
         }
         if !diagnostics.isEmpty { options.report(diagnostics, fileCount: result.fileCount) }
 
+        var stages = result.timings
+        stages.append(built.timings)
+        var writeTimer = StageTimings()
         let sink = DiskSink(directory: output)
         do {
             try sink.write(built.files)
             try sink.commit()
+            writeTimer.lap("write")
+            stages.append(writeTimer)
         } catch {
             sink.discard()
             FileHandle.standardError.write(Data("error: \(error)\nBuild failed: \(output)/ was not changed.\n".utf8))
             throw ExitCode(1)
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+        if timings {
+            for stage in stages.stages { print(String(format: "%8.3f s  %@", stage.seconds, stage.name)) }
+        }
         let pages = built.pageCount
         print("Built \(pages) page\(pages == 1 ? "" : "s") (\(built.files.count) files) in \(String(format: "%.2f", seconds)) s → \(output)/")
     }

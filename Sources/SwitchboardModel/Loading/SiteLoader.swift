@@ -22,6 +22,7 @@ public struct LoadResult: Sendable {
     public var diagnostics: [Diagnostic]
     /// How many files were read.
     public var fileCount: Int
+    public var timings = StageTimings()
 }
 
 /// Stages 1 to 3 of the pipeline: discover, parse, decode and validate into a `Site`.
@@ -39,10 +40,12 @@ public struct SiteLoader {
 
     public func load() -> LoadResult {
         _ = MarkdownRenderer.shared // registers cmark-gfm's extensions before any thread parses
+        var timings = StageTimings()
 
         let discovery = ContentDiscovery(root: contentDirectory, displayRoot: displayPath).discover()
         var diagnostics = discovery.diagnostics
         let files = discovery.files
+        timings.lap("discover")
 
         // site.yml first: its base URL and raw-HTML switch shape every other page.
         var config: SiteConfig?
@@ -69,11 +72,13 @@ public struct SiteLoader {
         var loaded = files.filter { $0.collection != .site }.parallelMap { decoder.decode($0) }
         if let siteFile { loaded.insert(siteFile, at: 0) }
         for file in loaded { diagnostics.append(contentsOf: file.diagnostics) }
+        timings.lap("parse and validate files")
 
         var assembler = SiteAssembler(config: config, now: options.now, displayRoot: displayPath, commitDates: options.commitDates)
         let site = assembler.assemble(loaded)
         diagnostics.append(contentsOf: assembler.diagnostics)
         diagnostics.sort()
-        return LoadResult(site: diagnostics.hasErrors ? nil : site, diagnostics: diagnostics, fileCount: files.count)
+        timings.lap("cross-file checks")
+        return LoadResult(site: diagnostics.hasErrors ? nil : site, diagnostics: diagnostics, fileCount: files.count, timings: timings)
     }
 }

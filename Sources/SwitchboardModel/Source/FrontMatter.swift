@@ -9,41 +9,40 @@ public struct FrontMatter: Sendable {
     /// Lines of the file before the body: Markdown positions add this.
     public var bodyLineOffset: Int
 
-    /// Splits `text`, or reports why it cannot be split.
+    /// Splits `text`, or reports why it cannot be split. Scans UTF-8 bytes:
+    /// this runs once per page.
     public static func split(_ text: String, diagnostics: inout DiagnosticCollector) -> FrontMatter? {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
-        guard let first = lines.first, first.trimmingTrailingSpaces() == "---" else {
-            diagnostics.error("front-matter-missing", "a Markdown file must start with YAML front matter between '---' lines")
-            return nil
-        }
-        lines = lines.dropFirst()
-        var yamlLines: [Substring] = []
-        var lineNumber = 1
-        while let line = lines.first {
-            lines = lines.dropFirst()
+        let bytes = Array(text.utf8)
+        var lineStart = 0
+        var lineNumber = 0
+        var yamlStart: Int?
+        while lineStart <= bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
             lineNumber += 1
-            let trimmed = line.trimmingTrailingSpaces()
-            if trimmed == "---" || trimmed == "..." {
+            var trimmedEnd = lineEnd
+            while trimmedEnd > lineStart && (bytes[trimmedEnd - 1] == 0x20 || bytes[trimmedEnd - 1] == 0x09) { trimmedEnd -= 1 }
+            let line = bytes[lineStart..<trimmedEnd]
+            let isDashes = line.elementsEqual("---".utf8)
+            if yamlStart == nil {
+                guard isDashes else {
+                    diagnostics.error("front-matter-missing", "a Markdown file must start with YAML front matter between '---' lines")
+                    return nil
+                }
+                yamlStart = min(lineEnd + 1, bytes.count)
+            } else if isDashes || line.elementsEqual("...".utf8) {
+                let start = yamlStart!
+                let bodyStart = min(lineEnd + 1, bytes.count)
                 return FrontMatter(
-                    yaml: yamlLines.joined(separator: "\n"),
+                    yaml: String(decoding: bytes[start..<max(start, lineStart > 0 ? lineStart - 1 : 0)], as: UTF8.self),
                     yamlLineOffset: 1,
-                    body: lines.joined(separator: "\n"),
+                    body: String(decoding: bytes[bodyStart...], as: UTF8.self),
                     bodyLineOffset: lineNumber
                 )
             }
-            yamlLines.append(line)
+            lineStart = lineEnd + 1
         }
         diagnostics.error("front-matter-unclosed", "the front matter opened on line 1 is never closed with a '---' line")
         return nil
-    }
-}
-
-extension Substring {
-    func trimmingTrailingSpaces() -> Substring {
-        var end = endIndex
-        while end > startIndex, let previous = self[..<end].last, previous == " " || previous == "\t" {
-            end = index(before: end)
-        }
-        return self[..<end]
     }
 }

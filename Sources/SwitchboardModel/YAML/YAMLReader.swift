@@ -6,7 +6,9 @@ public enum YAMLReader {
     /// with lines counted from `lineOffset` (the lines before the YAML in the file).
     public static func read(_ text: String, lineOffset: Int = 0, diagnostics: inout DiagnosticCollector) -> YAMLNode? {
         do {
-            guard let node = try Yams.compose(yaml: text) else { return nil }
+            // The basic resolver: values are typed by our schemas from their source text, so
+            // Yams's regular-expression tag resolution would be wasted work on every scalar.
+            guard let node = try Yams.compose(yaml: text, Resolver.basic) else { return nil }
             return convert(node, lineOffset: lineOffset)
         } catch let error as YamlError {
             let (message, mark) = describe(error)
