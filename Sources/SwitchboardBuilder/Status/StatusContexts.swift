@@ -49,6 +49,7 @@ struct StatusContexts: Sendable {
             "monthTitle": StatusMonth(incident.started).title,
             "monthURL": url(StatusMonth(incident.started).path),
         ]
+        if !incident.components.isEmpty { context["hasComponents"] = true }
         if let resolved = published.resolvedAt {
             context["resolvedAt"] = time(resolved)
             context["duration"] = StatusTime.duration(seconds: resolved.secondsSinceEpoch - incident.started.secondsSinceEpoch)
@@ -76,6 +77,7 @@ struct StatusContexts: Sendable {
                 .map { ["name": $0.component.name] as TemplateContext },
             "updates": published.updates.reversed().map(update),
         ]
+        if !window.components.isEmpty { context["hasComponents"] = true }
         if let latest = published.updates.last { context["latest"] = update(latest) }
         if full, !window.body.html.isEmpty { context["body"] = window.body.html }
         return context
@@ -90,7 +92,7 @@ struct StatusContexts: Sendable {
             context["text"] = names.isEmpty ? "\(StatusTime.day(day.day)): \(label)"
                 : "\(StatusTime.day(day.day)): \(label) (\(names.joined(separator: "; ")))"
             if !day.incidents.isEmpty {
-                context["incidents"] = day.incidents.map { ["title": titles[$0] ?? $0, "url": url("/status/incidents/\($0)/")] as TemplateContext }
+                context["dayIncidents"] = day.incidents.map { ["title": titles[$0] ?? $0, "url": url("/status/incidents/\($0)/")] as TemplateContext }
             }
             return context
         }
@@ -102,7 +104,10 @@ struct StatusContexts: Sendable {
             "last": StatusTime.day(uptime.days.last?.day ?? snapshot.now.day),
             "dayCount": ComponentUptime.dayCount,
         ]
-        if !problems.isEmpty { context["problemDays"] = problems }
+        if !problems.isEmpty {
+            context["problemDays"] = problems
+            context["hasProblemDays"] = true
+        }
         return context
     }
 

@@ -37,7 +37,7 @@ struct StatusPages: Sendable {
     var statusPage: PageSpec {
         let months = self.months
         let archive: [TemplateContext] = months.reversed().map { ["title": $0.title, "url": contexts.url($0.path)] }
-        let context = context([
+        var context = context([
             "groups": snapshot.groups.map(contexts.group),
             "incidents": snapshot.unresolvedIncidents.map { contexts.incident($0) },
             "activeMaintenance": snapshot.activeMaintenances.map { contexts.maintenance($0) },
@@ -45,6 +45,7 @@ struct StatusPages: Sendable {
             "months": months.suffix(Self.recentMonths).reversed().map(contexts.month),
             "archive": archive,
         ])
+        if !snapshot.activeMaintenances.isEmpty { context["hasActiveMaintenance"] = true }
         return PageSpec(url: "/status/", template: "status", title: "Service status",
                         description: "\(snapshot.indicatorDescription). Current status, incidents and maintenance for the services \(snapshot.site.config.organisation) supports.",
                         context: context, breadcrumbs: [("Service status", "/status/")], headLinks: headLinks)
