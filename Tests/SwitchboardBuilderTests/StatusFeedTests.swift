@@ -78,7 +78,8 @@ struct StatusFeedTests {
         #expect(html.contains("A fix is in place"))
         #expect(!html.contains("Resolved after the build clock"))
         let minor = try #require(entries.first { $0.elements(forName: "title").first?.stringValue == "Call quality problems" })
-        #expect((minor.elements(forName: "content").first?.stringValue ?? "").contains("&amp;"))
+        let minorHTML = minor.elements(forName: "content").first?.stringValue ?? ""
+        #expect(minorHTML.contains("&amp;"))
     }
 
     @Test("the feeds match their golden files", arguments: StatusFixtures.cases)
