@@ -47,11 +47,7 @@ let package = Package(
         ),
         .testTarget(name: "SwitchboardMarkdownTests", dependencies: ["SwitchboardMarkdown"]),
         .testTarget(name: "SwitchboardModelTests", dependencies: ["SwitchboardModel"]),
-        .testTarget(
-            name: "SwitchboardBuilderTests",
-            dependencies: ["SwitchboardBuilder", "SwitchboardModel"],
-            exclude: ["Fixtures"]
-        ),
+        .testTarget(name: "SwitchboardBuilderTests", dependencies: ["SwitchboardBuilder", "SwitchboardModel"]),
         .testTarget(name: "SwitchboardEndToEndTests", dependencies: ["SwitchboardModel"]),
     ]
 )
