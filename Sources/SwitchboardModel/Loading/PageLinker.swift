@@ -48,13 +48,12 @@ struct PageLinker: Sendable {
         if Self.isExternal(destination) { return nil }
         if destination.hasPrefix("/") { return map.url(destination) }
 
-        var target = destination
-        var fragment: String?
-        if let hash = target.firstIndex(of: "#") {
-            fragment = String(target[target.index(after: hash)...])
-            target = String(target[..<hash])
-        }
-        if let query = target.firstIndex(of: "?") { target = String(target[..<query]) }
+        // Byte-level splitting: this runs for every link of every page.
+        let bytes = Array(destination.utf8)
+        let hash = bytes.firstIndex(of: UInt8(ascii: "#"))
+        let fragment = hash.map { String(decoding: bytes[($0 + 1)...], as: UTF8.self) }
+        let pathEnd = bytes[..<(hash ?? bytes.count)].firstIndex(of: UInt8(ascii: "?")) ?? (hash ?? bytes.count)
+        let target = String(decoding: bytes[..<pathEnd], as: UTF8.self)
         let decoded = target.removingPercentEncoding ?? target
         guard let resolved = Self.resolve(decoded, from: path) else {
             diagnostics.error("broken-link", "the link '\(destination)' leads outside the content folder", at: position)
@@ -83,25 +82,40 @@ struct PageLinker: Sendable {
 
     /// A scheme (`https:`, `mailto:`, `tel:`) or a protocol-relative `//host`.
     static func isExternal(_ destination: String) -> Bool {
-        if destination.hasPrefix("//") { return true }
-        guard let colon = destination.firstIndex(of: ":") else { return false }
-        let scheme = destination[..<colon]
-        return !scheme.isEmpty && scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
+        var sawScheme = false
+        for byte in destination.utf8 {
+            switch byte {
+            case UInt8(ascii: ":"): return sawScheme
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."):
+                sawScheme = true
+            case UInt8(ascii: "/"):
+                return !sawScheme && destination.utf8.starts(with: "//".utf8)
+            default: return false
+            }
+        }
+        return false
     }
 
     /// `target` relative to the folder of `from`, as a content path; nil when it climbs out.
     static func resolve(_ target: String, from: String) -> String? {
-        var parts = from.split(separator: "/").dropLast().map(String.init)
-        for component in target.split(separator: "/", omittingEmptySubsequences: true) {
-            switch component {
-            case ".": continue
-            case "..":
+        let slash = UInt8(ascii: "/")
+        var parts = from.utf8.split(separator: slash).dropLast().map { Array($0) }
+        for component in target.utf8.split(separator: slash) {
+            if component.elementsEqual(".".utf8) { continue }
+            if component.elementsEqual("..".utf8) {
                 guard !parts.isEmpty else { return nil }
                 parts.removeLast()
-            default: parts.append(String(component))
+            } else {
+                parts.append(Array(component))
             }
         }
-        return parts.joined(separator: "/")
+        var joined: [UInt8] = []
+        for (index, part) in parts.enumerated() {
+            if index > 0 { joined.append(slash) }
+            joined += part
+        }
+        return String(decoding: joined, as: UTF8.self)
     }
 
     /// The relative path from the folder of `from` to `target`, for suggestions.

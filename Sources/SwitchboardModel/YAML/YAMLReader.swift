@@ -8,7 +8,8 @@ public enum YAMLReader {
         do {
             // The basic resolver: values are typed by our schemas from their source text, so
             // Yams's regular-expression tag resolution would be wasted work on every scalar.
-            guard let node = try Yams.compose(yaml: text, Resolver.basic) else { return nil }
+            // The encoding is given: by default Yams reads the process environment on every parse.
+            guard let node = try Yams.compose(yaml: text, Resolver.basic, Constructor.default, .utf8) else { return nil }
             return convert(node, lineOffset: lineOffset)
         } catch let error as YamlError {
             let (message, mark) = describe(error)
