@@ -71,6 +71,7 @@ const questions = [
   // Typos: one edit in a 4–7 letter word, two in a longer one.
   ['Tolring installation key', /\/vendors\/tollring\/|tollring-ticket|tollring-icall/],
   ['Ascmo firmwear', /ascom-i63/],
+  ['Tollrng', /tollring/],
   ['SIP ALG disabel', /disable-sip-alg/],
   ['escalaton matrix', /escalation/],
   // As you type.

@@ -3,7 +3,8 @@ import Testing
 @testable import SwitchboardBuilder
 
 /// Writes the search index of the bundled content/ for the JavaScript tests
-/// (Tests/JavaScript/make-fixture.sh sets SWITCHBOARD_SEARCH_FIXTURE to the output folder).
+/// (Tests/JavaScript/make-fixture.sh sets SWITCHBOARD_SEARCH_FIXTURE to the output folder;
+/// bench/run.sh also sets SWITCHBOARD_SEARCH_CONTENT to a generated content folder).
 /// Until the builder makes SearchDocuments, a rough reader stands in for it here: front
 /// matter by line, the body split at Markdown headings, YAML files as their values.
 @Suite struct SearchBundledContentTests {
@@ -11,19 +12,28 @@ import Testing
 
     @Test(.enabled(if: ProcessInfo.processInfo.environment["SWITCHBOARD_SEARCH_FIXTURE"] != nil))
     func writeBundledIndex() throws {
-        let out = URL(fileURLWithPath: ProcessInfo.processInfo.environment["SWITCHBOARD_SEARCH_FIXTURE"]!)
-        let docs = try Self.documents()
+        let environment = ProcessInfo.processInfo.environment
+        let out = URL(fileURLWithPath: environment["SWITCHBOARD_SEARCH_FIXTURE"]!)
+        let content = environment["SWITCHBOARD_SEARCH_CONTENT"].map { URL(fileURLWithPath: $0) } ?? Self.root.appendingPathComponent("content")
+        let docs = try Self.documents(content)
         #expect(docs.count > 50)
         try? FileManager.default.removeItem(at: out)
-        for file in SearchIndexWriter.files(for: docs, basePath: "") {
+        // bench/run.sh reads the writer's own time from here while the builder lacks it.
+        let clock = ContinuousClock()
+        let start = clock.now
+        let files = SearchIndexWriter.files(for: docs, basePath: "")
+        let elapsed = clock.now - start
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        try Data("\(elapsed.components.seconds).\(String(format: "%03d", elapsed.components.attoseconds / 1_000_000_000_000_000)) s for \(docs.count) documents\n".utf8)
+            .write(to: out.appendingPathComponent("writer-time.txt"))
+        for file in files {
             let url = out.appendingPathComponent(file.path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(file.bytes).write(to: url)
         }
     }
 
-    static func documents() throws -> [SearchDocument] {
-        let content = root.appendingPathComponent("content")
+    static func documents(_ content: URL) throws -> [SearchDocument] {
         let paths = FileManager.default.enumerator(atPath: content.path)!.compactMap { $0 as? String }.sorted()
         var docs: [SearchDocument] = []
         for path in paths where path.hasSuffix(".md") || (path.hasSuffix(".yml") && !path.contains("_category") && path.contains("/")) {

@@ -134,6 +134,7 @@
   /* How a query word matched a term; lower is better, and results are ordered by it first. */
   var EXACT = 0, PREFIX = 1, TYPO = 2;
   var CLASS_WEIGHT = [1, 0.7, 0.5];
+  var TYPO_ENDINGS = ['e', 's', 'ed', 'ing', 'es', 'ation'];
   var MAX_PREFIX_TERMS = 12, MAX_TYPO_TERMS = 4, MAX_DESCENDANT_SHARDS = 2;
 
   /* The words of a query: [{raw, stem, open, prefixOnly}]. The last word is "open" (still
@@ -206,7 +207,13 @@
     }
     function tail(entry) {
       if (!entry.counts || entry.tail) return Promise.resolve();
-      return load('search/t/' + fileKey(entry.term) + '.json').then(function (flat) { if (flat) entry.tail = decodePostings(flat); });
+      return load('search/t/' + fileKey(entry.term) + '.json').then(function (flat) {
+        if (!flat) return;
+        // (page gap, score) pairs, without the head's pages and without sections.
+        var n = flat.length / 2, docs = new Array(n), q = new Array(n), doc = 0;
+        for (var i = 0; i < n; i++) { doc += flat[2 * i]; docs[i] = doc; q[i] = flat[2 * i + 1]; }
+        entry.tail = { docs: docs, q: q, sections: new Array(n).fill(0) };
+      });
     }
 
     /* The terms a word matches: [{entry, cls, weight}]. */
@@ -246,6 +253,8 @@
         var found = [];
         (vocabulary || []).forEach(function (term) {
           var d = Math.min(editDistance(word.stem, term, max), editDistance(word.raw, term, max));
+          // tollrng is one edit from tollring, whose stem is tollr: try the stem's endings.
+          for (var e = 0; e < TYPO_ENDINGS.length && d > 1; e++) d = Math.min(d, editDistance(word.raw, term + TYPO_ENDINGS[e], max));
           if (d <= max) found.push({ term: term, d: d });
         });
         found.sort(function (a, b) { return a.d - b.d || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0); });
@@ -286,7 +295,9 @@
       var maps = perWord.map(function (matches) {
         var docs = new Map();
         matches.forEach(function (x) {
-          var p = x.entry.tail || x.entry.head;
+          [x.entry.head, x.entry.tail].forEach(function (p) { if (p) add(x, p); });
+        });
+        function add(x, p) {
           for (var i = 0; i < p.docs.length; i++) {
             var v = Math.pow(2, (p.q[i] - m.levels) / m.stepsPerOctave) * x.weight;
             var cur = docs.get(p.docs[i]);
@@ -296,7 +307,7 @@
               if (v > cur.score) { cur.score = v; cur.section = p.sections[i]; }
             }
           }
-        });
+        }
         return docs;
       });
       // Every word must match; if no page has them all, the pages with the most of them.

@@ -7,12 +7,12 @@ import SwitchboardModel
 ///   page ids, and the list of shard keys.
 /// - `search/s/<prefix>.json`: shards of the vocabulary by term prefix; each term with its
 ///   page count and its best postings (page id, quantised BM25F score, best section).
-/// - `search/t/<term>.json`: for a term in more pages than a shard keeps, all its postings.
+/// - `search/t/<term>.json`: for a term in more pages than a shard keeps, the other postings.
 /// - `search/v/<letter>.json`: every term starting with a letter, for typo tolerance.
 /// - `search/r/<id>.json`: one page's record, fetched only when the page is shown.
 public enum SearchIndexWriter {
-    /// Postings kept in the shard for each term; a term in more pages also gets a full list
-    /// in `search/t/`. Enough for the first pages of results for one word.
+    /// Postings kept in the shard for each term; a term in more pages gets the rest in
+    /// `search/t/`. Enough for the first pages of results for one word.
     public static let headLength = 40
     /// A shard is split by a longer prefix when its JSON would exceed this many bytes.
     public static let shardLimit = 24_000
@@ -67,9 +67,22 @@ public enum SearchIndexWriter {
                 }
                 entry.comma()
                 entry.intArray(counts)
-                var full = SearchJSON(capacity: postings.count * 7)
-                Self.writePostings(postings, to: &full)
-                tail = full.bytes
+                // The rest, without sections: the full lists are only needed to intersect
+                // several words or to filter, and a page found that way links to its top.
+                let inHead = Set(best)
+                var rest = SearchJSON(capacity: postings.count * 5)
+                rest.raw("[")
+                var previous = 0, first = true
+                for (i, posting) in postings.enumerated() where !inHead.contains(i) {
+                    if !first { rest.comma() }
+                    first = false
+                    rest.int(posting.doc - previous)
+                    rest.comma()
+                    rest.int(posting.q)
+                    previous = posting.doc
+                }
+                rest.raw("]")
+                tail = rest.bytes
             }
             entry.raw("]")
             return (entry.bytes, tail)

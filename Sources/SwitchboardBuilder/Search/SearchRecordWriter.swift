@@ -3,9 +3,9 @@
 /// the client cuts a highlighted excerpt.
 enum SearchRecordWriter {
     /// Characters of each section's text kept for excerpts.
-    static let snippetLength = 180
+    static let snippetLength = 110
     /// Sections beyond this are left out of the record (their postings point at the page).
-    static let maximumSections = 40
+    static let maximumSections = 16
 
     static func record(_ document: SearchDocument, basePath: String) -> [UInt8] {
         var json = SearchJSON(capacity: 1024)
@@ -14,7 +14,7 @@ enum SearchRecordWriter {
         json.raw(",\"t\":")
         json.string(document.title)
         json.raw(",\"m\":")
-        json.string(collapse(document.summary, limit: 400))
+        json.string(collapse(document.summary, limit: 240))
         json.raw(",\"s\":[")
         for (index, section) in document.sections.prefix(maximumSections).enumerated() {
             if index > 0 { json.comma() }
