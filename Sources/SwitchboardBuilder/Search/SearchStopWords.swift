@@ -1,0 +1,24 @@
+/// Words too common to help a search, left out of the index and of queries.
+/// The list is short on purpose: words such as `out`, `off`, `not` and `up` carry meaning
+/// here (`out of hours`, `sign-off`, `not tested`, `set up`) and stay searchable.
+/// `search-core.js` has the same list, checked by the shared test vectors.
+public enum SearchStopWords {
+    /// The stop words, lowercase, before stemming.
+    public static let words: [String] = [
+        "a", "about", "after", "all", "also", "am", "an", "and", "any", "are", "as", "at",
+        "be", "because", "been", "before", "being", "both", "but", "by", "can", "could",
+        "did", "do", "does", "doing", "each", "for", "from", "had", "has", "have", "having",
+        "he", "her", "here", "him", "his", "how", "if", "in", "into", "is", "it", "its",
+        "me", "my", "of", "on", "or", "other", "our", "ours", "she", "should", "so", "some",
+        "such", "than", "that", "the", "their", "them", "then", "there", "these", "they",
+        "this", "those", "to", "too", "very", "was", "we", "were", "what", "when", "where",
+        "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your",
+    ]
+
+    private static let set = Set(words)
+
+    /// Whether `token` (lowercase, unstemmed) is a stop word.
+    public static func contains(_ token: String) -> Bool {
+        set.contains(token)
+    }
+}

@@ -1,0 +1,62 @@
+// Bytes a browser transfers for cold search queries, gzipped, and the index's total size.
+// Loads the real query engine (templates/assets/search-core.js) and counts every index file
+// it asks for, plus the two scripts and the records of the results a page would show.
+//
+//   node bench/fetch-cost.mjs PUBLIC_DIR [query ...]
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const here = path.dirname(new URL(import.meta.url).pathname);
+const core = require(path.join(here, '../templates/assets/search-core.js'));
+const root = process.argv[2];
+if (!root) { console.error('usage: fetch-cost.mjs PUBLIC_DIR [query ...]'); process.exit(2); }
+const queries = process.argv.length > 3 ? process.argv.slice(3)
+  : ['support', 'firmware', 'escalation', 'tollring', 'doa', 'voicemail', 'ascom', 'kalinder'];
+// Beyond the one-word queries the budget is for, for information.
+const extra = ['tollrng', 'firmwear', 'sip alg', 'out-of-hours price', 'esc'];
+
+const gz = (bytes) => zlib.gzipSync(bytes, { level: 6 }).length;
+const scripts = ['search-core.js', 'search.js'].map((f) => path.join(here, '../templates/assets', f));
+const scriptBytes = scripts.reduce((sum, f) => sum + gz(fs.readFileSync(f)), 0);
+
+async function cold(query, shown) {
+  const fetched = [];
+  const s = core.createSearcher((p) => {
+    const bytes = fs.readFileSync(path.join(root, p));
+    fetched.push([p, gz(bytes)]);
+    return JSON.parse(bytes);
+  });
+  const r = await s.search(query);
+  await Promise.all(r.results.slice(0, shown).map((x) => s.record(x.doc)));
+  const index = fetched.reduce((sum, f) => sum + f[1], 0);
+  return { results: r.total, index, files: fetched.length, total: index + scriptBytes };
+}
+
+function walk(dir) {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]);
+}
+let raw = 0, packed = 0, count = 0;
+for (const f of walk(path.join(root, 'search'))) {
+  const bytes = fs.readFileSync(f);
+  raw += bytes.length; packed += gz(bytes); count += 1;
+}
+const kb = (n) => (n / 1024).toFixed(1) + ' KB';
+console.log(`index: ${count} files, ${kb(raw)} raw, ${kb(packed)} gzipped (each file gzipped on its own)`);
+console.log(`client: ${kb(scriptBytes)} gzipped (search-core.js + search.js)`);
+console.log('cold query (page of 10 results): transferred gzipped = scripts + index files + records');
+let worst = 0;
+for (const q of queries) {
+  const c = await cold(q, 10);
+  worst = Math.max(worst, c.total);
+  console.log(`  ${JSON.stringify(q).padEnd(22)} ${String(c.results).padStart(6)} results  ${String(c.files).padStart(3)} files  ${kb(c.total).padStart(9)}`);
+}
+console.log(`  worst one-word query: ${kb(worst)}`);
+console.log('other queries, for information:');
+for (const q of extra) {
+  const c = await cold(q, 10);
+  console.log(`  ${JSON.stringify(q).padEnd(22)} ${String(c.results).padStart(6)} results  ${String(c.files).padStart(3)} files  ${kb(c.total).padStart(9)}`);
+}
