@@ -13,7 +13,8 @@ site: deps release
 test: test-deps
 	$(SWIFT) build
 	$(SWIFT) test
-	@if ls Tests/JavaScript/*.test.* >/dev/null 2>&1; then node --test Tests/JavaScript/; fi
+	Tests/JavaScript/make-fixture.sh
+	node --test Tests/JavaScript/
 
 deps:
 	@scripts/ensure-deps.sh

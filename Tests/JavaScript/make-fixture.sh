@@ -1,8 +1,8 @@
 #!/bin/sh
-# Writes the search index of the bundled content/ to Tests/JavaScript/fixture-index/ for the
-# node tests, through the Swift index writer (SearchBundledContentTests).
+# Builds the bundled site with the switchboard binary into Tests/JavaScript/fixture-index/,
+# whose search/ index the node tests query. `make test` runs it before the node tests.
 set -e
 cd "$(dirname "$0")/../.."
-SWITCHBOARD_SEARCH_FIXTURE="$PWD/Tests/JavaScript/fixture-index" \
-  swift test --scratch-path "${SCRATCH:-.build-search}" --filter SearchBundledContentTests >/dev/null
+BIN="${SWITCHBOARD_BIN:-.build/debug/switchboard}"
+"$BIN" build --output Tests/JavaScript/fixture-index --now 2026-11-26T12:00:00Z >/dev/null
 echo "wrote Tests/JavaScript/fixture-index"

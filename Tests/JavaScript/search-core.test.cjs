@@ -1,6 +1,7 @@
 // Tests of templates/assets/search-core.js: the shared vectors, query parsing and typo
 // distance, and queries an engineer would type against the index of the bundled content
-// (written by make-fixture.sh through the Swift writer; those tests skip without it).
+// (built by make-fixture.sh with the switchboard binary; `make test` runs it first, and the
+// index tests skip with that instruction when it has not run).
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
@@ -66,10 +67,10 @@ const questions = [
   ['DOA return', /doa-return-step-by-step|doa-process|checklists\/doa-return/],
   ['SIP ALG', /disable-sip-alg/],
   ['out-of-hours price', /rates|remote-session-prices|professional-services/],
-  ['Tollring installation key', /\/vendors\/tollring\/|tollring-ticket|tollring-icall/],
+  ['Tollring installation key', /\/vendors\/tollring\/|tollring-ticket|tollring-icall|faq\/#tollring-support/],
   ['Ascom firmware', /ascom-i63/],
   // Typos: one edit in a 4–7 letter word, two in a longer one.
-  ['Tolring installation key', /\/vendors\/tollring\/|tollring-ticket|tollring-icall/],
+  ['Tolring installation key', /\/vendors\/tollring\/|tollring-ticket|tollring-icall|faq\/#tollring-support/],
   ['Ascmo firmwear', /ascom-i63/],
   ['Tollrng', /tollring/],
   ['SIP ALG disabel', /disable-sip-alg/],
