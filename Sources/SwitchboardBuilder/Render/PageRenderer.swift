@@ -6,6 +6,13 @@ struct PageRenderer: Sendable {
     let templates: TemplateSet
     /// The values every template sees, built once per build.
     let common: TemplateContext
+    /// `head.mustache` and `footer.mustache`, rendered once per build.
+    let head: String
+    let footer: String
+    /// `header.mustache` for each navigation state: index 0 has no current item,
+    /// index i + 1 marks nav item i. Rendering the page frame once instead of
+    /// once per page takes most Mustache lookups off the per-page path.
+    let headers: [String]
 
     init(site: Site, templates: TemplateSet, statusBanner: (indicator: String, description: String)?) {
         self.site = site
@@ -29,6 +36,35 @@ struct PageRenderer: Sendable {
             ] as TemplateContext
         }
         self.common = common
+        let flagged = common.withListFlags()
+        head = templates.has("head") ? templates.render(flagged, with: "head") : ""
+        footer = templates.has("footer") ? templates.render(flagged, with: "footer").trimmingTrailingNewlines : ""
+        var headers: [String] = []
+        for current in -1..<site.config.nav.count {
+            var context = common
+            context["nav"] = Self.navigation(site, currentIndex: current)
+            headers.append(templates.has("header") ? templates.render(context.withListFlags(), with: "header").trimmingTrailingNewlines : "")
+        }
+        self.headers = headers
+    }
+
+    static func navigation(_ site: Site, currentIndex: Int) -> [TemplateContext] {
+        site.config.nav.enumerated().map { index, item in
+            var entry: TemplateContext = ["title": item.title, "url": item.url.hasPrefix("/") ? site.basePath + item.url : item.url]
+            if index == currentIndex { entry["current"] = true }
+            return entry
+        }
+    }
+
+    /// The navigation item a page belongs to: the longest nav URL that prefixes the page's.
+    func currentNavigationIndex(_ url: String) -> Int {
+        var best = -1
+        var bestLength = 0
+        for (index, item) in site.config.nav.enumerated() where item.url != "/" && url.hasPrefix(item.url) && item.url.count > bestLength {
+            best = index
+            bestLength = item.url.count
+        }
+        return best
     }
 
     static func siteContext(_ site: Site) -> TemplateContext {
@@ -52,14 +88,6 @@ struct PageRenderer: Sendable {
         return context
     }
 
-    func navigation(current url: String) -> [TemplateContext] {
-        site.config.nav.map { item in
-            var entry: TemplateContext = ["title": item.title, "url": link(item.url)]
-            if item.url != "/" && url.hasPrefix(item.url) { entry["current"] = true }
-            return entry
-        }
-    }
-
     /// A site path with the base path, leaving absolute URLs alone.
     func link(_ url: String) -> String {
         url.hasPrefix("/") ? site.basePath + url : url
@@ -71,9 +99,12 @@ struct PageRenderer: Sendable {
         context["page_title"] = page.title
         let content = templates.render(context.withListFlags(), with: page.template)
 
-        var layout = common
-        layout["content"] = content
-        layout["nav"] = navigation(current: page.url)
+        var layout: TemplateContext = [
+            "site": common["site"]!,
+            "base_path": site.basePath,
+            "content": content,
+            "chrome": ["head": head, "footer": footer, "header": headers[currentNavigationIndex(page.url) + 1]] as TemplateContext,
+        ]
         var pageContext: TemplateContext = [
             "title": page.title,
             "url": link(page.url),
@@ -82,6 +113,7 @@ struct PageRenderer: Sendable {
         ]
         if let description = page.description { pageContext["description"] = description }
         if !page.breadcrumbs.isEmpty {
+            pageContext["has_breadcrumbs"] = true
             pageContext["breadcrumbs"] = page.breadcrumbs.enumerated().map { index, crumb -> TemplateContext in
                 var item: TemplateContext = ["title": crumb.title]
                 if index < page.breadcrumbs.count - 1 { item["url"] = link(crumb.url) }
@@ -95,6 +127,14 @@ struct PageRenderer: Sendable {
         }
         if let extra = page.context["layout_class"] { pageContext["layout_class"] = extra }
         layout["page"] = pageContext
-        return OutputFile(path: page.outputPath, text: templates.render(layout.withListFlags(), with: "layout"))
+        return OutputFile(path: page.outputPath, text: templates.render(layout, with: "layout"))
+    }
+}
+
+extension String {
+    var trimmingTrailingNewlines: String {
+        var value = self
+        while value.hasSuffix("\n") { value.removeLast() }
+        return value
     }
 }
