@@ -9,12 +9,15 @@ BUILD_FLAGS := $(if $(NOW),--now $(NOW),)
 site: deps release
 	.build/release/switchboard build $(BUILD_FLAGS)
 
-## Runs every test: Swift unit, fixture and end-to-end tests, then the JavaScript tests.
+## Runs every test: Swift unit, fixture and end-to-end tests, the JavaScript tests, the HTML
+## validator and the accessibility checks in headless Chromium.
 test: test-deps
 	$(SWIFT) build
 	$(SWIFT) test
 	Tests/JavaScript/make-fixture.sh
 	node --test Tests/JavaScript/
+	Tests/Browser/validate_html.sh
+	python3 Tests/Browser/accessibility.py
 
 deps:
 	@scripts/ensure-deps.sh

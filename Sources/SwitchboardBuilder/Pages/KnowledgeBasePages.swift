@@ -16,8 +16,8 @@ enum KnowledgeBasePages {
         }
         let categories = site.categories.map { category -> TemplateContext in
             let articles = (byCategory[category.info.slug] ?? []).sorted { $0.title < $1.title }
-            return ["title": category.title, "summary": category.summary, "url": base + (category.info.url ?? ""),
-                    "articles": articles.map(item)]
+            return ["id": category.info.slug, "title": category.title, "summary": category.summary,
+                    "url": base + (category.info.url ?? ""), "articles": articles.map(item)]
         }
         set.pages.append(PageSpec(url: "/kb/", template: "kb-index", title: "Knowledge base",
                                   description: "Diagnostics, tickets, returns and devices: answers for trained engineers.",
