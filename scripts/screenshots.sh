@@ -11,7 +11,7 @@ pages=("/" "/policies/doa-process/" "/kb/" "/kb/diagnostics/disable-sip-alg/" "/
 for page in "${pages[@]}"; do
   name=$(echo "$page" | tr '/?=' '___' | sed 's/^_//; s/_$//'); name=${name:-home}
   for width in 1280 375; do
-    chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size="$width,2200" \
+    chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --virtual-time-budget=4000 --window-size="$width,2200" \
       --screenshot="$out/$name-$width.png" "http://127.0.0.1:$port$page" >/dev/null 2>&1 || echo "failed: $page at $width"
   done
 done

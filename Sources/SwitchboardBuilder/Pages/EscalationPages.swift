@@ -10,6 +10,7 @@ enum EscalationPages {
                 "contacts": level.contacts.map { ContextHelpers.contact($0, cc: cc, subject: "Escalation: ") },
             ]
             if let within = level.respondWithin { item["respond_within"] = within.spoken }
+            item["last"] = index == matrix.levels.count - 1
             if !level.cc.isEmpty { item["cc"] = level.cc.joined(separator: ", ") }
             return item
         }
