@@ -103,3 +103,76 @@ import Testing
         #expect(late.stderr.contains("[review-overdue]"))
     }
 }
+
+/// Site-wide properties of the bundled site, checked on a real build.
+@Suite(.serialized) struct BundledSiteTests {
+    static func hrefs(in html: String) -> [String] {
+        html.split(separator: "href=\"").dropFirst().compactMap { $0.split(separator: "\"").first.map(String.init) }
+    }
+
+    @Test func everyPageIsReachableFromTheHomePage() throws {
+        let output = BuildCommandTests.temporary("crawl")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let run = try BuildCommandTests.run(["build", "--output", output.path, "--now", "2026-11-26T12:00:00Z"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let pages = BuildCommandTests.tree(output).keys.filter { $0.hasSuffix(".html") && $0 != "404.html" }
+        var seen: Set<String> = ["index.html"]
+        var queue = ["index.html"]
+        while let page = queue.popLast() {
+            let html = try String(contentsOf: output.appendingPathComponent(page), encoding: .utf8)
+            for href in Self.hrefs(in: html) where href.hasPrefix("/") && !href.hasPrefix("//") {
+                var path = String(href.dropFirst().split(separator: "#", omittingEmptySubsequences: false)[0])
+                path = String(path.split(separator: "?", omittingEmptySubsequences: false)[0])
+                if path.isEmpty || path.hasSuffix("/") { path += "index.html" }
+                if path.hasSuffix(".html"), seen.insert(path).inserted { queue.append(path) }
+            }
+        }
+        #expect(Set(pages).subtracting(seen).sorted() == [], "pages no link leads to")
+        #expect(seen.subtracting(pages).subtracting(["404.html"]).sorted() == [], "links to pages that do not exist")
+    }
+
+    /// The JSON Schemas from `switchboard schema` accept the bundled data files and reject a broken one,
+    /// checked with Python's jsonschema, as the YAML language server would.
+    @Test func generatedJSONSchemasAcceptTheBundledContent() throws {
+        let folder = BuildCommandTests.temporary("schemas")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try BuildCommandTests.run(["schema", "--output", folder.path])
+        #expect(run.status == 0)
+        let script = """
+        import json, sys, glob, yaml, jsonschema, copy
+        class Loader(yaml.SafeLoader): pass
+        # YAML 1.2, as the language server reads it: dates stay strings.
+        Loader.yaml_implicit_resolvers = {k: [r for r in v if r[0] != 'tag:yaml.org,2002:timestamp'] for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+        schemas, content = sys.argv[1], sys.argv[2]
+        pairs = [('devices', 'devices/*.yml'), ('escalation', 'escalation/*.yml'), ('checklists', 'support/checklists/*.yml'),
+                 ('supportHours', 'support/hours.yml'), ('rateCard', 'support/rates.yml'), ('statusComponents', 'status/components.yml'),
+                 ('site', 'site.yml'), ('products', 'products.yml'), ('categories', 'kb/*/_category.yml')]
+        checked = 0
+        for name, pattern in pairs:
+            schema = json.load(open(f'{schemas}/{name}.schema.json'))
+            for path in glob.glob(f'{content}/{pattern}'):
+                jsonschema.validate(yaml.load(open(path), Loader=Loader), schema)
+                checked += 1
+        device = yaml.load(open(glob.glob(f'{content}/devices/*.yml')[0]), Loader=Loader)
+        device['colour'] = 'blue'
+        try:
+            jsonschema.validate(device, json.load(open(f'{schemas}/devices.schema.json')))
+            sys.exit('an unknown key was accepted')
+        except jsonschema.ValidationError:
+            pass
+        print(checked)
+        """
+        let python = Process()
+        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        python.arguments = ["python3", "-c", script, folder.path, BuildCommandTests.root.appendingPathComponent("content").path]
+        let out = Pipe(), err = Pipe()
+        python.standardOutput = out
+        python.standardError = err
+        try python.run()
+        let checked = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let problems = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        python.waitUntilExit()
+        #expect(python.terminationStatus == 0, "\(problems)")
+        #expect((Int(checked.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0) > 15)
+    }
+}

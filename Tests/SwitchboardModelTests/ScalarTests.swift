@@ -83,3 +83,20 @@ import Testing
         for collection in ContentCollection.allCases { if let type = collection.rootType { walk(type) } }
     }
 }
+
+@Suite struct GitDatesTests {
+    @Test func newestCommitWinsPerPath() {
+        let log = "\u{0}2026-10-02\n\nkb/a.md\nfaq/b.md\n\u{0}2026-09-01\n\nkb/a.md\npolicies/c.md\n"
+        let dates = GitDates.parse(log)
+        #expect(dates["kb/a.md"] == Day("2026-10-02"))
+        #expect(dates["faq/b.md"] == Day("2026-10-02"))
+        #expect(dates["policies/c.md"] == Day("2026-09-01"))
+    }
+
+    @Test func aFolderOutsideGitHasNoDates() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("switchboard-nogit-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(GitDates.read(folder.path).isEmpty)
+    }
+}
