@@ -176,3 +176,18 @@ import Testing
         #expect((Int(checked.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0) > 15)
     }
 }
+
+extension BundledSiteTests {
+    /// A closed day once printed the whole outer context: Mustache looks a key missing
+    /// from a list item up in the enclosing contexts.
+    @Test func closedDaysSayClosed() throws {
+        let output = BuildCommandTests.temporary("hours")
+        defer { try? FileManager.default.removeItem(at: output) }
+        _ = try BuildCommandTests.run(["build", "--output", output.path, "--now", "2026-11-26T12:00:00Z"])
+        for page in ["index.html", "support/index.html"] {
+            let html = try String(contentsOf: output.appendingPathComponent(page), encoding: .utf8)
+            #expect(html.contains("<th scope=\"row\">Saturday</th><td>Closed</td>"), "\(page)")
+            #expect(!html.contains("&quot;: "), "\(page) prints a Swift dictionary")
+        }
+    }
+}
