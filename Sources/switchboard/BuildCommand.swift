@@ -48,8 +48,9 @@ struct BuildCommand: ParsableCommand {
         let sink = DiskSink(directory: output)
         do {
             try sink.write(built.files)
+            writeTimer.lap("write files")
             try sink.commit()
-            writeTimer.lap("write")
+            writeTimer.lap("swap in, remove the previous output")
             stages.append(writeTimer)
         } catch {
             sink.discard()

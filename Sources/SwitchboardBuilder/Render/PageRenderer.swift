@@ -36,14 +36,14 @@ struct PageRenderer: Sendable {
             ] as TemplateContext
         }
         self.common = common
-        let flagged = common.withListFlags()
+        let flagged = common.templateObject()
         head = templates.has("head") ? templates.render(flagged, with: "head") : ""
         footer = templates.has("footer") ? templates.render(flagged, with: "footer").trimmingTrailingNewlines : ""
         var headers: [String] = []
         for current in -1..<site.config.nav.count {
             var context = common
             context["nav"] = Self.navigation(site, currentIndex: current)
-            headers.append(templates.has("header") ? templates.render(context.withListFlags(), with: "header").trimmingTrailingNewlines : "")
+            headers.append(templates.has("header") ? templates.render(context.templateObject(), with: "header").trimmingTrailingNewlines : "")
         }
         self.headers = headers
     }
@@ -97,7 +97,7 @@ struct PageRenderer: Sendable {
         var context = common
         for (key, value) in page.context { context[key] = value }
         context["page_title"] = page.title
-        let content = templates.render(context.withListFlags(), with: page.template)
+        let content = templates.render(context.templateObject(), with: page.template)
 
         var layout: TemplateContext = [
             "site": common["site"]!,
@@ -127,7 +127,7 @@ struct PageRenderer: Sendable {
         }
         if let extra = page.context["layout_class"] { pageContext["layout_class"] = extra }
         layout["page"] = pageContext
-        return OutputFile(path: page.outputPath, text: templates.render(layout, with: "layout"))
+        return OutputFile(path: page.outputPath, text: templates.render(layout.templateObject(), with: "layout"))
     }
 }
 

@@ -75,7 +75,7 @@ public struct TemplateSet: Sendable {
 
     public func has(_ template: String) -> Bool { names.contains(template) }
 
-    func render(_ context: TemplateContext, with template: String) -> String {
+    func render(_ context: TemplateObject, with template: String) -> String {
         library.render(context, withTemplate: template) ?? ""
     }
 }
