@@ -61,7 +61,31 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
             if exists { _ = rename(previous, directory) }
             throw WriteError(path: directory, reason: reason)
         }
-        if exists { Self.removeTree(previous) }
+        if exists { Self.removeTreeInParallel(previous) }
+    }
+
+    /// Removes the previous output with one thread per top-level entry group:
+    /// unlinking in different folders does not contend for the same directory lock.
+    static func removeTreeInParallel(_ path: String) {
+        let entries = Self.entries(of: path).map { "\(path)/\($0)" }
+        _ = entries.parallelMap { entry -> Bool in
+            removeTree(entry)
+            return true
+        }
+        rmdir(path)
+    }
+
+    static func entries(of path: String) -> [String] {
+        guard let directory = opendir(path) else { return [] }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
     }
 
     public func discard() {
@@ -97,17 +121,7 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
             unlink(path)
             return
         }
-        if let directory = opendir(path) {
-            var names: [String] = []
-            while let entry = readdir(directory) {
-                let name = withUnsafePointer(to: entry.pointee.d_name) {
-                    $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
-                }
-                if name != "." && name != ".." { names.append(name) }
-            }
-            closedir(directory)
-            for name in names { removeTree("\(path)/\(name)") }
-        }
+        for name in entries(of: path) { removeTree("\(path)/\(name)") }
         rmdir(path)
     }
 }
