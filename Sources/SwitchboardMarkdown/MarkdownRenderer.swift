@@ -77,8 +77,8 @@ private struct TreeWalker {
     private var headingNodes: [OpaquePointer] = []
     private var linkNodes: [(node: OpaquePointer, link: MarkdownLink)] = []
     private var slugger = HeadingSlugger()
-    private var text = ""
-    private var headingText = ""
+    private var text = FoldedText()
+    private var headingText = FoldedText()
     private var currentHeading: MarkdownHeading?
 
     mutating func walk(_ document: OpaquePointer) {
@@ -98,11 +98,11 @@ private struct TreeWalker {
             case CMARK_NODE_HEADING:
                 if entering {
                     inHeading = true
-                    headingText = ""
+                    headingText.removeAll()
                 } else {
                     inHeading = false
                     closeSection()
-                    let title = Self.collapsingSpaces(headingText)
+                    let title = headingText.string
                     let heading = MarkdownHeading(
                         level: Int(cmark_node_get_heading_level(node)),
                         text: title,
@@ -116,14 +116,14 @@ private struct TreeWalker {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
                 if let literal = cmark_node_get_literal(node) {
                     if inHeading {
-                        headingText += String(cString: literal)
+                        headingText.append(literal)
                     } else {
-                        text += String(cString: literal)
-                        if type == CMARK_NODE_CODE_BLOCK { text += " " }
+                        text.append(literal)
+                        if type == CMARK_NODE_CODE_BLOCK { text.space() }
                     }
                 }
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                if inHeading { headingText += " " } else { text += " " }
+                if inHeading { headingText.space() } else { text.space() }
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 if entering {
                     let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
@@ -144,7 +144,7 @@ private struct TreeWalker {
                 }
                 // Block boundaries separate words in the extracted text.
                 if !entering, !inHeading, UInt32(type.rawValue) & UInt32(CMARK_NODE_TYPE_BLOCK) != 0 {
-                    text += " "
+                    text.space()
                 }
             }
         }
@@ -152,11 +152,10 @@ private struct TreeWalker {
     }
 
     private mutating func closeSection() {
-        let body = Self.collapsingSpaces(text)
-        if currentHeading != nil || !body.isEmpty {
-            sections.append(MarkdownSection(heading: currentHeading, text: body))
+        if currentHeading != nil || !text.isEmpty {
+            sections.append(MarkdownSection(heading: currentHeading, text: text.string))
         }
-        text = ""
+        text.removeAll()
     }
 
     /// Applies `rewrite` to every link and returns the links as written.
@@ -190,23 +189,5 @@ private struct TreeWalker {
                 cmark_node_free(custom)
             }
         }
-    }
-
-    /// Folds runs of white space to one space and trims the ends. Works on UTF-8
-    /// bytes: Character-by-Character this was a third of the whole build.
-    static func collapsingSpaces(_ string: String) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(string.utf8.count)
-        var pendingSpace = false
-        for byte in string.utf8 {
-            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
-                pendingSpace = !bytes.isEmpty
-            } else {
-                if pendingSpace { bytes.append(0x20) }
-                pendingSpace = false
-                bytes.append(byte)
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }

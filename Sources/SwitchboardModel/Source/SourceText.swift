@@ -12,11 +12,13 @@ public enum SourceText {
             diagnostics.error("empty-file", "the file is empty")
             return nil
         }
-        if let bad = firstInvalidUTF8(body) {
+        // The standard library's validation is vectorised; the byte-by-byte scan
+        // runs only to find where a broken file breaks.
+        guard var text = String(validating: body, as: UTF8.self) else {
+            let bad = firstInvalidUTF8(body) ?? body.startIndex
             diagnostics.error("invalid-utf8", "the file is not valid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true)) here); save it as UTF-8", at: position(ofByte: bad, in: bytes))
             return nil
         }
-        var text = String(decoding: body, as: UTF8.self)
         if body.contains(0x0D) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
