@@ -70,19 +70,5 @@ extension String {
     }
 
     /// Escapes text for XML and HTML attribute values.
-    var xmlEscaped: String {
-        var out = ""
-        out.reserveCapacity(utf8.count)
-        for character in self {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    var xmlEscaped: String { XMLText.escape(self) }
 }

@@ -16,7 +16,7 @@ struct StatusFeeds: Sendable {
     private var updated: Instant { snapshot.incidents.map(\.updatedAt).max() ?? snapshot.now }
 
     var atom: String {
-        let e = StatusXML.escape
+        let e = XMLText.escape
         var out = """
         <?xml version="1.0" encoding="utf-8"?>
         <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(e(snapshot.site.config.language))">
@@ -49,7 +49,7 @@ struct StatusFeeds: Sendable {
     }
 
     var rss: String {
-        let e = StatusXML.escape
+        let e = XMLText.escape
         var out = """
         <?xml version="1.0" encoding="utf-8"?>
         <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">
@@ -90,7 +90,7 @@ struct StatusFeeds: Sendable {
 
     /// The updates, newest first, each with its status and UTC time.
     private func html(_ incident: PublishedIncident) -> String {
-        let h = StatusXML.escape
+        let h = XMLText.escape
         var out = "<p>\(h(summary(incident)))</p>\n"
         for update in incident.updates.reversed() {
             out += "<h3>\(h(StatusLevels.label(forUpdateStatus: update.status))) · \(h(snapshot.time.utc(update.at)))</h3>\n"

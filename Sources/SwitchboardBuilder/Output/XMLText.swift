@@ -1,5 +1,5 @@
-/// Escaping for the feeds' XML.
-enum StatusXML {
+/// Escaping for the XML the build writes: feeds and the sitemap.
+enum XMLText {
     /// `text` safe as XML character data or an attribute value. Characters XML 1.0
     /// does not allow are dropped rather than making the feed unreadable.
     static func escape(_ text: String) -> String {
