@@ -21,9 +21,6 @@ struct EntryDecoder: Sendable {
             return loaded
         }
         guard let text = SourceText.decode(bytes, diagnostics: &diagnostics) else {
-            if file.collection.isMarkdown, bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-                // An empty Markdown file also lacks its front matter; one message says it all.
-            }
             loaded.diagnostics = diagnostics.diagnostics
             return loaded
         }

@@ -25,7 +25,7 @@ public struct Site: Sendable {
         self.now = now
     }
 
-    /// The map of URLs the pages were rendered with.
+    /// What every site URL starts with: "" or a path such as "/docs".
     public var basePath: String { config.basePath }
 
     public func product(_ id: String) -> Product? { products.first { $0.id == id } }

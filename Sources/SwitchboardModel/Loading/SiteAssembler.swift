@@ -14,8 +14,8 @@ struct SiteAssembler {
         self.commitDates = commitDates
     }
 
+    /// The Site (nil without a valid site.yml); the checks run either way, so every problem is reported.
     mutating func assemble(_ files: [LoadedFile]) -> Site? {
-        var site = config.map { Site(config: $0, now: now) }
         var collected = Site(config: config ?? SiteConfig(Record(position: .start)), now: now)
         for file in files {
             switch file.entry {
@@ -50,11 +50,7 @@ struct SiteAssembler {
         collected.devices.sort { ($0.manufacturer, $0.model, $0.firmware) < ($1.manufacturer, $1.model, $1.firmware) }
         collected.incidents.sort { ($0.started, $0.info.slug) > ($1.started, $1.info.slug) }
         collected.maintenances.sort { ($0.scheduledFor, $0.info.slug) > ($1.scheduledFor, $1.info.slug) }
-        if site != nil {
-            collected.config = site!.config
-            site = collected
-        }
-        return site
+        return config == nil ? nil : collected
     }
 
     private mutating func checkReferences(_ files: [LoadedFile], _ site: Site) {
