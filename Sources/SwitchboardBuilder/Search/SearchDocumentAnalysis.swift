@@ -1,12 +1,13 @@
 /// One page reduced to what scoring needs: for each distinct term, how often it occurs in
 /// each field and the section where it matters most; and the length of each field.
+/// Built on all cores, one page per task, so it keeps its own term numbering;
+/// `SearchInvertedIndex` maps it onto the index's.
 struct SearchDocumentAnalysis: Sendable {
     struct TermCounts: Sendable {
         /// Occurrences per `SearchField`, by raw value.
         var counts: (UInt16, UInt16, UInt16, UInt16, UInt16) = (0, 0, 0, 0, 0)
         /// 0 for the page as a whole, else 1 + the index of the section in `SearchDocument.sections`.
-        var section: Int = 0
-        var sectionWeight: Int = 0
+        var section: UInt16 = 0
 
         func count(_ field: SearchField) -> Int {
             switch field {
@@ -29,29 +30,25 @@ struct SearchDocumentAnalysis: Sendable {
         }
     }
 
-    /// The distinct terms, sorted by code point.
-    var terms: [String]
-    /// Counts for each of `terms`.
-    var counts: [TermCounts]
+    /// The page's distinct terms, in order of first occurrence.
+    let terms: SearchTermTable
+    /// Counts for each term of `terms`, by its id there.
+    let counts: [TermCounts]
     /// Terms per `SearchField`, by raw value.
-    var lengths: [Int]
+    let lengths: [Int]
 
     init(_ document: SearchDocument) {
-        var slots: [String: Int] = [:]
-        var terms: [String] = []
+        var table = SearchTermTable(capacity: 256)
         var counts: [TermCounts] = []
+        counts.reserveCapacity(256)
         var lengths = [Int](repeating: 0, count: SearchField.allCases.count)
+        var scanner = SearchTokenScanner()
 
-        func slot(_ term: String) -> Int {
-            if let index = slots[term] { return index }
-            slots[term] = terms.count
-            terms.append(term)
-            counts.append(TermCounts())
-            return terms.count - 1
-        }
         func add(_ text: String, _ field: SearchField) {
-            for term in SearchTokenizer.terms(text) {
-                counts[slot(term)].add(field)
+            scanner.scanTerms(text) { term in
+                let id = table.intern(term)
+                if id == counts.count { counts.append(TermCounts()) }
+                counts[id].add(field)
                 lengths[field.rawValue] += 1
             }
         }
@@ -61,33 +58,39 @@ struct SearchDocumentAnalysis: Sendable {
         add(document.type, .facets)
         for product in document.products { add(product, .facets) }
 
+        // The best section of each term: the one where it weighs most, a heading occurrence
+        // counting three times. `weight` is scratch space reset through `touched`, so a
+        // section costs no dictionary.
+        var best: [Int32] = []
+        var weight: [Int32] = []
+        var touched: [Int] = []
         for (index, section) in document.sections.enumerated() {
-            // A heading match says more about a section than a word in its text.
-            var weights: [Int: Int] = [:]
-            if let heading = section.heading {
-                for term in SearchTokenizer.terms(heading) {
-                    let s = slot(term)
-                    counts[s].add(.headings)
-                    lengths[SearchField.headings.rawValue] += 1
-                    weights[s, default: 0] += 3
+            func note(_ text: String, _ field: SearchField, _ w: Int32) {
+                scanner.scanTerms(text) { term in
+                    let id = table.intern(term)
+                    if id == counts.count { counts.append(TermCounts()) }
+                    counts[id].add(field)
+                    lengths[field.rawValue] += 1
+                    while weight.count < counts.count { weight.append(0); best.append(0) }
+                    if weight[id] == 0 { touched.append(id) }
+                    weight[id] += w
                 }
             }
-            for term in SearchTokenizer.terms(section.text) {
-                let s = slot(term)
-                counts[s].add(.body)
-                lengths[SearchField.body.rawValue] += 1
-                weights[s, default: 0] += 1
+            if let heading = section.heading { note(heading, .headings, 3) }
+            note(section.text, .body, 1)
+            // Sections are visited in order and a later one wins only with a greater
+            // weight, so ties go to the earlier section.
+            for id in touched {
+                if weight[id] > best[id] {
+                    best[id] = weight[id]
+                    counts[id].section = UInt16(min(index + 1, Int(UInt16.max)))
+                }
+                weight[id] = 0
             }
-            for (s, weight) in weights where weight > counts[s].sectionWeight {
-                counts[s].sectionWeight = weight
-                counts[s].section = index + 1
-            }
+            touched.removeAll(keepingCapacity: true)
         }
-        // Sections are visited in order and a later one wins only with a greater weight,
-        // so ties go to the earlier section.
-        let order = terms.indices.sorted { terms[$0].utf8.lexicographicallyPrecedes(terms[$1].utf8) }
-        self.terms = order.map { terms[$0] }
-        self.counts = order.map { counts[$0] }
+        self.terms = table.frozen()
+        self.counts = counts
         self.lengths = lengths
     }
 }

@@ -1,15 +1,39 @@
 import Foundation
 
-/// Scores as small integers, 1…99 on a log scale relative to the index's best score, so a
-/// posting costs at most two digits: a step is one eighth of an octave (about 9 %), finer
-/// than relevance can be told apart. `search-core.js` turns them back with `2^((q-99)/8)`.
+/// Scores as small integers on a log scale relative to the term's best score, which its
+/// shard entry gives once (in thousandths): scores of different terms stay comparable, and
+/// the levels are spent on the range one term's scores actually span, so pages that differ
+/// in relevance get different levels.
+///
+/// - Head postings (the ones a shard lists): 1…99, twenty steps per octave (3.5 % apart),
+///   covering scores down to 1/30 of the term's best.
+/// - Tail postings (only fetched to intersect or filter): 1…9, three steps per octave
+///   (26 % apart). Tails are long and only ever sum into multi-word scores, so one digit
+///   saves a third of their size where the precision matters least.
+///
+/// `search-core.js` turns a level back into `best × 2^((level − levels) / stepsPerOctave)`.
 enum SearchQuantiser {
-    static let levels = 99
-    static let stepsPerOctave = 8.0
+    static let headLevels = 99
+    static let headStepsPerOctave = 20.0
+    static let tailLevels = 9
+    static let tailStepsPerOctave = 3.0
 
-    static func quantise(_ score: Double, maximum: Double) -> Int {
-        guard score > 0, maximum > 0 else { return 1 }
-        let q = Double(levels) + stepsPerOctave * log2(score / maximum)
+    /// The term's best score as written: thousandths, at least 1.
+    static func best(_ score: Double) -> Int {
+        max(1, Int((score * 1000).rounded()))
+    }
+
+    static func head(_ score: Double, best: Double) -> Int {
+        level(score, best: best, levels: headLevels, steps: headStepsPerOctave)
+    }
+
+    static func tail(_ score: Double, best: Double) -> Int {
+        level(score, best: best, levels: tailLevels, steps: tailStepsPerOctave)
+    }
+
+    private static func level(_ score: Double, best: Double, levels: Int, steps: Double) -> Int {
+        guard score > 0, best > 0 else { return 1 }
+        let q = Double(levels) + steps * log2(score / best)
         return min(levels, max(1, Int(q.rounded())))
     }
 }

@@ -16,9 +16,28 @@ public enum SearchStopWords {
     ]
 
     private static let set = Set(words)
+    /// The stop words packed into integers (all are ASCII and at most eight letters), so that
+    /// the index writer checks a token's bytes without making a `String`.
+    private static let packed = Set(words.map { pack(Array($0.utf8))! })
 
     /// Whether `token` (lowercase, unstemmed) is a stop word.
     public static func contains(_ token: String) -> Bool {
         set.contains(token)
+    }
+
+    /// Whether the UTF-8 bytes of a lowercase, unstemmed token are a stop word.
+    static func contains(bytes token: [UInt8]) -> Bool {
+        guard let key = pack(token) else { return false }
+        return packed.contains(key)
+    }
+
+    private static func pack(_ bytes: [UInt8]) -> UInt64? {
+        guard bytes.count <= 8 else { return nil }
+        var key: UInt64 = 0
+        for byte in bytes {
+            guard byte < 0x80 else { return nil }
+            key = key << 8 | UInt64(byte)
+        }
+        return key
     }
 }
