@@ -53,11 +53,26 @@ import Testing
 
     @Test func pagesAreNumberedByTypeThenProductsThenURL() throws {
         let files = Self.files()
-        #expect(try Self.record(files, 0)[0] as? String == "/kb/returns/doa-return/")
+        let doa = try Self.record(files, 0)
+        #expect(doa[0] as? String == "/kb/returns/doa-return/")
+        // Sections up to the last with an anchor: 0 without one, the heading alone when the
+        // anchor is its slug.
+        let sections = try #require(doa[3] as? [Any])
+        #expect(sections.count == 3 && sections[0] as? Int == 0)
+        #expect(sections[1] as? String == "Before you call" && sections[2] as? String == "Step by step")
         #expect(try Self.record(files, 2)[0] as? String == "/faq/#remote-prices")
         let manifest = try #require(try Self.json(files["search/index.json"]) as? [String: Any])
         let runs = try #require(manifest["runs"] as? [[Any]])
         #expect(runs.count == 3)
+    }
+
+    @Test func sectionsKeepAnchorsTheClientCannotDerive() throws {
+        #expect(SearchRecordWriter.plainSlug("SIP ALG: what it does").map { String(decoding: $0, as: UTF8.self) } == "sip-alg-what-it-does")
+        #expect(SearchRecordWriter.plainSlug("Café") == nil)
+        let docs = [SearchDocument(url: "/a/", title: "A", type: "Article", products: [], summary: "",
+                                   sections: [("level-one-1", "Level one", "x"), ("caf", "Café", "y")])]
+        let sections = try #require(try Self.record(Self.files(docs), 0)[3] as? [[String]])
+        #expect(sections == [["level-one-1", "Level one"], ["caf", "Café"]])
     }
 
     @Test func recordURLsIncludeTheBasePath() throws {
@@ -140,8 +155,9 @@ import Testing
 
     @Test func anFAQAnswerLinksByItsOwnURL() throws {
         let record = try Self.record(Self.files(), 2)
-        let sections = try #require(record[3] as? [[String]])
-        #expect(sections.allSatisfy { $0[0].isEmpty })
+        #expect((record[3] as? [Any])?.isEmpty == true)
+        // The summary is empty, so the record shows the start of the answer.
+        #expect(record[2] as? String == "Out of hours a remote session costs £200.")
     }
 
     @Test func termTableInternsBytes() {

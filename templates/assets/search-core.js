@@ -374,19 +374,31 @@
         partial: partial, terms: matched };
     }
 
-    /* A page's record, {u: URL, t: title, m: summary, s: [[anchor, heading, text], …]}, from
-       the chunk file of its id; null if it cannot be loaded. */
+    /* A page's record, {u: URL, t: title, m: summary, s: [[anchor, heading] or null, …]},
+       from the chunk file of its id; null if it cannot be loaded. In the file a section is
+       0 (no anchor), its heading alone (the anchor is the heading's slug) or
+       [anchor, heading] (SearchRecordWriter.swift). */
     function record(doc) {
       return manifest().then(function (m) {
         var chunk = Math.floor(doc / m.chunk);
         return load('search/r/' + chunk + '.json').then(function (list) {
           var r = Array.isArray(list) ? list[doc - chunk * m.chunk] : null;
-          return r ? { u: r[0], t: r[1], m: r[2], s: r[3] } : null;
+          return r ? { u: r[0], t: r[1], m: r[2], s: r[3].map(section) } : null;
         });
       });
     }
 
     return { manifest: manifest, search: search, record: record, facetsOf: function (doc) { return manifest().then(function (m) { return facetsOf(m, doc); }); } };
+  }
+
+  /* The anchor the renderer gives an ASCII heading (SearchRecordWriter.plainSlug). */
+  function plainSlug(heading) {
+    var out = heading.toLowerCase().replace(/ /g, '-').replace(/[^a-z0-9_-]/g, '');
+    return out === '' ? 'section' : out;
+  }
+  function section(s) {
+    if (typeof s === 'string') return [plainSlug(s), s];
+    return Array.isArray(s) ? s : null;
   }
 
   /* Whether a token of page text should be highlighted for these query words and matched terms. */
@@ -397,24 +409,16 @@
     return words.some(function (w) { return w.open && w.raw.length >= 2 && token.slice(0, w.raw.length) === w.raw; });
   }
 
-  /* The excerpt to show for a result: from the best section's text if it mentions a query
-     word, else the summary, else any section that does, else the best section's text.
+  /* The excerpt to show for a result: the record's summary with the query words marked,
+     and the best section's anchor and heading to link and show.
      Returns {text, marks: [[start, end]], anchor, heading}; marks are UTF-16 offsets. */
   function excerpt(rec, section, words, matchedTerms) {
     var termSet = new Set(matchedTerms);
     var best = section > 0 && rec.s[section - 1] ? rec.s[section - 1] : null;
-    var candidates = [];
-    if (best) candidates.push(best[2]);
-    candidates.push(rec.m);
-    rec.s.forEach(function (s) { if (s !== best) candidates.push(s[2]); });
-    var chosen = null, marks = [];
-    for (var i = 0; i < candidates.length && !chosen; i++) {
-      var text = candidates[i] || '';
-      var found = tokenSpans(text).filter(function (sp) { return highlights(sp.token, words, termSet); });
-      if (found.length) { chosen = text; marks = found.map(function (sp) { return [sp.start, sp.end]; }); }
-    }
-    if (!chosen) chosen = (best && best[2]) || rec.m || '';
-    return { text: chosen, marks: marks, anchor: best ? best[0] : '', heading: best ? best[1] : '' };
+    var text = rec.m || '';
+    var marks = tokenSpans(text).filter(function (sp) { return highlights(sp.token, words, termSet); })
+      .map(function (sp) { return [sp.start, sp.end]; });
+    return { text: text, marks: marks, anchor: best ? best[0] : '', heading: best ? best[1] : '' };
   }
 
   /* Splits text into [text, highlighted] pieces by marks from excerpt(). */
@@ -431,7 +435,7 @@
 
   var api = { tokenize: tokenize, tokenSpans: tokenSpans, stem: stem, terms: terms, isStopWord: isStopWord,
     stopWords: Array.from(STOP_WORDS), editDistance: editDistance, fileKey: fileKey, parseQuery: parseQuery,
-    createSearcher: createSearcher, excerpt: excerpt, pieces: pieces, highlights: highlights };
+    createSearcher: createSearcher, excerpt: excerpt, plainSlug: plainSlug, pieces: pieces, highlights: highlights };
   if (typeof module !== 'undefined' && module.exports) module.exports = api;
   else root.SwitchboardSearch = api;
 })(typeof self !== 'undefined' ? self : this);

@@ -6,7 +6,8 @@ struct SearchDocumentAnalysis: Sendable {
     struct TermCounts: Sendable {
         /// Occurrences per `SearchField`, by raw value.
         var counts: (UInt16, UInt16, UInt16, UInt16, UInt16) = (0, 0, 0, 0, 0)
-        /// 0 for the page as a whole, else 1 + the index of the section in `SearchDocument.sections`.
+        /// 0 for the page as a whole, else 1 + the index in `SearchDocument.sections` of a
+        /// section a result can link to (see `SearchRecordWriter.linkable`).
         var section: UInt16 = 0
 
         func count(_ field: SearchField) -> Int {
@@ -64,6 +65,7 @@ struct SearchDocumentAnalysis: Sendable {
         var best: [Int32] = []
         var weight: [Int32] = []
         var touched: [Int] = []
+        let linkable = SearchRecordWriter.linkable(document)
         for (index, section) in document.sections.enumerated() {
             func note(_ text: String, _ field: SearchField, _ w: Int32) {
                 scanner.scanTerms(text) { term in
@@ -81,7 +83,7 @@ struct SearchDocumentAnalysis: Sendable {
             // Sections are visited in order and a later one wins only with a greater
             // weight, so ties go to the earlier section.
             for id in touched {
-                if weight[id] > best[id] {
+                if index < linkable, section.anchor != nil, weight[id] > best[id] {
                     best[id] = weight[id]
                     counts[id].section = UInt16(min(index + 1, Int(UInt16.max)))
                 }

@@ -10,7 +10,7 @@ import SwitchboardModel
 /// - `search/t/<prefix>.json`: for the shard's terms in more pages than it lists, the other
 ///   postings, one file per shard.
 /// - `search/v/<letter>.json`: every term starting with a letter, for typo tolerance.
-/// - `search/r/<n>.json`: the records (link, title, excerpt text) of a chunk of pages,
+/// - `search/r/<n>.json`: the records (link, title, summary, sections) of a chunk of pages,
 ///   fetched only for results shown.
 public enum SearchIndexWriter {
     /// Postings kept in the shard for each term; a term in more pages gets the rest in
@@ -31,8 +31,7 @@ public enum SearchIndexWriter {
         let lengths = analyses.map(\.lengths)
         let index = SearchInvertedIndex(analyses)
         let entries = SearchTermEntries(index, scoring: SearchScoring(lengths: lengths), lengths: lengths,
-                                        catalogue: catalogue, headLength: headLength,
-                                        maximumSection: SearchRecordWriter.maximumSections).entries
+                                        catalogue: catalogue, headLength: headLength).entries
         let records = SearchRecordWriter.chunks(docs, basePath: basePath)
 
         var files: [OutputFile] = []

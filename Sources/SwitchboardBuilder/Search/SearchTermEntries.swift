@@ -11,17 +11,17 @@ struct SearchTermEntries: Sendable {
     let entries: [Entry]
 
     init(_ index: SearchInvertedIndex, scoring: SearchScoring, lengths: [[Int]], catalogue: SearchCatalogue,
-         headLength: Int, maximumSection: Int) {
+         headLength: Int) {
         // Terms in chunks, so parallel tasks are not dominated by dispatch.
         let ranks = Array(index.sorted.enumerated())
         entries = ranks.parallelMap { _, t in
             Self.entry(t, index: index, scoring: scoring, lengths: lengths, catalogue: catalogue,
-                       headLength: headLength, maximumSection: maximumSection)
+                       headLength: headLength)
         }
     }
 
     private static func entry(_ t: Int, index: SearchInvertedIndex, scoring: SearchScoring, lengths: [[Int]],
-                              catalogue: SearchCatalogue, headLength: Int, maximumSection: Int) -> Entry {
+                              catalogue: SearchCatalogue, headLength: Int) -> Entry {
         let range = index.offsets[t]..<index.offsets[t + 1]
         let df = range.count
         let idf = scoring.idf(df)
@@ -72,8 +72,7 @@ struct SearchTermEntries: Sendable {
             json.comma()
             json.int(Int(levels[i]))
             json.comma()
-            let section = Int(index.counts[p].section)
-            json.int(section <= maximumSection ? section : 0)
+            json.int(Int(index.counts[p].section))
             previous = doc
         }
         json.raw("]")
