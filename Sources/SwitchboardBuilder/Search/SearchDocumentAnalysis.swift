@@ -39,60 +39,70 @@ struct SearchDocumentAnalysis: Sendable {
     let lengths: [Int]
 
     init(_ document: SearchDocument) {
+        var counter = Counter()
+        var scanner = SearchTokenScanner()
+        scanner.scanTerms(document.title) { counter.add($0, .title) }
+        scanner.scanTerms(document.summary) { counter.add($0, .summary) }
+        scanner.scanTerms(document.type) { counter.add($0, .facets) }
+        for product in document.products { scanner.scanTerms(product) { counter.add($0, .facets) } }
+
+        let linkable = SearchRecordWriter.linkable(document)
+        for (index, section) in document.sections.enumerated() {
+            // A heading occurrence counts three times towards a section being a term's best.
+            if let heading = section.heading { scanner.scanTerms(heading) { counter.add($0, .headings, weight: 3) } }
+            scanner.scanTerms(section.text) { counter.add($0, .body, weight: 1) }
+            counter.closeSection(index + 1, linkable: index < linkable && section.anchor != nil)
+        }
+        self.terms = counter.table.frozen()
+        self.counts = counter.counts
+        self.lengths = counter.lengths
+    }
+
+    /// The counting state, as one value with mutating methods rather than closures over
+    /// several local variables: the tokenizer calls `add` for every term of the page.
+    private struct Counter {
         var table = SearchTermTable(capacity: 256)
         var counts: [TermCounts] = []
-        counts.reserveCapacity(256)
         var lengths = [Int](repeating: 0, count: SearchField.allCases.count)
-        var scanner = SearchTokenScanner()
+        /// Per term, its weight in the current section (scratch, reset through `touched`
+        /// so that a section costs no dictionary) and its best weight so far.
+        var weight: [Int32] = []
+        var best: [Int32] = []
+        var touched: [Int32] = []
 
-        func add(_ text: String, _ field: SearchField) {
-            scanner.scanTerms(text) { term in
-                let id = table.intern(term)
-                if id == counts.count { counts.append(TermCounts()) }
-                counts[id].add(field)
-                lengths[field.rawValue] += 1
+        init() {
+            counts.reserveCapacity(256)
+            weight.reserveCapacity(256)
+            best.reserveCapacity(256)
+        }
+
+        mutating func add(_ term: UnsafeBufferPointer<UInt8>, _ field: SearchField, weight w: Int32 = 0) {
+            let id = table.intern(term)
+            if id == counts.count {
+                counts.append(TermCounts())
+                weight.append(0)
+                best.append(0)
+            }
+            counts[id].add(field)
+            lengths[field.rawValue] += 1
+            if w > 0 {
+                if weight[id] == 0 { touched.append(Int32(id)) }
+                weight[id] += w
             }
         }
 
-        add(document.title, .title)
-        add(document.summary, .summary)
-        add(document.type, .facets)
-        for product in document.products { add(product, .facets) }
-
-        // The best section of each term: the one where it weighs most, a heading occurrence
-        // counting three times. `weight` is scratch space reset through `touched`, so a
-        // section costs no dictionary.
-        var best: [Int32] = []
-        var weight: [Int32] = []
-        var touched: [Int] = []
-        let linkable = SearchRecordWriter.linkable(document)
-        for (index, section) in document.sections.enumerated() {
-            func note(_ text: String, _ field: SearchField, _ w: Int32) {
-                scanner.scanTerms(text) { term in
-                    let id = table.intern(term)
-                    if id == counts.count { counts.append(TermCounts()) }
-                    counts[id].add(field)
-                    lengths[field.rawValue] += 1
-                    while weight.count < counts.count { weight.append(0); best.append(0) }
-                    if weight[id] == 0 { touched.append(id) }
-                    weight[id] += w
-                }
-            }
-            if let heading = section.heading { note(heading, .headings, 3) }
-            note(section.text, .body, 1)
-            // Sections are visited in order and a later one wins only with a greater
-            // weight, so ties go to the earlier section.
-            for id in touched {
-                if index < linkable, section.anchor != nil, weight[id] > best[id] {
+        /// Ends section `number` (1-based): it becomes the best section of each term that
+        /// weighs more in it than in any earlier linkable one, so ties go to the earlier.
+        mutating func closeSection(_ number: Int, linkable: Bool) {
+            for t in touched {
+                let id = Int(t)
+                if linkable, weight[id] > best[id] {
                     best[id] = weight[id]
-                    counts[id].section = UInt16(min(index + 1, Int(UInt16.max)))
+                    counts[id].section = UInt16(min(number, Int(UInt16.max)))
                 }
                 weight[id] = 0
             }
             touched.removeAll(keepingCapacity: true)
         }
-        self.terms = table.frozen()
-        self.counts = counts
-        self.lengths = lengths
     }
 }

@@ -30,7 +30,7 @@ public enum SearchIndexWriter {
         let analyses = docs.parallelMap { SearchDocumentAnalysis($0) }
         let lengths = analyses.map(\.lengths)
         let index = SearchInvertedIndex(analyses)
-        let entries = SearchTermEntries(index, scoring: SearchScoring(lengths: lengths), lengths: lengths,
+        let entries = SearchTermEntries(index, scoring: SearchScoring(lengths: lengths),
                                         catalogue: catalogue, headLength: headLength).entries
         let records = SearchRecordWriter.chunks(docs, basePath: basePath)
 

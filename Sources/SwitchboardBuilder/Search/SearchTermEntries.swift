@@ -10,17 +10,17 @@ struct SearchTermEntries: Sendable {
     /// Entries in `SearchInvertedIndex.sorted` order.
     let entries: [Entry]
 
-    init(_ index: SearchInvertedIndex, scoring: SearchScoring, lengths: [[Int]], catalogue: SearchCatalogue,
+    init(_ index: SearchInvertedIndex, scoring: SearchScoring, catalogue: SearchCatalogue,
          headLength: Int) {
         // Terms in chunks, so parallel tasks are not dominated by dispatch.
         let ranks = Array(index.sorted.enumerated())
         entries = ranks.parallelMap { _, t in
-            Self.entry(t, index: index, scoring: scoring, lengths: lengths, catalogue: catalogue,
+            Self.entry(t, index: index, scoring: scoring, catalogue: catalogue,
                        headLength: headLength)
         }
     }
 
-    private static func entry(_ t: Int, index: SearchInvertedIndex, scoring: SearchScoring, lengths: [[Int]],
+    private static func entry(_ t: Int, index: SearchInvertedIndex, scoring: SearchScoring,
                               catalogue: SearchCatalogue, headLength: Int) -> Entry {
         let range = index.offsets[t]..<index.offsets[t + 1]
         let df = range.count
@@ -28,7 +28,7 @@ struct SearchTermEntries: Sendable {
         var scores = [Double](repeating: 0, count: df)
         var best = 0.0
         for (i, p) in range.enumerated() {
-            let s = scoring.score(index.counts[p], lengths: lengths[Int(index.docs[p])], idf: idf)
+            let s = scoring.score(index.counts[p], doc: Int(index.docs[p]), idf: idf)
             scores[i] = s
             if s > best { best = s }
         }
