@@ -16,6 +16,7 @@ cd "$(dirname "$0")/.."
 SIZES="${BENCH_SIZES:-1000 10000}"
 OUT="${BENCH_OUT:-bench/out}"
 mkdir -p "$OUT"
+OUT="$(cd "$OUT" && pwd)"   # absolute: hugo resolves --destination against --source
 if [ -n "${SWITCHBOARD_BIN:-}" ]; then
   BIN="$SWITCHBOARD_BIN"
 else
@@ -47,7 +48,7 @@ for n in $SIZES; do
   node bench/fetch-cost.mjs "$OUT/public-$n" | sed 's/^/  /'
   if [ -n "$HUGO" ]; then
     rm -rf "$OUT/hugo-public-$n"
-    /usr/bin/time -v hugo --quiet --source "$OUT/hugo-$n" --destination "$(pwd)/$OUT/hugo-public-$n" \
+    /usr/bin/time -v hugo --quiet --source "$OUT/hugo-$n" --destination "$OUT/hugo-public-$n" \
       2>"$OUT/hugo-time-$n.txt" >/dev/null || { cat "$OUT/hugo-time-$n.txt"; exit 1; }
     report "hugo $(hugo version | sed 's/^hugo v\([0-9.]*\).*/\1/') (same pages, no search)" "$OUT/hugo-time-$n.txt"
     echo "  output: $(find "$OUT/hugo-public-$n" -type f | wc -l) files"
