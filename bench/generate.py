@@ -2,12 +2,17 @@
 """Writes a synthetic content tree of N pages that satisfies the content contract, for the
 search and build benchmark. Deterministic: the same N gives byte-identical files.
 
-    python3 bench/generate.py N OUT_DIR
+    python3 bench/generate.py N OUT_DIR [--hugo HUGO_DIR]
+
+With --hugo, also writes the same pages (same titles, summaries and bodies) as a Hugo site
+with minimal layouts (a header, the title, the summary, a table of contents and the
+content), so that bench/run.sh can time `hugo` on the same corpus and machine.
 
 About 60 % knowledge-base articles (in 24 categories), 25 % FAQs, 10 % policies and 5 %
 SIP devices. Text mixes ~300 telephony words with ~20,000 made-up words drawn with a Zipf
 distribution, so the vocabulary grows with N roughly as a real site's does.
 """
+import argparse
 import os
 import random
 import shutil
@@ -106,8 +111,66 @@ def write(path, content):
         f.write(content)
 
 
-def generate(n, out):
+HUGO_CONFIG = """baseURL = "https://bench.example.com/"
+title = "Benchmark Resource Centre"
+languageCode = "en-GB"
+disableKinds = ["taxonomy", "term"]
+[markup.tableOfContents]
+  startLevel = 2
+  endLevel = 3
+[[menus.main]]
+  name = "Knowledge base"
+  url = "/kb/"
+[[menus.main]]
+  name = "FAQ"
+  url = "/faq/"
+[[menus.main]]
+  name = "Policies"
+  url = "/policies/"
+"""
+
+HUGO_LAYOUTS = {
+    "_default/baseof.html": """<!DOCTYPE html>
+<html lang="en-GB">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{ .Title }} · {{ site.Title }}</title>{{ with .Params.summary }}<meta name="description" content="{{ . }}">{{ end }}</head>
+<body><header><a href="{{ "/" | relURL }}">{{ site.Title }}</a>
+<nav><ul>{{ range site.Menus.main }}<li><a href="{{ .URL }}">{{ .Name }}</a></li>{{ end }}</ul></nav></header>
+<main>{{ block "main" . }}{{ end }}</main></body></html>
+""",
+    "_default/single.html": """{{ define "main" }}<h1>{{ .Title }}</h1>{{ with .Params.summary }}<p class="summary">{{ . }}</p>{{ end }}
+{{ with .Params.products }}<ul class="products">{{ range . }}<li>{{ . }}</li>{{ end }}</ul>{{ end }}
+{{ .TableOfContents }}{{ .Content }}{{ end }}
+""",
+    "_default/list.html": """{{ define "main" }}<h1>{{ .Title }}</h1>{{ .Content }}
+<ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ with .Params.summary }} {{ . }}{{ end }}</li>{{ end }}</ul>{{ end }}
+""",
+}
+
+
+class HugoSite:
+    """Writes the Hugo version of each page next to the Switchboard one."""
+
+    def __init__(self, out):
+        self.out = out
+        if os.path.exists(out):
+            shutil.rmtree(out)
+        write(os.path.join(out, "hugo.toml"), HUGO_CONFIG)
+        for name, text in HUGO_LAYOUTS.items():
+            write(os.path.join(out, "layouts", name), text)
+
+    def page(self, path, title, body, summary=None, products=()):
+        front = ["title: " + quote(title)]
+        if summary:
+            front.append("summary: " + quote(summary))
+        if products:
+            front.append("products: [" + ", ".join(products) + "]")
+        write(os.path.join(self.out, "content", path), "---\n" + "\n".join(front) + "\n---\n" + body)
+
+
+def generate(n, out, hugo_out=None):
     rng = random.Random(20260101)
+    hugo = HugoSite(hugo_out) if hugo_out else None
     text = Text(rng)
     if os.path.exists(out):
         shutil.rmtree(out)
@@ -134,37 +197,59 @@ support:
     n_articles = max(1, n - n_policies - n_faqs - n_devices)
     categories = [f"category-{i:02d}" for i in range(24)]
     for i, cat in enumerate(categories):
+        title, summary = text.title(), text.sentence(8, 16)
         write(os.path.join(out, "kb", cat, "_category.yml"),
-              f"title: {quote(text.title())}\nsummary: {quote(text.sentence(8, 16))}\norder: {i + 1}\n")
+              f"title: {quote(title)}\nsummary: {quote(summary)}\norder: {i + 1}\n")
+        if hugo:
+            hugo.page(os.path.join("kb", cat, "_index.md"), title, "", summary)
 
     for i in range(n_articles):
         cat = categories[i % len(categories)]
         prods = products(rng)
-        front = [f"title: {quote(text.title())}", f"summary: {quote(text.sentence(10, 20)[:190])}"]
+        title, summary = text.title(), text.sentence(10, 20)[:190]
+        front = [f"title: {quote(title)}", f"summary: {quote(summary)}"]
         if prods:
             front.append(f"products: [{', '.join(prods)}]")
         front.append(f"updated: 2025-{1 + i % 12:02d}-{1 + i % 28:02d}")
-        write(os.path.join(out, "kb", cat, f"article-{i:05d}.md"), "---\n" + "\n".join(front) + "\n---\n" + body(text, rng))
+        text_body = body(text, rng)
+        write(os.path.join(out, "kb", cat, f"article-{i:05d}.md"), "---\n" + "\n".join(front) + "\n---\n" + text_body)
+        if hugo:
+            hugo.page(os.path.join("kb", cat, f"article-{i:05d}.md"), title, text_body, summary, prods)
 
     for i in range(n_faqs):
         prods = products(rng)
-        front = [f"question: {quote(text.title() + '?')}", f"category: {quote('Group ' + str(i % 12))}"]
+        question = text.title() + "?"
+        front = [f"question: {quote(question)}", f"category: {quote('Group ' + str(i % 12))}"]
         if prods:
             front.append(f"products: [{', '.join(prods)}]")
-        write(os.path.join(out, "faq", f"faq-{i:05d}.md"),
-              "---\n" + "\n".join(front) + "\n---\n" + text.paragraph() + "\n\n" + text.paragraph() + "\n")
+        answer = text.paragraph() + "\n\n" + text.paragraph() + "\n"
+        write(os.path.join(out, "faq", f"faq-{i:05d}.md"), "---\n" + "\n".join(front) + "\n---\n" + answer)
+        if hugo:
+            # Switchboard puts every answer on /faq/; Hugo gets a page per question, the
+            # usual way to do FAQs there.
+            hugo.page(os.path.join("faq", f"faq-{i:05d}.md"), question, answer, None, prods)
 
     for i in range(n_policies):
-        front = [f"title: {quote(text.title())}", f"summary: {quote(text.sentence(10, 20)[:190])}",
+        title, summary = text.title(), text.sentence(10, 20)[:190]
+        front = [f"title: {quote(title)}", f"summary: {quote(summary)}",
                  f'version: "1.{i % 9}"', "effective: 2024-03-01", f"order: {i + 1}"]
         prods = products(rng)
         if prods:
             front.append(f"products: [{', '.join(prods)}]")
-        write(os.path.join(out, "policies", f"policy-{i:05d}.md"), "---\n" + "\n".join(front) + "\n---\n" + body(text, rng))
+        text_body = body(text, rng)
+        write(os.path.join(out, "policies", f"policy-{i:05d}.md"), "---\n" + "\n".join(front) + "\n---\n" + text_body)
+        if hugo:
+            hugo.page(os.path.join("policies", f"policy-{i:05d}.md"), title, text_body, summary, prods)
 
     for i in range(n_devices):
+        maker = rng.choice(['Ascom', 'Yealink', 'Fanvil', 'Grandstream', 'Algo'])
+        notes = text.paragraph()
+        if hugo:
+            hugo.page(os.path.join("devices", f"device-{i:05d}.md"), f"{maker} M{100 + i}",
+                      f"Firmware {1 + i % 9}.{i % 17}.{i % 31}, approved 2024-01-15.\n\n{notes}\n", None,
+                      ["ipecs-cloud", "ipecs-ucp"])
         write(os.path.join(out, "devices", f"device-{i:05d}.yml"), "\n".join([
-            f"manufacturer: {rng.choice(['Ascom', 'Yealink', 'Fanvil', 'Grandstream', 'Algo'])}",
+            f"manufacturer: {maker}",
             f"model: {quote('M' + str(100 + i))}",
             f'firmware: "{1 + i % 9}.{i % 17}.{i % 31}"',
             "platforms: [ipecs-cloud, ipecs-ucp]",
@@ -173,11 +258,14 @@ support:
             f"licence_id: BENCH-{i:05d}",
             "tested: [registration, inbound-calls, outbound-calls]",
             "notes: |",
-            "  " + text.paragraph(),
+            "  " + notes,
         ]) + "\n")
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 3:
-        sys.exit("usage: generate.py N OUT_DIR")
-    generate(int(sys.argv[1]), sys.argv[2])
+    parser = argparse.ArgumentParser(description="Synthetic content for the benchmark.")
+    parser.add_argument("n", type=int, help="number of pages")
+    parser.add_argument("out", help="Switchboard content directory to write")
+    parser.add_argument("--hugo", metavar="HUGO_DIR", help="also write the same pages as a Hugo site here")
+    args = parser.parse_args()
+    generate(args.n, args.out, args.hugo)

@@ -123,3 +123,9 @@ test('missing index files make an empty result, not an exception', { skip: !have
   const r = await searcher().search('zzzzqqq');
   assert.equal(r.results.length, 0);
 });
+
+test('heading slugs match the Swift writer for ASCII headings', () => {
+  assert.equal(core.plainSlug('SIP ALG: what it does'), 'sip-alg-what-it-does');
+  assert.equal(core.plainSlug('Before you call'), 'before-you-call');
+  assert.equal(core.plainSlug('?!'), 'section');
+});

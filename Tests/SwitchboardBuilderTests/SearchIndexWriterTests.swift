@@ -37,23 +37,46 @@ import Testing
         let shards = try #require(manifest["shards"] as? [String])
         for key in shards { #expect(files["search/s/\(SearchFileKey.name(key)).json"] != nil) }
         #expect(files["search/v/s.json"] != nil)
-        for id in 0..<3 { #expect(files["search/r/\(id).json"] != nil) }
+        // Three small records make one chunk.
+        let chunk = try #require(manifest["chunk"] as? Int)
+        #expect(chunk >= 4)
+        #expect((try Self.json(files["search/r/0.json"]) as? [[Any]])?.count == 3)
+        #expect(files["search/r/1.json"] == nil)
+    }
+
+    static func record(_ files: [String: [UInt8]], _ id: Int) throws -> [Any] {
+        let manifest = try #require(try json(files["search/index.json"]) as? [String: Any])
+        let chunk = try #require(manifest["chunk"] as? Int)
+        let records = try #require(try json(files["search/r/\(id / chunk).json"]) as? [[Any]])
+        return records[id % chunk]
     }
 
     @Test func pagesAreNumberedByTypeThenProductsThenURL() throws {
         let files = Self.files()
-        let record0 = try #require(try Self.json(files["search/r/0.json"]) as? [String: Any])
-        let record2 = try #require(try Self.json(files["search/r/2.json"]) as? [String: Any])
-        #expect(record0["u"] as? String == "/kb/returns/doa-return/")
-        #expect(record2["u"] as? String == "/faq/#remote-prices")
+        let doa = try Self.record(files, 0)
+        #expect(doa[0] as? String == "/kb/returns/doa-return/")
+        // Sections up to the last with an anchor: 0 without one, the heading alone when the
+        // anchor is its slug.
+        let sections = try #require(doa[3] as? [Any])
+        #expect(sections.count == 3 && sections[0] as? Int == 0)
+        #expect(sections[1] as? String == "Before you call" && sections[2] as? String == "Step by step")
+        #expect(try Self.record(files, 2)[0] as? String == "/faq/#remote-prices")
         let manifest = try #require(try Self.json(files["search/index.json"]) as? [String: Any])
         let runs = try #require(manifest["runs"] as? [[Any]])
         #expect(runs.count == 3)
     }
 
+    @Test func sectionsKeepAnchorsTheClientCannotDerive() throws {
+        #expect(SearchRecordWriter.plainSlug("SIP ALG: what it does").map { String(decoding: $0, as: UTF8.self) } == "sip-alg-what-it-does")
+        #expect(SearchRecordWriter.plainSlug("Café") == nil)
+        let docs = [SearchDocument(url: "/a/", title: "A", type: "Article", products: [], summary: "",
+                                   sections: [("level-one-1", "Level one", "x"), ("caf", "Café", "y")])]
+        let sections = try #require(try Self.record(Self.files(docs), 0)[3] as? [[String]])
+        #expect(sections == [["level-one-1", "Level one"], ["caf", "Café"]])
+    }
+
     @Test func recordURLsIncludeTheBasePath() throws {
-        let record = try #require(try Self.json(Self.files(base: "/docs")["search/r/0.json"]) as? [String: Any])
-        #expect(record["u"] as? String == "/docs/kb/returns/doa-return/")
+        #expect(try Self.record(Self.files(base: "/docs"), 0)[0] as? String == "/docs/kb/returns/doa-return/")
     }
 
     @Test func postingsPointAtTheBestSection() throws {
@@ -62,7 +85,7 @@ import Testing
         let serial = try #require(shard.first { $0[0] as? String == "serial" })
         #expect(serial[1] as? Int == 1)
         // One posting: page 0, a score, section 2 ("Before you call").
-        let postings = try #require(serial[2] as? [Int])
+        let postings = try #require(serial[3] as? [Int])
         #expect(postings.count == 3 && postings[0] == 0 && postings[2] == 2)
     }
 
@@ -74,10 +97,77 @@ import Testing
                            sections: [(nil, nil, "Check the router first.")]),
         ]
         let shard = try #require(try Self.json(Self.files(docs)["search/s/r.json"]) as? [[Any]])
-        let postings = try #require(shard.first { $0[0] as? String == "router" }?[2] as? [Int])
+        let postings = try #require(shard.first { $0[0] as? String == "router" }?[3] as? [Int])
         // Page 0 (/a/, title) and page 1 (/b/, body): (gap, score, section) each.
         #expect(postings.count == 6)
         #expect(postings[1] > postings[4])
+    }
+
+    /// The score of `term` in each page, as the client computes it from the shard.
+    static func scores(_ files: [String: [UInt8]], _ term: String) throws -> [Int: Double] {
+        let manifest = try #require(try json(files["search/index.json"]) as? [String: Any])
+        let keys = try #require(manifest["shards"] as? [String])
+        let key = try #require(keys.filter { term.hasPrefix($0) }.max { $0.count < $1.count })
+        let shard = try #require(try json(files["search/s/\(SearchFileKey.name(key)).json"]) as? [[Any]])
+        let entry = try #require(shard.first { $0[0] as? String == term })
+        let best = Double(try #require(entry[2] as? Int)) / 1000
+        let flat = try #require(entry[3] as? [Int])
+        var out: [Int: Double] = [:]
+        var doc = 0
+        for i in stride(from: 0, to: flat.count, by: 3) {
+            doc += flat[i]
+            out[doc] = best * pow(2, Double(flat[i + 1] - SearchQuantiser.headLevels) / SearchQuantiser.headStepsPerOctave)
+        }
+        return out
+    }
+
+    @Test func aTitleWithEveryWordBeatsTheWordsInTheBody() throws {
+        let docs = [
+            SearchDocument(url: "/a/", title: "Returns: timings and charges", type: "Article", products: [],
+                           summary: "When a return is charged.",
+                           sections: [(nil, nil, "A DOA return is free. DOA items go back by courier. Report a DOA within 30 days."),
+                                      ("doa", "DOA returns", "DOA, DOA, DOA: dead on arrival.")]),
+            SearchDocument(url: "/b/", title: "DOA return step by step", type: "Article", products: [],
+                           summary: "Report a dead-on-arrival product.", sections: [(nil, nil, "Call the line.")]),
+            SearchDocument(url: "/c/", title: "Courier collections", type: "Article", products: [],
+                           summary: "", sections: [(nil, nil, "Book a collection.")]),
+        ]
+        let files = Self.files(docs)
+        let doa = try Self.scores(files, "doa"), ret = try Self.scores(files, "return")
+        // Pages are numbered by URL here: /a/ is 0, /b/ is 1.
+        #expect(doa[1]! > doa[0]!)
+        #expect(doa[1]! + ret[1]! > doa[0]! + ret[0]!)
+    }
+
+    @Test func oneWordScoresTellPagesApart() throws {
+        let docs = (0..<6).map { i in
+            SearchDocument(url: "/p/\(i)/", title: i == 0 ? "Firmware" : "Page \(i)", type: "Article", products: [],
+                           summary: "", sections: [(nil, nil, String(repeating: "firmware ", count: i) + "text about the handset")])
+        }
+        let scores = try Self.scores(Self.files(docs), SearchStemmer.stem("firmware"))
+        // Page 0 has it in the title; pages 1…5 in the body, one to five times.
+        let ordered = (0..<6).compactMap { scores[$0] }
+        #expect(ordered.count == 6)
+        #expect(ordered[0] > ordered[5])
+        // More mentions score higher, if less and less so (saturation; levels are 3.5 % apart).
+        #expect(ordered[1] < ordered[2] && ordered[2] < ordered[3] && ordered[3] <= ordered[5])
+    }
+
+    @Test func anFAQAnswerLinksByItsOwnURL() throws {
+        let record = try Self.record(Self.files(), 2)
+        #expect((record[3] as? [Any])?.isEmpty == true)
+        // The summary is empty, so the record shows the start of the answer.
+        #expect(record[2] as? String == "Out of hours a remote session costs £200.")
+    }
+
+    @Test func termTableInternsBytes() {
+        var table = SearchTermTable(capacity: 2)
+        let words = (0..<1000).map { Array("w\($0)".utf8) }
+        for (i, w) in words.enumerated() { #expect(table.intern(w) == i) }
+        for (i, w) in words.enumerated().reversed() { #expect(table.intern(w) == i) }
+        #expect(table.string(999) == "w999")
+        let a = table.intern(Array("a".utf8))
+        #expect(a == 1000 && table.precedes(a, 0))
     }
 
     @Test func outputIsDeterministicAndIndependentOfInputOrder() {
@@ -97,10 +187,13 @@ import Testing
         let shard = try #require(try Self.json(files["search/s/t.json"] ?? files["search/s/te.json"]) as? [[Any]])
         let entry = try #require(shard.first { $0[0] as? String == "telephony" })
         #expect(entry[1] as? Int == docs.count)
-        #expect((entry[2] as? [Int])?.count == SearchIndexWriter.headLength * 3)
-        #expect(entry[3] as? [Int] == [25, 25, 17])
-        let tail = try #require(try Self.json(files["search/t/telephony.json"]) as? [Int])
+        #expect((entry[3] as? [Int])?.count == SearchIndexWriter.headLength * 3)
+        #expect(entry[4] as? [Int] == [25, 25, 17])
+        // The tail sits in the file named like the shard, keyed by term.
+        let tails = try #require(try Self.json(files["search/t/t.json"] ?? files["search/t/te.json"]) as? [String: [Int]])
+        let tail = try #require(tails["telephony"])
         #expect(tail.count == (docs.count - SearchIndexWriter.headLength) * 2)
+        #expect(tail.enumerated().allSatisfy { $0.offset % 2 == 0 || (1...SearchQuantiser.tailLevels).contains($0.element) })
     }
 
     @Test func shardsAreSplitByLongerPrefixesWhenLarge() {
@@ -124,5 +217,6 @@ import Testing
     @Test func snippetsAreCutAtWordBoundaries() {
         #expect(SearchRecordWriter.collapse("one  two\nthree", limit: 100) == "one two three")
         #expect(SearchRecordWriter.collapse("alpha beta gamma", limit: 12) == "alpha beta…")
+        #expect(SearchRecordWriter.collapse("café\u{A0}crème brûlée", limit: 11) == "café crème…")
     }
 }

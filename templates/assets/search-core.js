@@ -152,10 +152,16 @@
     return words;
   }
 
-  function decodePostings(flat) {
-    var n = flat.length / 3, docs = new Array(n), q = new Array(n), sec = new Array(n), doc = 0;
-    for (var i = 0; i < n; i++) { doc += flat[3 * i]; docs[i] = doc; q[i] = flat[3 * i + 1]; sec[i] = flat[3 * i + 2]; }
-    return { docs: docs, q: q, sections: sec };
+  /* A shard entry's postings, (page gap, level, section) triples, with levels turned back
+     into scores: the term's best score × 2^((level − levels) / stepsPerOctave). */
+  function decodePostings(flat, best, m) {
+    var n = flat.length / 3, docs = new Array(n), scores = new Array(n), sec = new Array(n), doc = 0;
+    for (var i = 0; i < n; i++) {
+      doc += flat[3 * i]; docs[i] = doc;
+      scores[i] = best * Math.pow(2, (flat[3 * i + 1] - m.levels) / m.stepsPerOctave);
+      sec[i] = flat[3 * i + 2];
+    }
+    return { docs: docs, scores: scores, sections: sec };
   }
 
   /* A searcher over one index. fetchJSON(path) loads a file of the index by its path under
@@ -164,24 +170,31 @@
   function createSearcher(fetchJSON) {
     var cache = new Map();
     function load(path) {
-      if (!cache.has(path)) cache.set(path, Promise.resolve(fetchJSON(path)).catch(function () { return null; }));
+      // A loader that throws, rejects or returns nothing means "no such file": the query
+      // goes on without it.
+      if (!cache.has(path)) cache.set(path, new Promise(function (resolve) { resolve(fetchJSON(path)); })
+        .then(function (v) { return v == null ? null : v; }, function () { return null; }));
       return cache.get(path);
     }
     var manifestPromise = null, shardKeys = null;
     function manifest() {
       if (!manifestPromise) manifestPromise = load('search/index.json').then(function (m) {
         if (!m) throw new Error('search index not found');
+        if (m.version !== 2) throw new Error('search index format ' + m.version + ' is not supported');
         shardKeys = new Set(m.shards);
         return m;
       });
       return manifestPromise;
     }
     var shards = new Map();
+    /* A shard: [[term, df, best score in thousandths, postings, counts?], …]. */
     function shard(key) {
-      if (!shards.has(key)) shards.set(key, load('search/s/' + fileKey(key) + '.json').then(function (list) {
-        var map = new Map();
-        (list || []).forEach(function (e) {
-          map.set(e[0], { term: e[0], df: e[1], head: decodePostings(e[2]), counts: e.length > 3 ? e[3] : null, tail: null });
+      if (!shards.has(key)) shards.set(key, Promise.all([manifest(), load('search/s/' + fileKey(key) + '.json')]).then(function (r) {
+        var m = r[0], map = new Map();
+        (Array.isArray(r[1]) ? r[1] : []).forEach(function (e) {
+          var best = e[2] / 1000;
+          map.set(e[0], { term: e[0], df: e[1], best: best, shard: key, head: decodePostings(e[3], best, m),
+            counts: e.length > 4 ? e[4] : null, tail: null });
         });
         return map;
       }));
@@ -205,14 +218,20 @@
       if (longer.length <= MAX_DESCENDANT_SHARDS) keys = keys.concat(longer);
       return Promise.all(keys.map(shard));
     }
+    /* The rest of a frequent term's postings, from its shard's tail file
+       ({term: [page gap, level, …]}): without the head's pages, without sections, and on
+       the coarser tail scale. */
     function tail(entry) {
       if (!entry.counts || entry.tail) return Promise.resolve();
-      return load('search/t/' + fileKey(entry.term) + '.json').then(function (flat) {
-        if (!flat) return;
-        // (page gap, score) pairs, without the head's pages and without sections.
-        var n = flat.length / 2, docs = new Array(n), q = new Array(n), doc = 0;
-        for (var i = 0; i < n; i++) { doc += flat[2 * i]; docs[i] = doc; q[i] = flat[2 * i + 1]; }
-        entry.tail = { docs: docs, q: q, sections: new Array(n).fill(0) };
+      return Promise.all([manifest(), load('search/t/' + fileKey(entry.shard) + '.json')]).then(function (r) {
+        var m = r[0], flat = r[1] && r[1][entry.term];
+        if (!Array.isArray(flat)) return;
+        var n = flat.length / 2, docs = new Array(n), scores = new Array(n), doc = 0;
+        for (var i = 0; i < n; i++) {
+          doc += flat[2 * i]; docs[i] = doc;
+          scores[i] = entry.best * Math.pow(2, (flat[2 * i + 1] - m.tailLevels) / m.tailStepsPerOctave);
+        }
+        entry.tail = { docs: docs, scores: scores, sections: new Array(n).fill(0) };
       });
     }
 
@@ -299,7 +318,7 @@
         });
         function add(x, p) {
           for (var i = 0; i < p.docs.length; i++) {
-            var v = Math.pow(2, (p.q[i] - m.levels) / m.stepsPerOctave) * x.weight;
+            var v = p.scores[i] * x.weight;
             var cur = docs.get(p.docs[i]);
             if (!cur) docs.set(p.docs[i], { score: v, cls: x.cls, section: p.sections[i] });
             else {
@@ -355,9 +374,31 @@
         partial: partial, terms: matched };
     }
 
-    function record(doc) { return load('search/r/' + doc + '.json'); }
+    /* A page's record, {u: URL, t: title, m: summary, s: [[anchor, heading] or null, …]},
+       from the chunk file of its id; null if it cannot be loaded. In the file a section is
+       0 (no anchor), its heading alone (the anchor is the heading's slug) or
+       [anchor, heading] (SearchRecordWriter.swift). */
+    function record(doc) {
+      return manifest().then(function (m) {
+        var chunk = Math.floor(doc / m.chunk);
+        return load('search/r/' + chunk + '.json').then(function (list) {
+          var r = Array.isArray(list) ? list[doc - chunk * m.chunk] : null;
+          return r ? { u: r[0], t: r[1], m: r[2], s: r[3].map(section) } : null;
+        });
+      });
+    }
 
     return { manifest: manifest, search: search, record: record, facetsOf: function (doc) { return manifest().then(function (m) { return facetsOf(m, doc); }); } };
+  }
+
+  /* The anchor the renderer gives an ASCII heading (SearchRecordWriter.plainSlug). */
+  function plainSlug(heading) {
+    var out = heading.toLowerCase().replace(/ /g, '-').replace(/[^a-z0-9_-]/g, '');
+    return out === '' ? 'section' : out;
+  }
+  function section(s) {
+    if (typeof s === 'string') return [plainSlug(s), s];
+    return Array.isArray(s) ? s : null;
   }
 
   /* Whether a token of page text should be highlighted for these query words and matched terms. */
@@ -368,24 +409,16 @@
     return words.some(function (w) { return w.open && w.raw.length >= 2 && token.slice(0, w.raw.length) === w.raw; });
   }
 
-  /* The excerpt to show for a result: from the best section's text if it mentions a query
-     word, else the summary, else any section that does, else the best section's text.
+  /* The excerpt to show for a result: the record's summary with the query words marked,
+     and the best section's anchor and heading to link and show.
      Returns {text, marks: [[start, end]], anchor, heading}; marks are UTF-16 offsets. */
   function excerpt(rec, section, words, matchedTerms) {
     var termSet = new Set(matchedTerms);
     var best = section > 0 && rec.s[section - 1] ? rec.s[section - 1] : null;
-    var candidates = [];
-    if (best) candidates.push(best[2]);
-    candidates.push(rec.m);
-    rec.s.forEach(function (s) { if (s !== best) candidates.push(s[2]); });
-    var chosen = null, marks = [];
-    for (var i = 0; i < candidates.length && !chosen; i++) {
-      var text = candidates[i] || '';
-      var found = tokenSpans(text).filter(function (sp) { return highlights(sp.token, words, termSet); });
-      if (found.length) { chosen = text; marks = found.map(function (sp) { return [sp.start, sp.end]; }); }
-    }
-    if (!chosen) chosen = (best && best[2]) || rec.m || '';
-    return { text: chosen, marks: marks, anchor: best ? best[0] : '', heading: best ? best[1] : '' };
+    var text = rec.m || '';
+    var marks = tokenSpans(text).filter(function (sp) { return highlights(sp.token, words, termSet); })
+      .map(function (sp) { return [sp.start, sp.end]; });
+    return { text: text, marks: marks, anchor: best ? best[0] : '', heading: best ? best[1] : '' };
   }
 
   /* Splits text into [text, highlighted] pieces by marks from excerpt(). */
@@ -402,7 +435,7 @@
 
   var api = { tokenize: tokenize, tokenSpans: tokenSpans, stem: stem, terms: terms, isStopWord: isStopWord,
     stopWords: Array.from(STOP_WORDS), editDistance: editDistance, fileKey: fileKey, parseQuery: parseQuery,
-    createSearcher: createSearcher, excerpt: excerpt, pieces: pieces, highlights: highlights };
+    createSearcher: createSearcher, excerpt: excerpt, plainSlug: plainSlug, pieces: pieces, highlights: highlights };
   if (typeof module !== 'undefined' && module.exports) module.exports = api;
   else root.SwitchboardSearch = api;
 })(typeof self !== 'undefined' ? self : this);

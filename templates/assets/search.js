@@ -30,7 +30,8 @@
     });
     return p;
   }
-  function link(rec, ex) { return rec.u + (ex.anchor ? '#' + ex.anchor : ''); }
+  /* A URL that already has a fragment (an FAQ answer) points at its text. */
+  function link(rec, ex) { return rec.u + (ex.anchor && rec.u.indexOf('#') < 0 ? '#' + ex.anchor : ''); }
 
   /* Results with their records, the records fetched only for the results shown. */
   function withRecords(r, from, count) {

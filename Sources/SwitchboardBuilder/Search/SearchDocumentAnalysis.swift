@@ -1,12 +1,14 @@
 /// One page reduced to what scoring needs: for each distinct term, how often it occurs in
 /// each field and the section where it matters most; and the length of each field.
+/// Built on all cores, one page per task, so it keeps its own term numbering;
+/// `SearchInvertedIndex` maps it onto the index's.
 struct SearchDocumentAnalysis: Sendable {
     struct TermCounts: Sendable {
         /// Occurrences per `SearchField`, by raw value.
         var counts: (UInt16, UInt16, UInt16, UInt16, UInt16) = (0, 0, 0, 0, 0)
-        /// 0 for the page as a whole, else 1 + the index of the section in `SearchDocument.sections`.
-        var section: Int = 0
-        var sectionWeight: Int = 0
+        /// 0 for the page as a whole, else 1 + the index in `SearchDocument.sections` of a
+        /// section a result can link to (see `SearchRecordWriter.linkable`).
+        var section: UInt16 = 0
 
         func count(_ field: SearchField) -> Int {
             switch field {
@@ -29,65 +31,78 @@ struct SearchDocumentAnalysis: Sendable {
         }
     }
 
-    /// The distinct terms, sorted by code point.
-    var terms: [String]
-    /// Counts for each of `terms`.
-    var counts: [TermCounts]
+    /// The page's distinct terms, in order of first occurrence.
+    let terms: SearchTermTable
+    /// Counts for each term of `terms`, by its id there.
+    let counts: [TermCounts]
     /// Terms per `SearchField`, by raw value.
-    var lengths: [Int]
+    let lengths: [Int]
 
     init(_ document: SearchDocument) {
-        var slots: [String: Int] = [:]
-        var terms: [String] = []
+        var counter = Counter()
+        var scanner = SearchTokenScanner()
+        scanner.scanTerms(document.title) { counter.add($0, .title) }
+        scanner.scanTerms(document.summary) { counter.add($0, .summary) }
+        scanner.scanTerms(document.type) { counter.add($0, .facets) }
+        for product in document.products { scanner.scanTerms(product) { counter.add($0, .facets) } }
+
+        let linkable = SearchRecordWriter.linkable(document)
+        for (index, section) in document.sections.enumerated() {
+            // A heading occurrence counts three times towards a section being a term's best.
+            if let heading = section.heading { scanner.scanTerms(heading) { counter.add($0, .headings, weight: 3) } }
+            scanner.scanTerms(section.text) { counter.add($0, .body, weight: 1) }
+            counter.closeSection(index + 1, linkable: index < linkable && section.anchor != nil)
+        }
+        self.terms = counter.table.frozen()
+        self.counts = counter.counts
+        self.lengths = counter.lengths
+    }
+
+    /// The counting state, as one value with mutating methods rather than closures over
+    /// several local variables: the tokenizer calls `add` for every term of the page.
+    private struct Counter {
+        var table = SearchTermTable(capacity: 256)
         var counts: [TermCounts] = []
         var lengths = [Int](repeating: 0, count: SearchField.allCases.count)
+        /// Per term, its weight in the current section (scratch, reset through `touched`
+        /// so that a section costs no dictionary) and its best weight so far.
+        var weight: [Int32] = []
+        var best: [Int32] = []
+        var touched: [Int32] = []
 
-        func slot(_ term: String) -> Int {
-            if let index = slots[term] { return index }
-            slots[term] = terms.count
-            terms.append(term)
-            counts.append(TermCounts())
-            return terms.count - 1
+        init() {
+            counts.reserveCapacity(256)
+            weight.reserveCapacity(256)
+            best.reserveCapacity(256)
         }
-        func add(_ text: String, _ field: SearchField) {
-            for term in SearchTokenizer.terms(text) {
-                counts[slot(term)].add(field)
-                lengths[field.rawValue] += 1
+
+        mutating func add(_ term: UnsafeBufferPointer<UInt8>, _ field: SearchField, weight w: Int32 = 0) {
+            let id = table.intern(term)
+            if id == counts.count {
+                counts.append(TermCounts())
+                weight.append(0)
+                best.append(0)
+            }
+            counts[id].add(field)
+            lengths[field.rawValue] += 1
+            if w > 0 {
+                if weight[id] == 0 { touched.append(Int32(id)) }
+                weight[id] += w
             }
         }
 
-        add(document.title, .title)
-        add(document.summary, .summary)
-        add(document.type, .facets)
-        for product in document.products { add(product, .facets) }
-
-        for (index, section) in document.sections.enumerated() {
-            // A heading match says more about a section than a word in its text.
-            var weights: [Int: Int] = [:]
-            if let heading = section.heading {
-                for term in SearchTokenizer.terms(heading) {
-                    let s = slot(term)
-                    counts[s].add(.headings)
-                    lengths[SearchField.headings.rawValue] += 1
-                    weights[s, default: 0] += 3
+        /// Ends section `number` (1-based): it becomes the best section of each term that
+        /// weighs more in it than in any earlier linkable one, so ties go to the earlier.
+        mutating func closeSection(_ number: Int, linkable: Bool) {
+            for t in touched {
+                let id = Int(t)
+                if linkable, weight[id] > best[id] {
+                    best[id] = weight[id]
+                    counts[id].section = UInt16(min(number, Int(UInt16.max)))
                 }
+                weight[id] = 0
             }
-            for term in SearchTokenizer.terms(section.text) {
-                let s = slot(term)
-                counts[s].add(.body)
-                lengths[SearchField.body.rawValue] += 1
-                weights[s, default: 0] += 1
-            }
-            for (s, weight) in weights where weight > counts[s].sectionWeight {
-                counts[s].sectionWeight = weight
-                counts[s].section = index + 1
-            }
+            touched.removeAll(keepingCapacity: true)
         }
-        // Sections are visited in order and a later one wins only with a greater weight,
-        // so ties go to the earlier section.
-        let order = terms.indices.sorted { terms[$0].utf8.lexicographicallyPrecedes(terms[$1].utf8) }
-        self.terms = order.map { terms[$0] }
-        self.counts = order.map { counts[$0] }
-        self.lengths = lengths
     }
 }

@@ -14,18 +14,25 @@ struct SearchJSON {
         if value < 0 { bytes.append(UInt8(ascii: "-")) }
         var magnitude = value.magnitude
         if magnitude == 0 { bytes.append(UInt8(ascii: "0")); return }
-        var digits: [UInt8] = []
+        // Digits are appended least significant first, then put in order where they lie:
+        // no temporary array per number.
+        let start = bytes.count
         while magnitude > 0 {
-            digits.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
             magnitude /= 10
         }
-        bytes.append(contentsOf: digits.reversed())
+        bytes[start...].reverse()
     }
 
     /// A JSON string; non-ASCII text is written as UTF-8, which gzip compresses better than `\u` escapes.
     mutating func string(_ value: String) {
+        string(value.utf8)
+    }
+
+    /// A JSON string from UTF-8 bytes.
+    mutating func string<C: Collection>(_ utf8: C) where C.Element == UInt8 {
         bytes.append(UInt8(ascii: "\""))
-        for byte in value.utf8 {
+        for byte in utf8 {
             switch byte {
             case UInt8(ascii: "\""): raw("\\\"")
             case UInt8(ascii: "\\"): raw("\\\\")
@@ -34,9 +41,8 @@ struct SearchJSON {
             case 0x09: raw("\\t")
             case 0x00..<0x20:
                 raw("\\u00")
-                let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                bytes.append(hex[Int(byte >> 4)])
-                bytes.append(hex[Int(byte & 0xF)])
+                bytes.append(UInt8(ascii: "0") + (byte >> 4))
+                bytes.append(byte & 0xF < 10 ? UInt8(ascii: "0") + (byte & 0xF) : UInt8(ascii: "a") + (byte & 0xF) - 10)
             default: bytes.append(byte)
             }
         }

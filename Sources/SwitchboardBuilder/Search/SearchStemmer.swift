@@ -9,9 +9,15 @@
 public enum SearchStemmer {
     /// The stem of a lowercase token.
     public static func stem(_ token: String) -> String {
-        let utf8 = token.utf8
-        guard utf8.count > 3, utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return token }
-        var w = Array(utf8)
+        var w = Array(token.utf8)
+        stem(&w)
+        return String(decoding: w, as: UTF8.self)
+    }
+
+    /// Stems the UTF-8 bytes of a lowercase token in place: the index writer's path, which
+    /// makes no `String`.
+    static func stem(_ w: inout [UInt8]) {
+        guard w.count > 3, w.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return }
 
         // 1. Inflections: plurals, past tenses and -ing forms. At most one applies.
         if ends(w, "ies"), w.count > 4 {
@@ -42,8 +48,6 @@ public enum SearchStemmer {
 
         // 4. A final double consonant, so that `stopped` and `stop` meet.
         if w.count >= 4, w[w.count - 1] == w[w.count - 2], !isVowel(w[w.count - 1]) { w.removeLast() }
-
-        return String(decoding: w, as: UTF8.self)
     }
 
     private static let y = UInt8(ascii: "y")

@@ -1,0 +1,42 @@
+/// `search/index.json`, the file the client fetches first: format and scale constants, facet
+/// names, the facets of each run of page ids, the record chunk size and the shard keys.
+enum SearchManifest {
+    static func json(_ catalogue: SearchCatalogue, shardKeys: [String], chunkSize: Int) -> [UInt8] {
+        var json = SearchJSON(capacity: 4096 + shardKeys.count * 8)
+        json.raw("{\"version\":")
+        json.int(SearchIndexWriter.formatVersion)
+        json.raw(",\"pages\":")
+        json.int(catalogue.order.count)
+        json.raw(",\"head\":")
+        json.int(SearchIndexWriter.headLength)
+        json.raw(",\"levels\":")
+        json.int(SearchQuantiser.headLevels)
+        json.raw(",\"stepsPerOctave\":")
+        json.int(Int(SearchQuantiser.headStepsPerOctave))
+        json.raw(",\"tailLevels\":")
+        json.int(SearchQuantiser.tailLevels)
+        json.raw(",\"tailStepsPerOctave\":")
+        json.int(Int(SearchQuantiser.tailStepsPerOctave))
+        json.raw(",\"chunk\":")
+        json.int(chunkSize)
+        json.raw(",\"types\":")
+        json.stringArray(catalogue.types)
+        json.raw(",\"products\":")
+        json.stringArray(catalogue.products)
+        json.raw(",\"runs\":[")
+        for (i, run) in catalogue.runs.enumerated() {
+            if i > 0 { json.comma() }
+            json.raw("[")
+            json.int(run.start)
+            json.comma()
+            json.int(run.type)
+            json.comma()
+            json.intArray(run.products)
+            json.raw("]")
+        }
+        json.raw("],\"shards\":")
+        json.stringArray(shardKeys)
+        json.raw("}")
+        return json.bytes
+    }
+}

@@ -1,0 +1,109 @@
+/// Interns terms given as UTF-8 bytes and numbers them 0, 1, 2… in order of first sight.
+/// The bytes of every term live in one arena, so a page's hundreds of terms, and the
+/// index's tens of thousands, cost no `String` each: the writer works on term numbers and
+/// turns bytes into text only when it writes JSON.
+///
+/// Open addressing with linear probing over a power-of-two table kept at most half full;
+/// FNV-1a hashes, which are quick on the short keys terms are.
+struct SearchTermTable: Sendable {
+    /// Every term's bytes, back to back.
+    private(set) var arena: [UInt8] = []
+    /// `starts[id]..<starts[id + 1]` is term `id` in `arena`.
+    private(set) var starts: [Int32] = [0]
+    private var hashes: [UInt32] = []
+    /// Term id + 1 in each slot; 0 is empty.
+    private var slots: [Int32]
+
+    init(capacity: Int = 256) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        slots = [Int32](repeating: 0, count: size)
+        arena.reserveCapacity(capacity * 8)
+        starts.reserveCapacity(capacity + 1)
+        hashes.reserveCapacity(capacity)
+    }
+
+    var count: Int { starts.count - 1 }
+
+    /// The bytes of term `id`.
+    func bytes(_ id: Int) -> ArraySlice<UInt8> {
+        arena[Int(starts[id])..<Int(starts[id + 1])]
+    }
+
+    /// The term as text.
+    func string(_ id: Int) -> String {
+        String(decoding: bytes(id), as: UTF8.self)
+    }
+
+    /// The id of the term with these bytes, added if new.
+    mutating func intern(_ key: UnsafeBufferPointer<UInt8>) -> Int {
+        let hash = Self.hash(key)
+        let mask = slots.count - 1
+        var slot = Int(hash) & mask
+        while true {
+            let entry = Int(slots[slot])
+            if entry == 0 { break }
+            let id = entry - 1
+            if hashes[id] == hash, equals(id, key) { return id }
+            slot = (slot + 1) & mask
+        }
+        let id = count
+        arena.append(contentsOf: key)
+        starts.append(Int32(arena.count))
+        hashes.append(hash)
+        slots[slot] = Int32(id + 1)
+        if count * 2 > slots.count { grow() }
+        return id
+    }
+
+    /// The table without its lookup structures, to keep many of them cheaply once no more
+    /// terms will be added. `intern` must not be called on it.
+    func frozen() -> SearchTermTable {
+        var copy = self
+        copy.slots = []
+        copy.hashes = []
+        return copy
+    }
+
+    /// Convenience for `[UInt8]` keys.
+    mutating func intern(_ key: [UInt8]) -> Int {
+        key.withUnsafeBufferPointer { intern($0) }
+    }
+
+    /// Whether term `a` sorts before term `b` by bytes, which for UTF-8 is code point order.
+    func precedes(_ a: Int, _ b: Int) -> Bool {
+        bytes(a).lexicographicallyPrecedes(bytes(b))
+    }
+
+    private func equals(_ id: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = Int(starts[id]), end = Int(starts[id + 1])
+        guard end - start == key.count else { return false }
+        var i = 0
+        while i < key.count {
+            if arena[start + i] != key[i] { return false }
+            i += 1
+        }
+        return true
+    }
+
+    private mutating func grow() {
+        var bigger = [Int32](repeating: 0, count: slots.count * 2)
+        let mask = bigger.count - 1
+        for id in 0..<count {
+            var slot = Int(hashes[id]) & mask
+            while bigger[slot] != 0 { slot = (slot + 1) & mask }
+            bigger[slot] = Int32(id + 1)
+        }
+        slots = bigger
+    }
+
+    private static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        var h: UInt32 = 2_166_136_261
+        for byte in key { h = (h ^ UInt32(byte)) &* 16_777_619 }
+        // Linear probing wants the low bits mixed.
+        h ^= h >> 15
+        h = h &* 0x2C1B_3C6D
+        h ^= h >> 12
+        return h
+    }
+}
