@@ -18,6 +18,7 @@ test: test-deps
 	node --test Tests/JavaScript/
 	Tests/Browser/validate_html.sh
 	python3 Tests/Browser/accessibility.py
+	python3 Tests/Browser/search_e2e.py
 
 deps:
 	@scripts/ensure-deps.sh
