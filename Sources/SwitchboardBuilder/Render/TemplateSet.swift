@@ -18,6 +18,7 @@ public struct TemplateSet: Sendable {
         let display = displayPath ?? directory
         var diagnostics: [Diagnostic] = []
         var templates: [String: MustacheTemplate] = [:]
+        _ = HTMLEscaping.registered
         let manager = FileManager.default
         guard let names = try? manager.contentsOfDirectory(atPath: directory) else {
             return (nil, [Diagnostic(file: display, id: "templates-missing", message: "the templates folder does not exist")])
@@ -31,10 +32,13 @@ public struct TemplateSet: Sendable {
                 continue
             }
             do {
-                templates[String(name.dropLast(".mustache".count))] = try MustacheTemplate(string: text)
+                // The pragma is a line of its own, which Mustache drops from the output;
+                // error positions below subtract it again.
+                let pragma = "{{% CONTENT_TYPE: \(HTMLEscaping.name)}}\n"
+                templates[String(name.dropLast(".mustache".count))] = try MustacheTemplate(string: pragma + text)
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(Diagnostic(file: "\(display)/\(name)",
-                                              position: SourcePosition(line: error.context.lineNumber, column: max(1, error.context.columnNumber)),
+                                              position: SourcePosition(line: max(1, error.context.lineNumber - 1), column: max(1, error.context.columnNumber)),
                                               id: "template-syntax", message: "invalid Mustache: \(error.error)"))
             } catch {
                 diagnostics.append(Diagnostic(file: "\(display)/\(name)", id: "template-syntax", message: "invalid Mustache: \(error)"))
