@@ -1,3 +1,4 @@
+import Dispatch
 import SwitchboardModel
 
 /// Stages 4 to 6 of the pipeline: render pages, write the search index and the
@@ -45,12 +46,22 @@ public struct SiteBuilder: Sendable {
                                               message: "the page \(page.url) needs the template '\(page.template)'"))
             }
         }
+        // The search index needs only the documents: it is written while the pages
+        // render, so each stage's single-threaded stretches use the other's idle core.
+        let searchIndex = ConcurrentResult<[OutputFile]>()
+        let documents = set.documents
+        let site = self.site
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) {
+            searchIndex.value = SearchStage.files(documents, site: site)
+        }
         let renderer = PageRenderer(site: site, templates: templates, statusBanner: StatusStage.banner(site))
         var files = pages.parallelMap { renderer.render($0) }
-        timings.lap("render pages")
+        timings.lap("render pages (search index alongside)")
+        group.wait()
+        timings.lap("search index, rest")
         files += set.files
-        files += SearchStage.files(set.documents, site: site)
-        timings.lap("search index")
+        files += searchIndex.value ?? []
         files += templates.assetFiles
         files += site.assets.compactMap { asset in
             FileReader.read(asset.absolutePath).map { OutputFile(path: asset.path, bytes: $0) }

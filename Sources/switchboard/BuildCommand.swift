@@ -50,7 +50,7 @@ struct BuildCommand: ParsableCommand {
             try sink.write(built.files)
             writeTimer.lap("write files")
             try sink.commit()
-            writeTimer.lap("swap in, remove the previous output")
+            writeTimer.lap("swap in")
             stages.append(writeTimer)
         } catch {
             sink.discard()

@@ -32,8 +32,10 @@ enum KnowledgeBasePages {
 
         let categoryTitles = Dictionary(site.categories.map { ($0.info.slug, $0.title) }, uniquingKeysWith: { a, _ in a })
         let entries = EntryIndex(site)
-        for article in published {
-            guard let url = article.info.url else { continue }
+        let repository = site.config.repositoryURL
+        // Every article's context is independent of the others': build them on all cores.
+        let built = published.parallelMap { article -> (PageSpec, SearchDocument)? in
+            guard let url = article.info.url else { return nil }
             let categoryTitle = categoryTitles[article.category] ?? article.category
             var context: TemplateContext = ["summary": article.summary, "body": article.body.html,
                                             "category": categoryTitle, "category_url": base + "/kb/\(article.category)/"]
@@ -47,13 +49,18 @@ enum KnowledgeBasePages {
             if !article.tags.isEmpty { context["tags"] = article.tags }
             let related = entries.related(to: article)
             if !related.isEmpty { context["related"] = related }
-            if let repository = site.config.repositoryURL {
+            if let repository {
                 context["edit_url"] = repository.trimmingSlash + "/content/" + article.info.path
             }
-            set.pages.append(PageSpec(url: url, template: "article", title: article.title, description: article.summary, context: context,
-                                      breadcrumbs: [("Home", "/"), ("Knowledge base", "/kb/"), (categoryTitle, "/kb/\(article.category)/"), (article.title, url)]))
-            set.documents.append(SearchDocument(url: url, title: article.title, type: "Article", products: article.products,
-                                                summary: article.summary, sections: ContextHelpers.sections(article.body.rendered)))
+            let page = PageSpec(url: url, template: "article", title: article.title, description: article.summary, context: context,
+                                breadcrumbs: [("Home", "/"), ("Knowledge base", "/kb/"), (categoryTitle, "/kb/\(article.category)/"), (article.title, url)])
+            let document = SearchDocument(url: url, title: article.title, type: "Article", products: article.products,
+                                          summary: article.summary, sections: ContextHelpers.sections(article.body.rendered))
+            return (page, document)
+        }
+        for case let (page, document)? in built {
+            set.pages.append(page)
+            set.documents.append(document)
         }
         set.files.append(atom(published, site: site))
         return set

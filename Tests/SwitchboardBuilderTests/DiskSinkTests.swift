@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+@testable import SwitchboardBuilder
+
+@Suite(.serialized) struct DiskSinkTests {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("switchboard-sink-\(getpid())")
+
+    func files(under folder: URL) -> [String: String] {
+        var result: [String: String] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: folder.path)
+        while let path = enumerator?.nextObject() as? String {
+            if let text = try? String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8) { result[path] = text }
+        }
+        return result
+    }
+
+    func fresh() throws -> URL {
+        try? FileManager.default.removeItem(at: root)
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        return root.appendingPathComponent("public")
+    }
+
+    @Test func rebuildsRewriteInPlaceAndDropFilesThatAreGone() throws {
+        let output = try fresh()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let first = DiskSink(directory: output.path)
+        try first.write([OutputFile(path: "index.html", text: "one"), OutputFile(path: "kb/a/index.html", text: "a"),
+                         OutputFile(path: "old/x.txt", text: "x")])
+        try first.commit()
+        #expect(files(under: output) == ["index.html": "one", "kb/a/index.html": "a", "old/x.txt": "x"])
+
+        let second = DiskSink(directory: output.path)
+        try second.write([OutputFile(path: "index.html", text: "two"), OutputFile(path: "kb/b/index.html", text: "b")])
+        #expect(files(under: output)["index.html"] == "one", "nothing visible changes before commit")
+        try second.commit()
+        #expect(files(under: output) == ["index.html": "two", "kb/b/index.html": "b"])
+        // The staging folder now holds the previous output, to be rewritten by the next build.
+        #expect(files(under: URL(fileURLWithPath: second.staging))["index.html"] == "one")
+        let siblings = try FileManager.default.contentsOfDirectory(atPath: root.path).sorted()
+        #expect(siblings == [".public.switchboard-next", "public"])
+
+        let third = DiskSink(directory: output.path)
+        try third.write([OutputFile(path: "index.html", text: "three")])
+        try third.commit()
+        #expect(files(under: output) == ["index.html": "three"])
+    }
+
+    @Test func aFailedWriteLeavesTheOutputAsItWas() throws {
+        let output = try fresh()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let first = DiskSink(directory: output.path)
+        try first.write([OutputFile(path: "index.html", text: "kept")])
+        try first.commit()
+        let second = DiskSink(directory: output.path)
+        // A file and a folder at the same path cannot both be written.
+        #expect(throws: DiskSink.WriteError.self) {
+            try second.write([OutputFile(path: "a", text: "file"), OutputFile(path: "a/b", text: "inside a file")])
+        }
+        second.discard()
+        #expect(files(under: output) == ["index.html": "kept"])
+    }
+}
