@@ -6,6 +6,7 @@ struct PageRenderer: Sendable {
     let templates: TemplateSet
     /// The values every template sees, built once per build.
     let common: TemplateContext
+    let commonObject: TemplateObject
     /// `head.mustache` and `footer.mustache`, rendered once per build.
     let head: String
     let footer: String
@@ -37,6 +38,7 @@ struct PageRenderer: Sendable {
         }
         self.common = common
         let flagged = common.templateObject()
+        commonObject = flagged
         head = templates.has("head") ? templates.render(flagged, with: "head") : ""
         footer = templates.has("footer") ? templates.render(flagged, with: "footer").trimmingTrailingNewlines : ""
         var headers: [String] = []
@@ -94,10 +96,9 @@ struct PageRenderer: Sendable {
     }
 
     func render(_ page: PageSpec) -> OutputFile {
-        var context = common
-        for (key, value) in page.context { context[key] = value }
+        var context = page.context
         context["page_title"] = page.title
-        let content = templates.render(context.templateObject(), with: page.template)
+        let content = templates.render(context.templateObject(fallback: commonObject), with: page.template)
 
         var layout: TemplateContext = [
             "site": common["site"]!,

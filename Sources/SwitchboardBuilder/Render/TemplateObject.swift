@@ -9,8 +9,16 @@ import Mustache
 /// each time was the largest single cost of rendering a page.
 struct TemplateObject: MustacheParent, Sendable {
     let values: [String: any Sendable]
+    /// Where keys this object lacks are found: the values every page shares,
+    /// converted once per build instead of copied into every page's context.
+    let fallback: [String: any Sendable]?
 
-    func child(named name: String) -> Any? { values[name] }
+    init(values: [String: any Sendable], fallback: TemplateObject? = nil) {
+        self.values = values
+        self.fallback = fallback?.values
+    }
+
+    func child(named name: String) -> Any? { values[name] ?? fallback?[name] }
 }
 
 extension Dictionary where Key == String, Value == any Sendable {
@@ -18,7 +26,7 @@ extension Dictionary where Key == String, Value == any Sendable {
     /// beside every non-empty list: Mustache cannot ask "is this list empty?"
     /// without also looping over it, and a wrapper (`<ul>`, a heading) must appear
     /// once, only when there are items.
-    func templateObject() -> TemplateObject {
+    func templateObject(fallback: TemplateObject? = nil) -> TemplateObject {
         var result: [String: any Sendable] = [:]
         result.reserveCapacity(count)
         for (key, value) in self {
@@ -34,6 +42,6 @@ extension Dictionary where Key == String, Value == any Sendable {
                 result[key] = value
             }
         }
-        return TemplateObject(values: result)
+        return TemplateObject(values: result, fallback: fallback)
     }
 }
