@@ -137,18 +137,23 @@ private struct TreeWalker {
                     linkNodes.append((node, link))
                 }
             default:
-                if entering, UInt32(type.rawValue) & UInt32(CMARK_NODE_TYPE_BLOCK) != 0,
-                   cmark_node_get_start_line(node) > 0 {
+                if entering, Self.isBlock(type), cmark_node_get_start_line(node) > 0 {
                     blockLine = Int(cmark_node_get_start_line(node))
                     blockColumn = Int(cmark_node_get_start_column(node))
                 }
                 // Block boundaries separate words in the extracted text.
-                if !entering, !inHeading, UInt32(type.rawValue) & UInt32(CMARK_NODE_TYPE_BLOCK) != 0 {
+                if !entering, !inHeading, Self.isBlock(type) {
                     text.space()
                 }
             }
         }
         closeSection()
+    }
+
+    /// Block node types have the block bit and not the inline one; inline
+    /// types carry both bits (`CMARK_NODE_TYPE_INLINE` is 0xc000).
+    static func isBlock(_ type: cmark_node_type) -> Bool {
+        UInt32(type.rawValue) & UInt32(CMARK_NODE_TYPE_MASK) == UInt32(CMARK_NODE_TYPE_BLOCK)
     }
 
     private mutating func closeSection() {

@@ -86,3 +86,12 @@ import Testing
         }
     }
 }
+
+extension MarkdownRendererTests {
+    /// Inline nodes must not break words: cmark's inline node types also carry the
+    /// block bit, and the text once read "payable . Credit".
+    @Test func inlineMarkupDoesNotAddSpaces() {
+        let result = renderer.render("The **invoices are payable**. See [the policy](x.md), `code`! *And* this.\n\nNext paragraph.")
+        #expect(result.plainText == "The invoices are payable. See the policy, code! And this. Next paragraph.")
+    }
+}
