@@ -65,6 +65,11 @@ import SwitchboardModel
         #expect(sink.text("robots.txt")?.contains("Sitemap: https://support.example.com/docs/sitemap.xml") == true)
     }
 
+    @Test func searchFiltersShowProductNames() throws {
+        let manifest = try #require(try Self.build("basic").text("search/index.json"))
+        #expect(manifest.contains("\"products\":[\"ipecs-cloud\"],\"productNames\":[\"iPECS Cloud\"]"))
+    }
+
     @Test func themeAssetsAreFingerprinted() throws {
         let sink = try Self.build("basic")
         let css = try #require(sink.files.keys.first { $0.hasPrefix("assets/site.") && $0.hasSuffix(".css") })

@@ -136,12 +136,12 @@
       history.replaceState(null, '', window.location.pathname + (qs ? '?' + qs : ''));
     }
 
-    function facetGroup(label, names, counts, selected, key) {
+    function facetGroup(label, names, counts, selected, key, labels) {
       var group = el('fieldset', { className: 'search-facet' }, [el('legend', { text: label })]);
       names.forEach(function (name, i) {
         if (!counts[i] && selected !== name) return;
         var b = el('button', { type: 'button', className: 'search-filter', 'aria-pressed': selected === name ? 'true' : 'false' }, [
-          document.createTextNode(name + ' '), el('span', { className: 'search-count', text: '(' + counts[i] + ')' })]);
+          document.createTextNode(((labels && labels[i]) || name) + ' '), el('span', { className: 'search-count', text: '(' + counts[i] + ')' })]);
         b.addEventListener('click', function () { state[key] = selected === name ? null : name; state.shown = 0; syncURL(); run(); });
         group.appendChild(b);
       });
@@ -182,7 +182,7 @@
           filters.textContent = '';
           if (r.counts && (r.results.length || state.type || state.product)) {
             filters.appendChild(facetGroup('Type', m.types, r.counts.types, state.type, 'type'));
-            filters.appendChild(facetGroup('Product', m.products, r.counts.products, state.product, 'product'));
+            filters.appendChild(facetGroup('Product', m.products, r.counts.products, state.product, 'product', m.productNames));
           }
           var n = r.results.length;
           status.textContent = n === 0 ? 'No results for “' + state.q.trim() + '”.'

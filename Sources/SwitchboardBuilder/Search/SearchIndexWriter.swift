@@ -24,7 +24,7 @@ public enum SearchIndexWriter {
     /// Index files for the documents, under `search/` (paths without leading slash).
     /// `basePath` is "" or like "/docs": record URLs include it, and the client fetches
     /// the index files relative to it.
-    public static func files(for documents: [SearchDocument], basePath: String) -> [OutputFile] {
+    public static func files(for documents: [SearchDocument], basePath: String, productNames: [String: String] = [:]) -> [OutputFile] {
         let catalogue = SearchCatalogue(documents)
         let docs = catalogue.order.map { documents[$0] }
         let analyses = docs.parallelMap { SearchDocumentAnalysis($0) }
@@ -87,7 +87,7 @@ public enum SearchIndexWriter {
             files.append(OutputFile(path: "search/r/\(n).json", bytes: chunk))
         }
         files.append(OutputFile(path: "search/index.json",
-                                bytes: SearchManifest.json(catalogue, shardKeys: shardKeys, chunkSize: records.size)))
+                                bytes: SearchManifest.json(catalogue, shardKeys: shardKeys, chunkSize: records.size, productNames: productNames)))
         return files
     }
 }

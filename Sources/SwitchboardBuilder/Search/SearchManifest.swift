@@ -1,7 +1,7 @@
 /// `search/index.json`, the file the client fetches first: format and scale constants, facet
 /// names, the facets of each run of page ids, the record chunk size and the shard keys.
 enum SearchManifest {
-    static func json(_ catalogue: SearchCatalogue, shardKeys: [String], chunkSize: Int) -> [UInt8] {
+    static func json(_ catalogue: SearchCatalogue, shardKeys: [String], chunkSize: Int, productNames: [String: String] = [:]) -> [UInt8] {
         var json = SearchJSON(capacity: 4096 + shardKeys.count * 8)
         json.raw("{\"version\":")
         json.int(SearchIndexWriter.formatVersion)
@@ -23,6 +23,9 @@ enum SearchManifest {
         json.stringArray(catalogue.types)
         json.raw(",\"products\":")
         json.stringArray(catalogue.products)
+        // Labels for the product filter, in the order of `products`.
+        json.raw(",\"productNames\":")
+        json.stringArray(catalogue.products.map { productNames[$0] ?? $0 })
         json.raw(",\"runs\":[")
         for (i, run) in catalogue.runs.enumerated() {
             if i > 0 { json.comma() }

@@ -3,6 +3,9 @@ import SwitchboardModel
 /// The search stage of the pipeline: the index files for every page's document.
 enum SearchStage {
     static func files(_ documents: [SearchDocument], site: Site) -> [OutputFile] {
-        SearchIndexWriter.files(for: documents, basePath: site.basePath)
+        // Devices are faceted by platform, which share ids with products.
+        var names = Dictionary(site.products.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        for (id, name) in DevicePages.platformNames where names[id] == nil { names[id] = name }
+        return SearchIndexWriter.files(for: documents, basePath: site.basePath, productNames: names)
     }
 }
