@@ -27,13 +27,13 @@ import Testing
         try first.write([OutputFile(path: "index.html", text: "one"), OutputFile(path: "kb/a/index.html", text: "a"),
                          OutputFile(path: "old/x.txt", text: "x")])
         try first.commit()
-        #expect(files(under: output) == ["index.html": "one", "kb/a/index.html": "a", "old/x.txt": "x"])
+        #expect(files(under: output).filter { $0.key != DiskSink.markerName } == ["index.html": "one", "kb/a/index.html": "a", "old/x.txt": "x"])
 
         let second = DiskSink(directory: output.path)
         try second.write([OutputFile(path: "index.html", text: "two"), OutputFile(path: "kb/b/index.html", text: "b")])
         #expect(files(under: output)["index.html"] == "one", "nothing visible changes before commit")
         try second.commit()
-        #expect(files(under: output) == ["index.html": "two", "kb/b/index.html": "b"])
+        #expect(files(under: output).filter { $0.key != DiskSink.markerName } == ["index.html": "two", "kb/b/index.html": "b"])
         // The staging folder now holds the previous output, to be rewritten by the next build.
         #expect(files(under: URL(fileURLWithPath: second.staging))["index.html"] == "one")
         let siblings = try FileManager.default.contentsOfDirectory(atPath: root.path).sorted()
@@ -42,7 +42,7 @@ import Testing
         let third = DiskSink(directory: output.path)
         try third.write([OutputFile(path: "index.html", text: "three")])
         try third.commit()
-        #expect(files(under: output) == ["index.html": "three"])
+        #expect(files(under: output).filter { $0.key != DiskSink.markerName } == ["index.html": "three"])
     }
 
     @Test func aFailedWriteLeavesTheOutputAsItWas() throws {
@@ -57,6 +57,31 @@ import Testing
             try second.write([OutputFile(path: "a", text: "file"), OutputFile(path: "a/b", text: "inside a file")])
         }
         second.discard()
-        #expect(files(under: output) == ["index.html": "kept"])
+        #expect(files(under: output).filter { $0.key != DiskSink.markerName } == ["index.html": "kept"])
+    }
+}
+
+extension DiskSinkTests {
+    /// `--output` pointed at a folder of the user's own must not move or prune it.
+    @Test func aFolderNotWrittenBySwitchboardIsNeverReplaced() throws {
+        let output = try fresh()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        try "mine".write(to: output.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+        let sink = DiskSink(directory: output.path)
+        #expect(throws: DiskSink.WriteError.self) { try sink.write([OutputFile(path: "index.html", text: "site")]) }
+        #expect(files(under: output) == ["notes.txt": "mine"])
+        #expect(!FileManager.default.fileExists(atPath: sink.staging))
+    }
+
+    @Test func anEmptyFolderIsUsed() throws {
+        let output = try fresh()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        let sink = DiskSink(directory: output.path)
+        try sink.write([OutputFile(path: "index.html", text: "site")])
+        try sink.commit()
+        #expect(files(under: output)["index.html"] == "site")
+        #expect(files(under: output)[DiskSink.markerName] != nil)
     }
 }

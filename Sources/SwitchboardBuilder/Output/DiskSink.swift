@@ -39,7 +39,21 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
         public var description: String { "cannot write \(path): \(reason)" }
     }
 
+    /// The file that marks a folder as written by Switchboard. An existing output
+    /// or staging folder without it is never replaced or pruned: pointing
+    /// `--output` at a folder of one's own must not lose its files.
+    public static let markerName = ".switchboard-output"
+    static let markerText = "This folder is written by switchboard build and replaced by the next build.\n"
+
     public func write(_ files: [OutputFile]) throws {
+        for folder in [directory, staging] where Self.isDirectory(folder) && !Self.isOurs(folder) {
+            throw WriteError(path: folder, reason: "it exists and was not written by switchboard (it has no \(Self.markerName)); "
+                + "choose a new or empty folder, or remove it yourself")
+        }
+        if Self.exists(directory) && !Self.isDirectory(directory) {
+            throw WriteError(path: directory, reason: "it exists and is not a folder")
+        }
+        let files = files + [OutputFile(path: Self.markerName, text: Self.markerText)]
         var wantedDirectories = Set<String>()
         for file in files {
             var parts = file.path.split(separator: "/").dropLast()
@@ -105,6 +119,11 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
                 unlink("\(root)/\(path)")
             }
         }
+    }
+
+    /// Empty, or marked as a Switchboard output.
+    static func isOurs(_ folder: String) -> Bool {
+        exists("\(folder)/\(markerName)") || entries(of: folder).isEmpty
     }
 
     static func exists(_ path: String) -> Bool {
