@@ -2,6 +2,9 @@ import SwitchboardModel
 
 /// `/kb/`, a page per category and a page per article, and the articles' Atom feed.
 enum KnowledgeBasePages {
+    /// Articles listed per category on /kb/.
+    static let indexListLength = 12
+
     static func build(_ site: Site) -> PageSet {
         var set = PageSet()
         let base = site.basePath
@@ -14,10 +17,15 @@ enum KnowledgeBasePages {
             if let updated = article.updated { item["updated"] = ContextHelpers.long(updated) }
             return item
         }
+        // The index lists a few articles per category and links the rest: with
+        // thousands of articles, one page listing them all would weigh megabytes.
         let categories = site.categories.map { category -> TemplateContext in
             let articles = (byCategory[category.info.slug] ?? []).sorted { $0.title < $1.title }
-            return ["id": category.info.slug, "title": category.title, "summary": category.summary,
-                    "url": base + (category.info.url ?? ""), "articles": articles.map(item)]
+            var context: TemplateContext = ["id": category.info.slug, "title": category.title, "summary": category.summary,
+                                            "url": base + (category.info.url ?? ""),
+                                            "articles": articles.prefix(Self.indexListLength).map(item)]
+            if articles.count > Self.indexListLength { context["more"] = "All \(articles.count) articles in \(category.title)" }
+            return context
         }
         set.pages.append(PageSpec(url: "/kb/", template: "kb-index", title: "Knowledge base",
                                   description: "Diagnostics, tickets, returns and devices: answers for trained engineers.",
