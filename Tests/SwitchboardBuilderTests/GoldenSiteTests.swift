@@ -77,3 +77,28 @@ import SwitchboardModel
         #expect(sink.text("index.html")?.contains("href=\"/docs/\(css)\"") == true)
     }
 }
+
+extension GoldenSiteTests {
+    @Test func theKnowledgeBaseIndexListsTwelvePerCategory() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("switchboard-kbindex-\(getpid())")
+        try? FileManager.default.removeItem(at: root)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let category = root.appendingPathComponent("kb/returns")
+        try FileManager.default.createDirectory(at: category, withIntermediateDirectories: true)
+        try "title: T\nbase_url: https://x.example.com/\nlanguage: en\ntime_zone: UTC\norganisation: O\n"
+            .write(to: root.appendingPathComponent("site.yml"), atomically: true, encoding: .utf8)
+        try "title: Returns\nsummary: Sending things back.\n".write(to: category.appendingPathComponent("_category.yml"), atomically: true, encoding: .utf8)
+        for i in 10..<25 {
+            try "---\ntitle: Article \(i)\nsummary: S\(i).\n---\nBody.\n".write(to: category.appendingPathComponent("a\(i).md"), atomically: true, encoding: .utf8)
+        }
+        let site = try #require(SiteLoader(contentDirectory: root.path, options: LoadOptions(now: Instant(secondsSinceEpoch: 0))).load().site)
+        let (theme, _) = TemplateSet.load(directory: Self.templates.path)
+        let output = SiteBuilder(site: site, templates: try #require(theme)).build()
+        let index = try #require(output.files.first { $0.path == "kb/index.html" }).bytes
+        let html = String(decoding: index, as: UTF8.self)
+        #expect(html.components(separatedBy: "<span class=\"meta\">S").count - 1 == 12)
+        #expect(html.contains(">All 15 articles in Returns</a>"))
+        let categoryPage = String(decoding: try #require(output.files.first { $0.path == "kb/returns/index.html" }).bytes, as: UTF8.self)
+        #expect(categoryPage.components(separatedBy: "<h2><a href=").count - 1 == 15)
+    }
+}
