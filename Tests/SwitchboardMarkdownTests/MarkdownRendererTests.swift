@@ -95,3 +95,15 @@ extension MarkdownRendererTests {
         #expect(result.plainText == "The invoices are payable. See the policy, code! And this. Next paragraph.")
     }
 }
+
+@Suite struct HeadingSluggerTests {
+    @Test func asciiAndUnicodeHeadingsSlugTheSameWay() {
+        #expect(HeadingSlugger.slug("Before you contact support") == "before-you-contact-support")
+        #expect(HeadingSlugger.slug("SIP ALG & IPv6!") == "sip-alg--ipv6")
+        #expect(HeadingSlugger.slug("2.3 Escalation_path") == "23-escalation_path")
+        #expect(HeadingSlugger.slug("Café résumé") == "café-résumé")
+        #expect(HeadingSlugger.slug("!!!") == "section")
+        var slugger = HeadingSlugger()
+        #expect(["Returns", "Returns", "Returns"].map { slugger.uniqueSlug($0) } == ["returns", "returns-1", "returns-2"])
+    }
+}
