@@ -17,7 +17,7 @@ public struct StatusUpdate: Sendable {
     init(_ r: Record) {
         at = r.datetime("at") ?? Instant(secondsSinceEpoch: 0)
         status = r.string("status")
-        body = r.markdown("body") ?? MarkdownText(source: "", rendered: .init(html: "", headings: [], links: [], sections: []))
+        body = r.markdown("body") ?? MarkdownText.empty
         position = r.position
     }
 }

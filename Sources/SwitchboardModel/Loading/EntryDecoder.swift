@@ -63,7 +63,7 @@ struct EntryDecoder: Sendable {
 
     private func makeEntry(_ file: DiscoveredFile, _ value: Value, body: MarkdownText?, diagnostics: inout DiagnosticCollector) -> LoadedFile.Entry? {
         let info = file.info
-        let body = body ?? MarkdownText(source: "", rendered: .init(html: "", headings: [], links: [], sections: []))
+        let body = body ?? MarkdownText.empty
         if case .list(let items) = value, file.collection == .products {
             let products = items.compactMap { if case .record(let r) = $0 { return Product(r) } else { return nil } }
             EntryRules.checkUnique(products.map { ($0.id, $0.position) }, what: "product id", diagnostics: &diagnostics)

@@ -25,6 +25,9 @@ public struct MarkdownText: Sendable {
     }
 
     public var html: String { rendered.html }
+
+    /// No text: what a missing optional body stands for.
+    public static let empty = MarkdownText(source: "", rendered: RenderedMarkdown(html: "", headings: [], links: [], sections: []))
 }
 
 /// A validated mapping: its values by key, and where each key stood.
