@@ -191,3 +191,17 @@ extension BundledSiteTests {
         }
     }
 }
+
+extension BundledSiteTests {
+    /// A contact without a URL once showed the vendor page's own URL as "Log a ticket
+    /// online": Mustache looked the missing key up in the enclosing context.
+    @Test func contactsShowOnlyTheirOwnChannels() throws {
+        let output = BuildCommandTests.temporary("contacts")
+        defer { try? FileManager.default.removeItem(at: output) }
+        _ = try BuildCommandTests.run(["build", "--output", output.path, "--now", "2026-11-26T12:00:00Z"])
+        for page in ["vendors/tollring/index.html", "escalation/tollring-icall/index.html"] {
+            let html = try String(contentsOf: output.appendingPathComponent(page), encoding: .utf8)
+            #expect(html.components(separatedBy: "Log a ticket online").count - 1 == 1, "\(page)")
+        }
+    }
+}

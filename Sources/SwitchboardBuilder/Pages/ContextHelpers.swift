@@ -25,8 +25,12 @@ enum ContextHelpers {
     }
 
     /// A contact's channels as links.
+    /// Every optional channel is present, `false` when absent: Mustache looks a key
+    /// missing from a list item up in the enclosing contexts, where a page's own
+    /// `url` once appeared as the contact's.
     static func contact(_ contact: Contact, cc: [String], subject: String) -> TemplateContext {
-        var context: TemplateContext = ["name": contact.name]
+        var context: TemplateContext = ["name": contact.name, "role": false, "scope": false, "email": false, "mailto": false,
+                                        "phone": false, "tel": false, "url": false]
         if let role = contact.role { context["role"] = role }
         if let scope = contact.scope { context["scope"] = scope }
         if let email = contact.email {
