@@ -1,22 +1,3 @@
-/// A person or desk to contact, with at least one channel.
-public struct Contact: Sendable {
-    public var name: String
-    public var role: String?
-    public var scope: String?
-    public var email: String?
-    public var phone: String?
-    public var url: String?
-
-    init(_ r: Record) {
-        name = r.string("name")
-        role = r.optionalString("role")
-        scope = r.optionalString("scope")
-        email = r.optionalString("email")
-        phone = r.optionalString("phone")
-        url = r.optionalString("url")
-    }
-}
-
 /// `content/escalation/<slug>.yml`: an ordered path of levels.
 public struct EscalationMatrix: Sendable {
     public struct Level: Sendable {

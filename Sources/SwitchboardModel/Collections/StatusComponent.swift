@@ -1,0 +1,8 @@
+/// One component of `content/status/components.yml`.
+public struct StatusComponent: Sendable {
+    public var id: String
+    public var name: String
+    public var group: String?
+    public var description: String?
+    public var position: SourcePosition
+}
