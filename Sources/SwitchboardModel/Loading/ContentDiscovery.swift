@@ -4,22 +4,6 @@ import Glibc
 import Darwin
 #endif
 
-/// A file found in content/ and the collection it belongs to.
-public struct DiscoveredFile: Sendable {
-    /// Path inside content/, with `/` separators.
-    public var path: String
-    /// Path to open.
-    public var absolutePath: String
-    public var collection: ContentCollection
-    public var slug: String
-    /// For articles, the category folder.
-    public var category: String?
-
-    public var info: EntryInfo {
-        EntryInfo(path: path, slug: slug, url: collection.pageURL(slug: slug, category: category))
-    }
-}
-
 /// Stage 1: walks content/ and sorts every file into its collection.
 public struct ContentDiscovery {
     public var root: String

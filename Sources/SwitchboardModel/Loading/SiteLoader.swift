@@ -1,30 +1,5 @@
 import SwitchboardMarkdown
 
-/// What the loader needs besides content/.
-public struct LoadOptions: Sendable {
-    /// The build clock.
-    public var now: Instant
-    /// Overrides `base_url` of site.yml.
-    public var baseURL: String?
-    /// Last commit date of each content path, for articles without `updated`.
-    public var commitDates: [String: Day]
-
-    public init(now: Instant, baseURL: String? = nil, commitDates: [String: Day] = [:]) {
-        self.now = now
-        self.baseURL = baseURL
-        self.commitDates = commitDates
-    }
-}
-
-/// The outcome of loading: a Site when there are no errors, and every diagnostic, sorted.
-public struct LoadResult: Sendable {
-    public var site: Site?
-    public var diagnostics: [Diagnostic]
-    /// How many files were read.
-    public var fileCount: Int
-    public var timings = StageTimings()
-}
-
 /// Stages 1 to 3 of the pipeline: discover, parse, decode and validate into a `Site`.
 /// Every stage runs to completion and collects diagnostics; nothing is written.
 public struct SiteLoader {

@@ -1,0 +1,8 @@
+/// The outcome of loading: a Site when there are no errors, and every diagnostic, sorted.
+public struct LoadResult: Sendable {
+    public var site: Site?
+    public var diagnostics: [Diagnostic]
+    /// How many files were read.
+    public var fileCount: Int
+    public var timings = StageTimings()
+}
