@@ -14,11 +14,16 @@ struct PageRenderer: Sendable {
     /// index i + 1 marks nav item i. Rendering the page frame once instead of
     /// once per page takes most Mustache lookups off the per-page path.
     let headers: [String]
+    /// `site.basePath` and the origin, worked out once: both parse the base URL.
+    let basePath: String
+    let origin: String
 
     init(site: Site, templates: TemplateSet, statusBanner: (indicator: String, description: String)?) {
         self.site = site
         self.templates = templates
         let base = site.basePath
+        basePath = base
+        origin = site.config.origin
         var assets: TemplateContext = [:]
         for (name, url) in templates.assetURLs { assets[name] = base + url }
         var common: TemplateContext = [
@@ -92,7 +97,7 @@ struct PageRenderer: Sendable {
 
     /// A site path with the base path, leaving absolute URLs alone.
     func link(_ url: String) -> String {
-        url.hasPrefix("/") ? site.basePath + url : url
+        url.hasPrefix("/") ? basePath + url : url
     }
 
     func render(_ page: PageSpec) -> OutputFile {
@@ -102,14 +107,14 @@ struct PageRenderer: Sendable {
 
         var layout: TemplateContext = [
             "site": common["site"]!,
-            "base_path": site.basePath,
+            "base_path": basePath,
             "content": content,
             "chrome": ["head": head, "footer": footer, "header": headers[currentNavigationIndex(page.url) + 1]] as TemplateContext,
         ]
         var pageContext: TemplateContext = [
             "title": page.title,
             "url": link(page.url),
-            "canonical": site.config.origin + link(page.url),
+            "canonical": origin + link(page.url),
             "is_home": page.url == "/",
         ]
         if let description = page.description { pageContext["description"] = description }
