@@ -23,17 +23,14 @@ public struct SiteBuilder: Sendable {
 
     public func build() -> Output {
         var timings = StageTimings()
+        // The page families are independent of each other: build them on all cores.
+        let families: [@Sendable (Site) -> PageSet] = [
+            HomePage.build, PolicyPages.build, KnowledgeBasePages.build, FAQPages.build, DevicePages.build,
+            EscalationPages.build, SupportPages.build, VendorPages.build, SearchPage.build, StatusStage.build,
+        ]
+        let site = self.site
         var set = PageSet()
-        set.append(HomePage.build(site))
-        set.append(PolicyPages.build(site))
-        set.append(KnowledgeBasePages.build(site))
-        set.append(FAQPages.build(site))
-        set.append(DevicePages.build(site))
-        set.append(EscalationPages.build(site))
-        set.append(SupportPages.build(site))
-        set.append(VendorPages.build(site))
-        set.append(SearchPage.build(site))
-        set.append(StatusStage.build(site))
+        for family in families.parallelMap({ $0(site) }) { set.append(family) }
 
         timings.lap("page contexts")
         var diagnostics: [Diagnostic] = []
@@ -50,7 +47,6 @@ public struct SiteBuilder: Sendable {
         // render, so each stage's single-threaded stretches use the other's idle core.
         let searchIndex = ConcurrentResult<[OutputFile]>()
         let documents = set.documents
-        let site = self.site
         let group = DispatchGroup()
         DispatchQueue.global().async(group: group) {
             searchIndex.value = SearchStage.files(documents, site: site)
