@@ -23,7 +23,7 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let started = DispatchTime.now()
-        let loadOptions = try options.loadOptions(commitDates: GitDates.read(options.content))
+        let loadOptions = try options.loadOptions()
         let result = SiteLoader(contentDirectory: options.content, options: loadOptions).load()
         let (theme, themeDiagnostics) = TemplateSet.load(directory: templates)
         var diagnostics = (result.diagnostics + themeDiagnostics).sorted()

@@ -11,7 +11,7 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var options: ContentOptions
 
     func run() throws {
-        let loader = SiteLoader(contentDirectory: options.content, options: try options.loadOptions(commitDates: GitDates.read(options.content)))
+        let loader = SiteLoader(contentDirectory: options.content, options: try options.loadOptions())
         let result = loader.load()
         options.report(result.diagnostics, fileCount: result.fileCount)
         if options.fails(result.diagnostics) { throw ExitCode(1) }

@@ -39,11 +39,11 @@ struct ContentOptions: ParsableArguments {
         return ProcessInfo.processInfo.environment["GITHUB_ACTIONS"] == "true" ? .github : .human
     }
 
-    func loadOptions(commitDates: [String: Day] = [:]) throws -> LoadOptions {
+    func loadOptions() throws -> LoadOptions {
         if let baseURL, !Formats.isURL(baseURL) || !baseURL.hasPrefix("https://") && !baseURL.hasPrefix("http://localhost") {
             throw ValidationError("--base-url must be an https URL, such as https://support.example.com/docs/")
         }
-        return LoadOptions(now: try buildClock(), baseURL: baseURL, commitDates: commitDates)
+        return LoadOptions(now: try buildClock(), baseURL: baseURL, readsGitDates: true)
     }
 
     /// Prints diagnostics: to standard error for people, standard output for machines.

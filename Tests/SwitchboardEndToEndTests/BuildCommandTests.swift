@@ -205,3 +205,38 @@ extension BundledSiteTests {
         }
     }
 }
+
+extension BundledSiteTests {
+    /// An article without `updated` shows its file's last commit date, read with one `git log`.
+    @Test func lastUpdatedFallsBackToTheLastCommitDate() throws {
+        let root = BuildCommandTests.temporary("gitdates")
+        let output = BuildCommandTests.temporary("gitdates-out")
+        defer { try? FileManager.default.removeItem(at: root); try? FileManager.default.removeItem(at: output) }
+        let content = root.appendingPathComponent("content")
+        try FileManager.default.copyItem(at: BuildCommandTests.root.appendingPathComponent("content"), to: content)
+        let article = content.appendingPathComponent("kb/tickets/urgency-and-priority.md")
+        let text = try String(contentsOf: article, encoding: .utf8)
+        try text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("updated:") }
+            .joined(separator: "\n").write(to: article, atomically: true, encoding: .utf8)
+        func git(_ arguments: [String]) throws {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["git", "-C", root.path] + arguments
+            process.environment = ["GIT_AUTHOR_DATE": "2026-02-03T10:00:00Z", "GIT_COMMITTER_DATE": "2026-02-03T10:00:00Z",
+                                   "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com",
+                                   "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com", "HOME": root.path]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0, "git \(arguments)")
+        }
+        try git(["init", "-q"])
+        try git(["add", "-A"])
+        try git(["commit", "-q", "-m", "content"])
+        let run = try BuildCommandTests.run(["build", "--content", content.path, "--output", output.path, "--now", "2026-11-26T12:00:00Z"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let html = try String(contentsOf: output.appendingPathComponent("kb/tickets/urgency-and-priority/index.html"), encoding: .utf8)
+        #expect(html.contains("Last updated <time datetime=\"2026-02-03\">3 February 2026</time>"))
+    }
+}

@@ -6,10 +6,14 @@ public struct LoadOptions: Sendable {
     public var baseURL: String?
     /// Last commit date of each content path, for articles without `updated`.
     public var commitDates: [String: Day]
+    /// Read the commit dates from git (one `git log`, while the files are parsed);
+    /// they take precedence over `commitDates`.
+    public var readsGitDates: Bool
 
-    public init(now: Instant, baseURL: String? = nil, commitDates: [String: Day] = [:]) {
+    public init(now: Instant, baseURL: String? = nil, commitDates: [String: Day] = [:], readsGitDates: Bool = false) {
         self.now = now
         self.baseURL = baseURL
         self.commitDates = commitDates
+        self.readsGitDates = readsGitDates
     }
 }

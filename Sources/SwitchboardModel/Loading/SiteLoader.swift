@@ -1,3 +1,4 @@
+import Dispatch
 import SwitchboardMarkdown
 
 /// Stages 1 to 3 of the pipeline: discover, parse, decode and validate into a `Site`.
@@ -16,6 +17,8 @@ public struct SiteLoader {
     public func load() -> LoadResult {
         _ = MarkdownRenderer.shared // registers cmark-gfm's extensions before any thread parses
         var timings = StageTimings()
+        // `git log` runs while the files are parsed; only assembly needs its answer.
+        let gitDates = GitDatesTask(directory: contentDirectory, enabled: options.readsGitDates)
 
         let discovery = ContentDiscovery(root: contentDirectory, displayRoot: displayPath).discover()
         var diagnostics = discovery.diagnostics
@@ -49,11 +52,30 @@ public struct SiteLoader {
         for file in loaded { diagnostics.append(contentsOf: file.diagnostics) }
         timings.lap("parse and validate files")
 
-        var assembler = SiteAssembler(config: config, now: options.now, displayRoot: displayPath, commitDates: options.commitDates)
+        var commitDates = options.commitDates
+        commitDates.merge(gitDates.wait()) { _, fromGit in fromGit }
+        var assembler = SiteAssembler(config: config, now: options.now, displayRoot: displayPath, commitDates: commitDates)
         let site = assembler.assemble(loaded)
         diagnostics.append(contentsOf: assembler.diagnostics)
         diagnostics.sort()
         timings.lap("cross-file checks")
         return LoadResult(site: diagnostics.hasErrors ? nil : site, diagnostics: diagnostics, fileCount: files.count, timings: timings)
+    }
+}
+
+/// `GitDates.read` on a background queue.
+private final class GitDatesTask: @unchecked Sendable {
+    private let group = DispatchGroup()
+    private var dates: [String: Day] = [:]
+
+    init(directory: String, enabled: Bool) {
+        guard enabled else { return }
+        DispatchQueue.global().async(group: group) { self.dates = GitDates.read(directory) }
+    }
+
+    /// The dates; the group's wait orders the background write before this read.
+    func wait() -> [String: Day] {
+        group.wait()
+        return dates
     }
 }
