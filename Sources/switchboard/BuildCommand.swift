@@ -29,17 +29,11 @@ struct BuildCommand: ParsableCommand {
         var diagnostics = (result.diagnostics + themeDiagnostics).sorted()
 
         guard let site = result.site, let theme, !options.fails(diagnostics) else {
-            options.report(diagnostics, fileCount: result.fileCount)
-            FileHandle.standardError.write(Data("Build failed: \(output)/ was not changed.\n".utf8))
-            throw ExitCode(1)
+            throw failure(diagnostics, fileCount: result.fileCount)
         }
         let built = SiteBuilder(site: site, templates: theme).build()
         diagnostics = (diagnostics + built.diagnostics).sorted()
-        if options.fails(diagnostics) {
-            options.report(diagnostics, fileCount: result.fileCount)
-            FileHandle.standardError.write(Data("Build failed: \(output)/ was not changed.\n".utf8))
-            throw ExitCode(1)
-        }
+        if options.fails(diagnostics) { throw failure(diagnostics, fileCount: result.fileCount) }
         if !diagnostics.isEmpty { options.report(diagnostics, fileCount: result.fileCount) }
 
         var stages = result.timings
@@ -54,8 +48,8 @@ struct BuildCommand: ParsableCommand {
             stages.append(writeTimer)
         } catch {
             sink.discard()
-            FileHandle.standardError.write(Data("error: \(error)\nBuild failed: \(output)/ was not changed.\n".utf8))
-            throw ExitCode(1)
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw failure([], fileCount: result.fileCount)
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         if timings {
@@ -63,5 +57,12 @@ struct BuildCommand: ParsableCommand {
         }
         let pages = built.pageCount
         print("Built \(pages) page\(pages == 1 ? "" : "s") (\(built.files.count) files) in \(String(format: "%.2f", seconds)) s → \(output)/")
+    }
+
+    /// Prints the diagnostics and says the output was left alone; the exit status to throw.
+    private func failure(_ diagnostics: [Diagnostic], fileCount: Int) -> ExitCode {
+        if !diagnostics.isEmpty { options.report(diagnostics, fileCount: fileCount) }
+        FileHandle.standardError.write(Data("Build failed: \(output)/ was not changed.\n".utf8))
+        return ExitCode(1)
     }
 }

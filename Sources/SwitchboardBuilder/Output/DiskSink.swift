@@ -158,16 +158,7 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
     }
 
     static func entries(of path: String) -> [String] {
-        guard let directory = opendir(path) else { return [] }
-        defer { closedir(directory) }
-        var names: [String] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
-            }
-            if name != "." && name != ".." { names.append(name) }
-        }
-        return names
+        DirectoryListing.entries(of: path).map(\.name)
     }
 
     /// Removes a folder and everything in it (no error if it is not there).

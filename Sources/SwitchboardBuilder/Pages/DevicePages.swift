@@ -1,3 +1,4 @@
+import Foundation
 import SwitchboardModel
 
 /// `/devices/`: the approved list, a page per device, and `devices.json` / `devices.csv`.
@@ -102,11 +103,5 @@ enum DevicePages {
                     d.notTested.joined(separator: "; "), d.example ? "yes" : "no"].map(cell).joined(separator: ",") + "\r\n"
         }
         return OutputFile(path: "devices/devices.csv", text: out)
-    }
-}
-
-extension String {
-    func replacingOccurrences(of target: String, with replacement: String) -> String {
-        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
     }
 }

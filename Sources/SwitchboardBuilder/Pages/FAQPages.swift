@@ -28,7 +28,7 @@ enum FAQPages {
         jsonLD += "]}"
         let context: TemplateContext = [
             "groups": groups.map { group -> TemplateContext in
-                ["name": group.name, "id": "group-" + ContentSlug.make(group.name), "items": group.items]
+                ["name": group.name, "id": "group-" + Formats.slugify(group.name), "items": group.items]
             },
             "json_ld": jsonLD,
         ]

@@ -4,9 +4,10 @@ import SwitchboardModel
 struct PageRenderer: Sendable {
     let site: Site
     let templates: TemplateSet
-    /// The values every template sees, built once per build.
-    let common: TemplateContext
+    /// The values every template sees, converted once per build.
     let commonObject: TemplateObject
+    /// `site` of those values, which the layout also needs.
+    let siteContext: TemplateContext
     /// `head.mustache` and `footer.mustache`, rendered once per build.
     let head: String
     let footer: String
@@ -26,13 +27,15 @@ struct PageRenderer: Sendable {
         origin = site.config.origin
         var assets: TemplateContext = [:]
         for (name, url) in templates.assetURLs { assets[name] = base + url }
+        let siteValues = Self.siteContext(site)
+        siteContext = siteValues
         var common: TemplateContext = [
             "base_path": base,
             "home_url": base + "/",
             "search_url": base + "/search/",
             "sitemap_url": base + "/sitemap.xml",
             "assets": assets,
-            "site": Self.siteContext(site),
+            "site": siteValues,
         ]
         if let statusBanner {
             common["status_banner"] = [
@@ -41,7 +44,6 @@ struct PageRenderer: Sendable {
                 "url": base + "/status/",
             ] as TemplateContext
         }
-        self.common = common
         let flagged = common.templateObject()
         commonObject = flagged
         head = templates.has("head") ? templates.render(flagged, with: "head") : ""
@@ -106,7 +108,7 @@ struct PageRenderer: Sendable {
         let content = templates.render(context.templateObject(fallback: commonObject), with: page.template)
 
         var layout: TemplateContext = [
-            "site": common["site"]!,
+            "site": siteContext,
             "base_path": basePath,
             "content": content,
             "chrome": ["head": head, "footer": footer, "header": headers[currentNavigationIndex(page.url) + 1]] as TemplateContext,

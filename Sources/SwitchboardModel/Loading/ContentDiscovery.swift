@@ -32,17 +32,9 @@ public struct ContentDiscovery {
     }
 
     private func walk(relative: String, absolute: String, realRoot: String, into result: inout Result) {
-        guard let directory = opendir(absolute) else { return }
-        var entries: [(name: String, type: UInt8)] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
-            }
-            if name.hasPrefix(".") { continue } // ., .., .DS_Store, .gitkeep
-            entries.append((name, entry.pointee.d_type))
-        }
-        closedir(directory)
-        for (name, type) in entries {
+        // Hidden entries (.DS_Store, .gitkeep) are not content.
+        for entry in DirectoryListing.entries(of: absolute) where !entry.name.hasPrefix(".") {
+            let (name, type) = (entry.name, entry.type)
             let path = relative.isEmpty ? name : "\(relative)/\(name)"
             var fullPath = "\(absolute)/\(name)"
             var isDirectory = type == UInt8(DT_DIR)

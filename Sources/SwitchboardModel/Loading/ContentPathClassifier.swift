@@ -41,7 +41,7 @@ enum ContentPathClassifier {
             if parts[0] == "kb" {
                 guard Formats.isSlug(parts[1]) else {
                     return .invalidSlug("the category folder '\(parts[1])' is not a valid slug (lower-case a-z, 0-9 and hyphens)",
-                                        suggestion: slugify(parts[1]))
+                                        suggestion: Formats.slugify(parts[1]))
                 }
                 if name == "_category.yml" { return .entry(.categories, slug: parts[1], category: nil) }
                 return slugged(name, in: .articles, category: parts[1])
@@ -65,7 +65,7 @@ enum ContentPathClassifier {
         let slug = String(name.dropLast(wanted.count))
         guard Formats.isSlug(slug) else {
             return .invalidSlug("the file name '\(name)' is not a valid slug (lower-case a-z, 0-9 and hyphens)",
-                                suggestion: slugify(slug) + wanted)
+                                suggestion: Formats.slugify(slug) + wanted)
         }
         return .entry(collection, slug: slug, category: category)
     }
@@ -73,20 +73,5 @@ enum ContentPathClassifier {
     private static func unexpected(_ name: String, expected: [String], folder: String) -> Result {
         let suggestion = Suggestion.didYouMean(name, in: expected)
         return .unexpected("'\(name)' does not belong in \(folder) (it holds \(expected.joined(separator: ", ")))\(suggestion)")
-    }
-
-    /// The slug a name was probably meant to be.
-    static func slugify(_ name: String) -> String {
-        var out = ""
-        for character in name.lowercased() {
-            if character.isLetter && character.isASCII || character.isASCIIDigit {
-                out.append(character)
-            } else if !out.hasSuffix("-") {
-                out.append("-")
-            }
-        }
-        while out.hasSuffix("-") { out.removeLast() }
-        while out.hasPrefix("-") { out.removeFirst() }
-        return out.isEmpty ? "page" : out
     }
 }

@@ -6,6 +6,21 @@ public enum Formats {
         return text.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }
     }
 
+    /// The slug a name was probably meant to be: lower-case ASCII letters and
+    /// digits, anything else a single hyphen; "page" when nothing is left.
+    public static func slugify(_ name: String) -> String {
+        var out = ""
+        for character in name.lowercased() {
+            if character.isLetter && character.isASCII || character.isASCIIDigit {
+                out.append(character)
+            } else if !out.isEmpty && !out.hasSuffix("-") {
+                out.append("-")
+            }
+        }
+        while out.hasSuffix("-") { out.removeLast() }
+        return out.isEmpty ? "page" : out
+    }
+
     public static func isEmail(_ text: String) -> Bool {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."),

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Decodes a file's bytes into text, reporting what is wrong with them.
 public enum SourceText {
     /// The file's text with line endings made `\n` and a byte-order mark removed,
@@ -63,11 +65,5 @@ public enum SourceText {
             }
         }
         return SourcePosition(line: line, column: column)
-    }
-}
-
-extension String {
-    func replacingOccurrences(of target: String, with replacement: String) -> String {
-        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
     }
 }
