@@ -3,7 +3,7 @@ SWIFT ?= swift
 NOW ?=
 BUILD_FLAGS := $(if $(NOW),--now $(NOW),)
 
-.PHONY: site test deps test-deps build release bench schemas clean screenshots
+.PHONY: site test deps test-deps build release bench schemas clean screenshots demo
 
 ## Builds the generator and the bundled site into public/.
 site: deps release
@@ -14,6 +14,7 @@ site: deps release
 test: test-deps
 	$(SWIFT) build
 	$(SWIFT) test
+	python3 Tests/Fidelity/fidelity.py
 	Tests/JavaScript/make-fixture.sh
 	node --test Tests/JavaScript/
 	Tests/Browser/validate_html.sh
@@ -40,9 +41,15 @@ bench: deps release
 schemas: release
 	.build/release/switchboard schema --output schemas
 
-## Screenshots of every page type at 1280 and 375 pixels.
-screenshots: site
+## The demo tree (content/ plus the invented examples in examples/demo/) built into public-demo/.
+DEMO_NOW ?= 2026-11-26T12:00:00Z
+demo: deps release
+	scripts/demo-content.sh .build/demo-content >/dev/null
+	.build/release/switchboard build --content .build/demo-content --output public-demo --now $(DEMO_NOW)
+
+## Screenshots of every page type at 1280 and 375 pixels (the bundled site and the demo tree).
+screenshots: site demo
 	scripts/screenshots.sh
 
 clean:
-	rm -rf .build public
+	rm -rf .build public public-demo

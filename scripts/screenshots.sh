@@ -1,18 +1,30 @@
 #!/usr/bin/env bash
-# Screenshots of every page type at 1280 and 375 pixels wide, into screenshots/.
+# Screenshots of every page type at 1280 and 375 pixels wide, into screenshots/: the bundled
+# site from public/ and, when public-demo/ exists (make demo), the demo tree's status and
+# device pages as demo-*.png.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=screenshots; mkdir -p "$out"
-port=8765
-python3 -m http.server -d public -b 127.0.0.1 "$port" >/dev/null 2>&1 &
-server=$!; trap 'kill $server' EXIT; sleep 1
-pages=("/" "/policies/doa-process/" "/kb/" "/kb/diagnostics/disable-sip-alg/" "/faq/" "/devices/" "/devices/ascom-i63/"
-       "/escalation/ipecs-fault/" "/support/" "/support/rates/" "/support/checklists/doa-return/" "/vendors/tollring/" "/status/" "/search/?q=doa" "/404.html")
-for page in "${pages[@]}"; do
-  name=$(echo "$page" | tr '/?=' '___' | sed 's/^_//; s/_$//'); name=${name:-home}
-  for width in 1280 375; do
-    chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --virtual-time-budget=4000 --window-size="$width,2200" \
-      --screenshot="$out/$name-$width.png" "http://127.0.0.1:$port$page" >/dev/null 2>&1 || echo "failed: $page at $width"
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+shoot() { # folder prefix pages...
+  local folder=$1 prefix=$2; shift 2
+  local port; port=$(free_port)
+  python3 -m http.server -d "$folder" -b 127.0.0.1 "$port" >/dev/null 2>&1 &
+  local server=$!
+  sleep 1
+  for page in "$@"; do
+    name=$(echo "$page" | tr '/?=' '___' | sed 's/^_//; s/_$//'); name=${name:-home}
+    for width in 1280 375; do
+      chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --virtual-time-budget=4000 --window-size="$width,2200" \
+        --screenshot="$out/$prefix$name-$width.png" "http://127.0.0.1:$port$page" >/dev/null 2>&1 || echo "failed: $page at $width"
+    done
   done
-done
+  kill "$server"
+}
+shoot public "" "/" "/policies/doa-process/" "/policies/out-of-hours-cloud-support/" "/kb/" "/kb/diagnostics/disable-sip-alg/" \
+  "/faq/" "/devices/" "/devices/ascom-i63/" "/escalation/ipecs-fault/" "/escalation/tollring-icall/" "/support/" "/support/rates/" \
+  "/support/checklists/doa-return/" "/vendors/tollring/" "/status/" "/search/?q=doa" "/404.html"
+if [ -d public-demo ]; then
+  shoot public-demo "demo-" "/" "/devices/" "/devices/yealink-w73p-example/" "/status/" "/status/incidents/2026-11-25-mobile-app-delays/"
+fi
 echo "Screenshots in $out/"

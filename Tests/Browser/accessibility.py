@@ -28,7 +28,8 @@ def run_axe(driver, source):
         "axe.run(document, {resultTypes: ['violations']}).then(r => done(JSON.stringify(r)), e => done(JSON.stringify({error: String(e)})));")
 
 PAGES = ["/", "/policies/", "/policies/doa-process/", "/kb/", "/kb/diagnostics/", "/kb/diagnostics/disable-sip-alg/",
-         "/faq/", "/devices/", "/devices/ascom-i63/", "/escalation/", "/escalation/ipecs-fault/", "/support/",
+         "/faq/", "/devices/", "/devices/ascom-i63/", "/devices/yealink-w73p-example/", "/escalation/", "/escalation/ipecs-fault/",
+         "/escalation/tollring-icall/", "/support/",
          "/support/rates/", "/support/checklists/doa-return/", "/vendors/", "/vendors/tollring/", "/status/",
          "/status/incidents/2026-11-25-mobile-app-delays/", "/search/?q=doa", "/404.html"]
 
@@ -36,7 +37,7 @@ PAGES = ["/", "/policies/", "/policies/doa-process/", "/kb/", "/kb/diagnostics/"
 def main():
     passed = failed = 0
     source = axe_source()
-    with built_site() as (base, _):
+    with built_site(demo=True) as (base, _):
         for width in (1280, 375):
             driver = chrome(width)
             try:

@@ -16,12 +16,22 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+def demo_content(folder):
+    """Assembles the demo tree (content/ plus examples/demo/) in `folder` and returns its path."""
+    path = os.path.join(folder, "demo-content")
+    subprocess.run([os.path.join(ROOT, "scripts", "demo-content.sh"), path], check=True, stdout=subprocess.DEVNULL)
+    return path
+
+
 @contextlib.contextmanager
-def built_site(now="2026-11-26T12:00:00Z"):
-    """Yields (base URL, output folder) of a fresh build served on a free loopback port."""
+def built_site(now="2026-11-26T12:00:00Z", demo=False):
+    """Yields (base URL, output folder) of a fresh build served on a free loopback port: the
+    bundled content, or with demo=True the demo tree, which shows every feature (an open
+    incident, maintenance, uptime bars, devices in every state)."""
     with tempfile.TemporaryDirectory(prefix="switchboard-browser-") as folder:
         output = os.path.join(folder, "public")
-        subprocess.run([BINARY, "build", "--output", output, "--now", now], cwd=ROOT, check=True,
+        content = ["--content", demo_content(folder)] if demo else []
+        subprocess.run([BINARY, "build", "--output", output, "--now", now] + content, cwd=ROOT, check=True,
                        stdout=subprocess.DEVNULL)
         handler = functools.partial(QuietHandler, directory=output)
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)

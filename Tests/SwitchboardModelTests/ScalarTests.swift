@@ -74,6 +74,10 @@ import Testing
             case .object(let schema):
                 for field in schema.fields {
                     #expect(text.contains("| `\(field.name)` |"), "docs/content.md does not document \(schema.name).\(field.name)")
+                    if field.placeholder {
+                        let row = text.split(separator: "\n").first { $0.hasPrefix("| `\(field.name)` |") && $0.contains("or a placeholder") }
+                        #expect(row != nil, "docs/content.md does not say \(schema.name).\(field.name) may hold a placeholder")
+                    }
                     walk(field.type)
                 }
             case .list(let element, _): walk(element)
@@ -81,6 +85,7 @@ import Testing
             }
         }
         for collection in ContentCollection.allCases { if let type = collection.rootType { walk(type) } }
+        walk(.object(Schemas.placeholder))
     }
 }
 

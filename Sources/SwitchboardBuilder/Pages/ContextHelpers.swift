@@ -9,6 +9,14 @@ enum ContextHelpers {
     /// `1 March 2023`.
     static func long(_ day: Day) -> String { "\(day.day) \(monthNames[day.month - 1]) \(day.year)" }
 
+    /// A placeholder for a template: its marker and note.
+    static func placeholder(_ placeholder: Placeholder) -> TemplateContext {
+        ["marker": Placeholder.marker, "note": placeholder.note]
+    }
+
+    /// `March 2023`, where only the month is known.
+    static func monthAndYear(_ day: Day) -> String { "\(monthNames[day.month - 1]) \(day.year)" }
+
     /// The table of contents of a rendered body.
     static func toc(_ rendered: RenderedMarkdown) -> [TemplateContext] {
         rendered.tableOfContents.map { ["title": $0.text, "id": $0.id, "sub": $0.level == 3] as TemplateContext }

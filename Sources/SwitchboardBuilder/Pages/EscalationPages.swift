@@ -5,10 +5,20 @@ enum EscalationPages {
     static func context(_ matrix: EscalationMatrix, site: Site) -> TemplateContext {
         let levels = matrix.levels.enumerated().map { index, level -> TemplateContext in
             let cc = matrix.alwaysCC + level.cc
+            let emails = level.contacts.compactMap(\.email)
+            let together = level.emailTogether && emails.count > 1
             var item: TemplateContext = [
                 "step": index + 1, "name": level.name,
-                "contacts": level.contacts.map { ContextHelpers.contact($0, cc: cc, subject: "Escalation: ") },
+                "contacts": level.contacts.map { contact -> TemplateContext in
+                    var context = ContextHelpers.contact(contact, cc: cc, subject: "Escalation: ")
+                    if together { context["mailto"] = false }
+                    return context
+                },
             ]
+            if together {
+                item["email_all"] = ["mailto": ContextHelpers.mailto(emails.joined(separator: ","), cc: cc, subject: "Escalation: "),
+                                     "label": emails.count == 2 ? "both" : "all \(emails.count)"] as TemplateContext
+            }
             if let within = level.respondWithin { item["respond_within"] = within.spoken }
             item["last"] = index == matrix.levels.count - 1
             if !level.cc.isEmpty { item["cc"] = level.cc.joined(separator: ", ") }

@@ -17,8 +17,8 @@ enum PolicyPages {
             guard let url = policy.info.url else { continue }
             var context: TemplateContext = [
                 "version": policy.version,
-                "effective": ContextHelpers.long(policy.effective),
-                "effective_iso": policy.effective.description,
+                "effective": policy.effectiveIsMonth ? ContextHelpers.monthAndYear(policy.effective) : ContextHelpers.long(policy.effective),
+                "effective_iso": policy.effectiveIsMonth ? String(policy.effective.description.prefix(7)) : policy.effective.description,
                 "body": policy.body.html,
                 "summary": policy.summary,
             ]

@@ -38,7 +38,8 @@ enum SupportPages {
             let outOfHours = hours.outOfHours.map { service -> TemplateContext in
                 var item: TemplateContext = ["availability": service.availability, "products": ContextHelpers.products(service.products, in: site)]
                 if let within = service.respondWithin { item["respond_within"] = within.spoken }
-                if let url = service.requestURL { item["request_url"] = url }
+                item["request_url"] = service.requestURL ?? false
+                item["request_tbc"] = service.requestPlaceholder.map(ContextHelpers.placeholder) ?? false
                 return item
             }
             if !outOfHours.isEmpty { context["out_of_hours"] = outOfHours }
@@ -95,7 +96,9 @@ enum SupportPages {
 
     static func ratePage(_ rates: RateCard, site: Site) -> PageSet {
         var set = PageSet()
-        let lengths = ["1h": "1-hour remote session", "half-day": "Half-day remote (4 hours)", "day": "1-day remote"]
+        // Only what the length says: the policy gives "(4 Hours)" for the standard half day alone,
+        // so an item's note says it where it applies.
+        let lengths = ["1h": "1 hour", "half-day": "Half day", "day": "1 day"]
         let bands = [("standard", "Standard working hours"), ("out-of-hours", "Out of working hours")]
         let tables = bands.compactMap { band, title -> TemplateContext? in
             let items = rates.items.filter { $0.band == band }

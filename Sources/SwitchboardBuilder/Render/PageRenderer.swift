@@ -93,6 +93,7 @@ struct PageRenderer: Sendable {
         if let email = config.support.email { support["email"] = email }
         if let portal = config.support.portalURL { support["portal_url"] = portal }
         if let emergency = config.support.emergencyURL { support["emergency_url"] = emergency }
+        if let emergency = config.support.emergencyPlaceholder { support["emergency_tbc"] = ContextHelpers.placeholder(emergency) }
         if !support.isEmpty { context["support"] = support }
         return context
     }

@@ -118,7 +118,9 @@ struct StatusContexts: Sendable {
             "status": state.status,
             "statusLabel": StatusLevels.label(forComponentStatus: state.status),
             "operational": state.status == "operational",
-            "uptime": uptime(ComponentUptime(component: state.component.id, incidents: snapshot.incidents, now: snapshot.now)),
+            // Without a single published incident the bars would claim 100% uptime nobody
+            // recorded: a site shows uptime only once it publishes incidents.
+            "uptime": snapshot.incidents.isEmpty ? false : uptime(ComponentUptime(component: state.component.id, incidents: snapshot.incidents, now: snapshot.now)),
         ]
         if let description = state.component.description { context["description"] = description }
         return context
@@ -153,9 +155,17 @@ struct StatusContexts: Sendable {
     /// The link to the out-of-hours emergency request in support/hours.yml,
     /// else the site's emergency URL; nil when neither is given.
     var emergency: TemplateContext? {
-        let service = snapshot.site.hours?.outOfHours.first { $0.requestURL != nil }
-        guard let link = service?.requestURL ?? snapshot.site.config.support.emergencyURL else { return nil }
-        var context: TemplateContext = ["url": link]
+        let support = snapshot.site.config.support
+        let service = snapshot.site.hours?.outOfHours.first { $0.requestURL != nil || $0.requestPlaceholder != nil }
+        var context: TemplateContext = ["url": false, "tbc": false]
+        if let link = service?.requestURL ?? support.emergencyURL {
+            context["url"] = link
+        } else if let placeholder = service?.requestPlaceholder ?? support.emergencyPlaceholder {
+            // Still to be confirmed: say so, with what the policy does say, rather than guess a link.
+            context["tbc"] = ContextHelpers.placeholder(placeholder)
+        } else {
+            return nil
+        }
         if let service {
             context["availability"] = service.availability
             if let within = service.respondWithin { context["respondWithin"] = within.spoken }
@@ -170,6 +180,7 @@ struct StatusContexts: Sendable {
             "indicator": snapshot.indicator,
             "indicatorDescription": snapshot.indicatorDescription,
             "allOperational": snapshot.indicator == "none",
+            "hasUptime": !snapshot.incidents.isEmpty,
             "updated": time(snapshot.now),
             "statusURL": url("/status/"),
             "atomURL": url(StatusFeeds.atomPath),

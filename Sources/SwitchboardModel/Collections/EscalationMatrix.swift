@@ -5,6 +5,8 @@ public struct EscalationMatrix: Sendable {
         public var respondWithin: Duration?
         public var cc: [String]
         public var contacts: [Contact]
+        /// One email to every contact at this level, not one each.
+        public var emailTogether: Bool
     }
 
     public var info: EntryInfo
@@ -22,7 +24,7 @@ public struct EscalationMatrix: Sendable {
         appliesTo = r.strings("applies_to")
         levels = r.records("levels").map {
             Level(name: $0.string("name"), respondWithin: $0.duration("respond_within"), cc: $0.strings("cc"),
-                  contacts: $0.records("contacts").map(Contact.init))
+                  contacts: $0.records("contacts").map(Contact.init), emailTogether: $0.bool("email_together"))
         }
         alwaysCC = r.strings("always_cc")
         instructions = r.markdown("instructions")

@@ -15,6 +15,9 @@ public struct SIPDevice: Sendable {
     public var notes: MarkdownText?
     public var interopURL: String?
     public var example: Bool
+    /// Fields still to be confirmed (`firmware`, `approved`, `licence_id`, `interop_url`),
+    /// whose plain values above are then empty or nil.
+    public var placeholders: [String: Placeholder]
     /// Positions of the fields that cross-file checks report on.
     public var positions: [String: SourcePosition]
 
@@ -32,6 +35,7 @@ public struct SIPDevice: Sendable {
         notes = r.markdown("notes")
         interopURL = r.optionalString("interop_url")
         example = r.bool("example")
+        placeholders = r.placeholders
         positions = r.positions
     }
 

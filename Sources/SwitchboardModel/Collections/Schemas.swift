@@ -4,6 +4,12 @@
 public enum Schemas {
     static let productList = FieldType.list(.reference(.product))
 
+    /// What a field marked `placeholder` may hold instead of its value (see `Placeholder`).
+    public static let placeholder = ObjectSchema("Placeholder", "A value the publisher must still supply; shown as 'to be confirmed' with the note.", fields: [
+        FieldSchema("unconfirmed", .bool, required: true, "Always true: the value is not stated by the policy and is still to be confirmed."),
+        FieldSchema("note", .string, required: true, "What the policy does say about the value, shown after 'To be confirmed'."),
+    ])
+
     public static let site = ObjectSchema("Site", "content/site.yml: the site's name, address and navigation.", fields: [
         FieldSchema("title", .string, required: true, "The site's name, shown in every page's header."),
         FieldSchema("description", .string, "One sentence for search engines and the home page."),
@@ -27,7 +33,8 @@ public enum Schemas {
         FieldSchema("doa_phone", .phone, "The number to call to verify a dead-on-arrival return."),
         FieldSchema("email", .email),
         FieldSchema("portal_url", .url, "The helpdesk portal where tickets are logged."),
-        FieldSchema("emergency_url", .url, "Where out-of-hours emergency requests are made."),
+        FieldSchema("emergency_url", .url, "Where out-of-hours emergency requests are made.", placeholder: true),
+        FieldSchema("approved_devices_url", .url, "The official list of approved third-party SIP devices; the devices page links it."),
     ])
 
     public static let product = ObjectSchema("Product", "One entry of content/products.yml.", fields: [
@@ -41,7 +48,7 @@ public enum Schemas {
         FieldSchema("summary", .string, required: true, "Shown in lists and search results.", recommendedMaxLength: 200),
         FieldSchema("section", .string, "The section number in the policy document, such as 2.3."),
         FieldSchema("version", .string, required: true, "The policy's version, such as 2.3."),
-        FieldSchema("effective", .date, required: true, "The date the version took effect."),
+        FieldSchema("effective", .dateOrMonth, required: true, "When the version took effect: a date, or only the month (2023-03) when that is all the policy states."),
         FieldSchema("review_by", .date, "A warning is given once the build clock passes it."),
         FieldSchema("owner", .string),
         FieldSchema("order", .int, "Position in the list of policies; lower first."),
@@ -79,16 +86,16 @@ public enum Schemas {
     public static let device = ObjectSchema("SIPDevice", "content/devices/<slug>.yml: one approved device and firmware.", fields: [
         FieldSchema("manufacturer", .string, required: true),
         FieldSchema("model", .string, required: true),
-        FieldSchema("firmware", .string, required: true, "The exact approved firmware version: approval is per device and firmware."),
+        FieldSchema("firmware", .string, required: true, "The exact approved firmware version: approval is per device and firmware.", placeholder: true),
         FieldSchema("platforms", .list(.choice(platforms), minItems: 1), required: true),
         FieldSchema("status", .choice(["approved", "testing", "withdrawn"]), required: true),
-        FieldSchema("approved", .date, "Required when status is approved."),
-        FieldSchema("licence_id", .string, "The licence's unique identifier on the platform; unique across devices."),
-        FieldSchema("tested", .list(.choice(testedFunctions)), "The functions Pragma tested."),
+        FieldSchema("approved", .date, "Required when status is approved.", placeholder: true),
+        FieldSchema("licence_id", .string, "The licence's unique identifier on the platform; unique across devices.", placeholder: true),
+        FieldSchema("tested", .list(.choice(testedFunctions)), "The functions Pragma tested.", placeholder: true),
         FieldSchema("not_tested", .list(.string), "Functions not tested, such as flex keys."),
         FieldSchema("notes", .markdown),
-        FieldSchema("interop_url", .url),
-        FieldSchema("example", .bool, "An example entry, to be replaced with a real approved device."),
+        FieldSchema("interop_url", .url, "The manufacturer's interoperability list, where the policy refers to one.", placeholder: true),
+        FieldSchema("example", .bool, "An invented entry for the demo tree (examples/demo/); never in the published content."),
     ])
 
     static let contact = ObjectSchema("Contact", "A person or desk, with at least one channel.", fields: [
@@ -104,6 +111,7 @@ public enum Schemas {
         FieldSchema("name", .string, required: true, "Initial contact, Level one escalation team, …"),
         FieldSchema("respond_within", .duration, "How long to allow for a response before the next level."),
         FieldSchema("cc", .list(.email), "Addresses to copy in at this level."),
+        FieldSchema("email_together", .bool, "Email every contact at this level in one message (the policy says 'email both'): the page offers one link addressed to all."),
         FieldSchema("contacts", .list(.object(contact), minItems: 1), required: true),
     ])
 
@@ -145,7 +153,7 @@ public enum Schemas {
         FieldSchema("products", productList, required: true),
         FieldSchema("availability", .string, required: true),
         FieldSchema("respond_within", .duration),
-        FieldSchema("request_url", .url),
+        FieldSchema("request_url", .url, "Where the out-of-hours request is made.", placeholder: true),
     ])
 
     static let target = ObjectSchema("ResponseTarget", fields: [

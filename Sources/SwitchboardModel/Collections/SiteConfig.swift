@@ -2,7 +2,9 @@
 public struct SiteConfig: Sendable {
     public struct NavItem: Sendable { public var title: String; public var url: String }
     public struct SupportLinks: Sendable {
-        public var phone, doaPhone, email, portalURL, emergencyURL: String?
+        public var phone, doaPhone, email, portalURL, emergencyURL, approvedDevicesURL: String?
+        /// Set when `emergency_url` is still to be confirmed.
+        public var emergencyPlaceholder: Placeholder?
     }
 
     public var title: String
@@ -27,7 +29,8 @@ public struct SiteConfig: Sendable {
         let s = r.record("support")
         support = SupportLinks(
             phone: s?.optionalString("phone"), doaPhone: s?.optionalString("doa_phone"), email: s?.optionalString("email"),
-            portalURL: s?.optionalString("portal_url"), emergencyURL: s?.optionalString("emergency_url")
+            portalURL: s?.optionalString("portal_url"), emergencyURL: s?.optionalString("emergency_url"),
+            approvedDevicesURL: s?.optionalString("approved_devices_url"), emergencyPlaceholder: s?.placeholders["emergency_url"]
         )
         repositoryURL = r.optionalString("repository_url")
         allowRawHTML = r.bool("allow_raw_html")

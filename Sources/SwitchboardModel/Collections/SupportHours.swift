@@ -6,6 +6,8 @@ public struct SupportHours: Sendable {
         public var availability: String
         public var respondWithin: Duration?
         public var requestURL: String?
+        /// Set when `request_url` is still to be confirmed.
+        public var requestPlaceholder: Placeholder?
     }
     public struct Target: Sendable { public var name: String; public var respondWithin: Duration; public var note: String? }
 
@@ -27,7 +29,8 @@ public struct SupportHours: Sendable {
             .sorted { $0.date < $1.date }
         outOfHours = r.records("out_of_hours").map {
             OutOfHours(products: $0.strings("products"), availability: $0.string("availability"),
-                       respondWithin: $0.duration("respond_within"), requestURL: $0.optionalString("request_url"))
+                       respondWithin: $0.duration("respond_within"), requestURL: $0.optionalString("request_url"),
+                       requestPlaceholder: $0.placeholders["request_url"])
         }
         targets = r.records("targets").compactMap { t in
             t.duration("respond_within").map { Target(name: t.string("name"), respondWithin: $0, note: t.optionalString("note")) }

@@ -8,6 +8,8 @@ public indirect enum FieldType: Sendable {
     case bool
     /// `YYYY-MM-DD`.
     case date
+    /// `YYYY-MM-DD`, or `YYYY-MM` where only the month is known.
+    case dateOrMonth
     /// ISO 8601 with an offset.
     case datetime
     /// `30m`, `4h`, `1d`.
@@ -44,6 +46,7 @@ public indirect enum FieldType: Sendable {
         case .int: return "a whole number"
         case .bool: return "true or false"
         case .date: return "a date (YYYY-MM-DD)"
+        case .dateOrMonth: return "a date (YYYY-MM-DD) or a month (YYYY-MM)"
         case .datetime: return "a date and time with an offset (2026-03-02T09:15:00Z)"
         case .duration: return "a duration such as 30m, 4h or 1d"
         case .email: return "an email address"
@@ -92,13 +95,18 @@ public struct FieldSchema: Sendable {
     public var summary: String
     /// Longer values get a warning: allowed, but worth a look.
     public var recommendedMaxLength: Int?
+    /// The field may hold a placeholder (`{unconfirmed: true, note: …}`) instead of a value:
+    /// a value the publisher must still supply, shown as "to be confirmed" wherever it appears.
+    public var placeholder: Bool
 
-    public init(_ name: String, _ type: FieldType, required: Bool = false, _ summary: String = "", recommendedMaxLength: Int? = nil) {
+    public init(_ name: String, _ type: FieldType, required: Bool = false, _ summary: String = "", recommendedMaxLength: Int? = nil,
+                placeholder: Bool = false) {
         self.name = name
         self.type = type
         self.required = required
         self.summary = summary
         self.recommendedMaxLength = recommendedMaxLength
+        self.placeholder = placeholder
     }
 }
 

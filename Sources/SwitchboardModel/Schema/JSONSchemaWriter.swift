@@ -28,6 +28,7 @@ public enum JSONSchemaWriter {
         case .int: out.append("\(indent)\"type\": \"integer\"")
         case .bool: out.append("\(indent)\"type\": \"boolean\"")
         case .date: string(pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", format: "date")
+        case .dateOrMonth: string(pattern: "^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$")
         case .datetime: string(pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|z|[+-][0-9]{2}:[0-9]{2})$", format: "date-time")
         case .duration: string(pattern: "^([0-9]+[smhdw])+$")
         case .email: string(format: "email")
@@ -51,7 +52,8 @@ public enum JSONSchemaWriter {
             if !schema.summary.isEmpty, summary.isEmpty { out.append("\(indent)\"description\": \(JSONText.quote(schema.summary))") }
             let properties = schema.fields.map { field in
                 "\(indent)  \(JSONText.quote(field.name)): {\n"
-                    + members(of: field.type, indent: indent + "    ", summary: field.summary).joined(separator: ",\n")
+                    + (field.placeholder ? valueOrPlaceholder(field, indent: indent + "    ")
+                                         : members(of: field.type, indent: indent + "    ", summary: field.summary)).joined(separator: ",\n")
                     + "\n\(indent)  }"
             }
             out.append("\(indent)\"properties\": {\n" + properties.joined(separator: ",\n") + "\n\(indent)}")
@@ -59,6 +61,18 @@ public enum JSONSchemaWriter {
             if !required.isEmpty { out.append("\(indent)\"required\": [\(required.joined(separator: ", "))]") }
             out.append("\(indent)\"additionalProperties\": false")
         }
+        return out
+    }
+}
+
+extension JSONSchemaWriter {
+    /// A field that may hold its value or a placeholder: `anyOf` the two.
+    static func valueOrPlaceholder(_ field: FieldSchema, indent: String) -> [String] {
+        var out: [String] = []
+        if !field.summary.isEmpty { out.append("\(indent)\"description\": \(JSONText.quote(field.summary))") }
+        let value = members(of: field.type, indent: indent + "    ").joined(separator: ",\n")
+        let placeholder = members(of: .object(Schemas.placeholder), indent: indent + "    ").joined(separator: ",\n")
+        out.append("\(indent)\"anyOf\": [\n\(indent)  {\n\(value)\n\(indent)  },\n\(indent)  {\n\(placeholder)\n\(indent)  }\n\(indent)]")
         return out
     }
 }

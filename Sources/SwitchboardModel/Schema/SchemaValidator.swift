@@ -74,6 +74,10 @@ struct SchemaValidator {
                 }
                 continue
             }
+            if field.placeholder, case .mapping = value.content {
+                if let placeholder = validatePlaceholder(value, path: fieldPath) { record.values[name] = .placeholder(placeholder) }
+                continue
+            }
             if let typed = validate(value, as: field.type, path: fieldPath) {
                 record.values[name] = typed
                 if let limit = field.recommendedMaxLength, let text = value.scalar, text.count > limit {
@@ -86,6 +90,22 @@ struct SchemaValidator {
             diagnostics.error("missing-key", "'\(fieldPath)' is required in \(schema.name) (\(field.type.expectation))", at: node.position)
         }
         return record
+    }
+
+    /// `{unconfirmed: true, note: …}` in a field that allows a placeholder.
+    private mutating func validatePlaceholder(_ node: YAMLNode, path: String) -> Placeholder? {
+        let record = validateObject(node, schema: Schemas.placeholder, path: path)
+        guard case .bool(let unconfirmed)? = record["unconfirmed"], case .string(let note)? = record["note"] else { return nil }
+        guard unconfirmed else {
+            diagnostics.error("placeholder-not-unconfirmed", "'\(path).unconfirmed' must be true: a placeholder marks a value still to be confirmed; write the value itself once it is known",
+                              at: record.position(of: "unconfirmed"))
+            return nil
+        }
+        guard !note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            diagnostics.error("placeholder-note-missing", "'\(path).note' must say what the policy does state about this value", at: record.position(of: "note"))
+            return nil
+        }
+        return Placeholder(note: note.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
     private mutating func validateScalar(_ text: String, node: YAMLNode, as type: FieldType, path: String) -> Value? {
@@ -115,6 +135,10 @@ struct SchemaValidator {
         case .date:
             guard let value = Day(text) else { return invalid("invalid-date") }
             return .date(value)
+        case .dateOrMonth:
+            if let value = Day(text) { return .date(value) }
+            guard let value = Day(month: text) else { return invalid("invalid-date") }
+            return .month(value)
         case .datetime:
             guard let value = Instant(text) else { return invalid("invalid-datetime") }
             return .datetime(value)

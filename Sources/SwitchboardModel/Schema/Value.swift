@@ -7,11 +7,15 @@ public indirect enum Value: Sendable {
     case int(Int)
     case bool(Bool)
     case date(Day)
+    /// A month where only the month is known (`2023-03`), as its first day.
+    case month(Day)
     case datetime(Instant)
     case duration(Duration)
     case money(Money)
     case list([Value])
     case record(Record)
+    /// A value still to be confirmed, in a field that allows it.
+    case placeholder(Placeholder)
 }
 
 /// Markdown from a field or a file body, with its rendering.
@@ -75,6 +79,12 @@ public struct Record: Sendable {
         return nil
     }
 
+    /// A `dateOrMonth` field that holds only a month, as the month's first day.
+    public func month(_ key: String) -> Day? {
+        if case .month(let value)? = values[key] { return value }
+        return nil
+    }
+
     public func datetime(_ key: String) -> Instant? {
         if case .datetime(let value)? = values[key] { return value }
         return nil
@@ -102,6 +112,11 @@ public struct Record: Sendable {
 
     public func strings(_ key: String) -> [String] {
         list(key).compactMap { if case .string(let value) = $0 { return value } else { return nil } }
+    }
+
+    /// The fields of this mapping that hold a placeholder instead of a value.
+    public var placeholders: [String: Placeholder] {
+        values.compactMapValues { if case .placeholder(let value) = $0 { return value } else { return nil } }
     }
 
     public func records(_ key: String) -> [Record] {
