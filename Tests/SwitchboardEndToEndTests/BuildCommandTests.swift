@@ -131,13 +131,22 @@ import Testing
         #expect(seen.subtracting(pages).subtracting(["404.html"]).sorted() == [], "links to pages that do not exist")
     }
 
-    /// The JSON Schemas from `switchboard schema` accept the bundled data files and reject a broken one,
+    /// The JSON Schemas from `switchboard schema` accept the data files of the demo tree (the bundled
+    /// content, placeholders included, plus the example devices) and reject a broken one,
     /// checked with Python's jsonschema, as the YAML language server would.
     @Test func generatedJSONSchemasAcceptTheBundledContent() throws {
         let folder = BuildCommandTests.temporary("schemas")
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let demo = BuildCommandTests.temporary("schemas-demo")
+        defer { try? FileManager.default.removeItem(at: folder); try? FileManager.default.removeItem(at: demo) }
         let run = try BuildCommandTests.run(["schema", "--output", folder.path])
         #expect(run.status == 0)
+        let assemble = Process()
+        assemble.executableURL = BuildCommandTests.root.appendingPathComponent("scripts/demo-content.sh")
+        assemble.arguments = [demo.path]
+        assemble.standardOutput = FileHandle.nullDevice
+        try assemble.run()
+        assemble.waitUntilExit()
+        #expect(assemble.terminationStatus == 0)
         let script = """
         import json, sys, glob, yaml, jsonschema, copy
         class Loader(yaml.SafeLoader): pass
@@ -164,7 +173,7 @@ import Testing
         """
         let python = Process()
         python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        python.arguments = ["python3", "-c", script, folder.path, BuildCommandTests.root.appendingPathComponent("content").path]
+        python.arguments = ["python3", "-c", script, folder.path, demo.path]
         let out = Pipe(), err = Pipe()
         python.standardOutput = out
         python.standardError = err
