@@ -249,3 +249,24 @@ extension BundledSiteTests {
         #expect(html.contains("Last updated <time datetime=\"2026-02-03\">3 February 2026</time>"))
     }
 }
+
+extension BundledSiteTests {
+    /// "Edit this page" appears only when site.yml sets `repository_url`: the bundled site once
+    /// linked every page to a placeholder git.example.com.
+    @Test func editLinksOnlyWithARepositoryAddress() throws {
+        let content = BuildCommandTests.temporary("edit-content"), output = BuildCommandTests.temporary("edit-out")
+        defer { try? FileManager.default.removeItem(at: content); try? FileManager.default.removeItem(at: output) }
+        let bare = try BuildCommandTests.run(["build", "--output", output.path, "--now", "2026-11-26T12:00:00Z"])
+        #expect(bare.status == 0, "\(bare.stderr)")
+        let page = "policies/doa-process/index.html"
+        #expect(try !String(contentsOf: output.appendingPathComponent(page), encoding: .utf8).contains("Edit this page"))
+
+        try FileManager.default.copyItem(at: BuildCommandTests.root.appendingPathComponent("content"), to: content)
+        let site = content.appendingPathComponent("site.yml")
+        try (String(contentsOf: site, encoding: .utf8) + "repository_url: https://git.pragma.test/rc/\n").write(to: site, atomically: true, encoding: .utf8)
+        let run = try BuildCommandTests.run(["build", "--content", content.path, "--output", output.path, "--now", "2026-11-26T12:00:00Z"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let html = try String(contentsOf: output.appendingPathComponent(page), encoding: .utf8)
+        #expect(html.contains("<a href=\"https://git.pragma.test/rc/content/policies/doa-process.md\">Edit this page</a>"))
+    }
+}
