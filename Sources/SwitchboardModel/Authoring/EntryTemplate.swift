@@ -91,7 +91,7 @@ public struct EntryTemplate: Sendable {
         }
         let yaml = yamlLines(Schemas.rootSchema(of: collection), title: title, draft: true).joined(separator: "\n")
         let text = collection.isMarkdown
-            ? "---\n\(yaml)\n---\nTODO: write the text here. Link to other content by its file's relative path, such as [a policy](../policies/policy.md).\n"
+            ? "---\n\(yaml)\n---\nTODO: write the text here, in Markdown. Link to other content by the relative path of its file.\n"
             : header(entryPath) + yaml + "\n"
         out.append(NewFile(path: entryPath, text: text))
         return out
@@ -132,8 +132,10 @@ public struct EntryTemplate: Sendable {
         "# content/\(path): written by `switchboard new`; replace each TODO, then run `switchboard check`.\n"
     }
 
-    /// "check-dhcp" → "Check dhcp".
+    /// "check-dhcp" → "Check dhcp"; a leading date is left out ("2026-12-01-sip-outage" → "Sip outage").
     static func humanise(_ slug: String) -> String {
+        var slug = Substring(slug)
+        if slug.count > 11, Day(String(slug.prefix(10))) != nil, slug.dropFirst(10).first == "-" { slug = slug.dropFirst(11) }
         let words = slug.replacingOccurrences(of: "-", with: " ")
         return words.prefix(1).uppercased() + words.dropFirst()
     }
@@ -149,7 +151,7 @@ public struct EntryTemplate: Sendable {
             }
             let comment = field.summary.isEmpty ? field.type.expectation : field.summary
             if field.required || field.defaultValue != nil {
-                lines += entry(field, title: title, indent: "", comment: comment)
+                lines += entry(field, title: title, indent: "", comment: (field.required ? "required: " : "") + comment)
             } else {
                 lines.append("# \(field.name):  # optional: \(comment)")
             }
@@ -219,7 +221,7 @@ public struct EntryTemplate: Sendable {
         case .reference(let kind): return firstID(of: kind) ?? "todo"
         case .choice(let values): return values.first ?? "TODO"
         case .string, .markdown, .phone, .alias, .list, .object:
-            return Self.quoted(type, "TODO: \(field.summary.isEmpty ? field.name : field.summary)")
+            return Self.quoted(type, "TODO")
         }
     }
 
