@@ -82,7 +82,7 @@ import SwitchboardModel
         let collector = ElementCollector()
         parser.delegate = collector
         #expect(parser.parse(), "\(parser.parserError.map { "\($0)" } ?? "")")
-        #expect(collector.root == "feed")
+        #expect(collector.root == "feed" && collector.closed == ["feed"], "one root element, closed")
         #expect(collector.namespaces.contains("http://www.w3.org/2005/Atom"))
         // 2.4 (upcoming), principles 2.3 and 2.0, escalation 2.3, 2.2, 2.1: each version once.
         #expect(collector.count["entry"] == 6)
@@ -243,6 +243,8 @@ final class ElementCollector: NSObject, XMLParserDelegate {
     var count: [String: Int] = [:]
     var namespaces: Set<String> = []
     var titles: [String] = []
+    /// Elements closed at depth zero: the root, once, when the document is whole.
+    var closed: [String] = []
     private var inEntryTitle = false
     private var depth: [String] = []
 
@@ -257,6 +259,7 @@ final class ElementCollector: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
         depth.removeLast()
+        if depth.isEmpty { closed.append(name) }
         inEntryTitle = false
     }
 
