@@ -47,7 +47,9 @@ let package = Package(
         ),
         .testTarget(name: "SwitchboardMarkdownTests", dependencies: ["SwitchboardMarkdown"]),
         .testTarget(name: "SwitchboardModelTests", dependencies: ["SwitchboardModel"]),
-        .testTarget(name: "SwitchboardBuilderTests", dependencies: ["SwitchboardBuilder", "SwitchboardModel"]),
+        .testTarget(name: "SwitchboardBuilderTests", dependencies: [
+            "SwitchboardBuilder", "SwitchboardModel", .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         .testTarget(name: "SwitchboardEndToEndTests", dependencies: ["SwitchboardModel"]),
     ]
 )

@@ -64,11 +64,17 @@ public struct SiteBuilder: Sendable {
         }
         files.append(SiteFiles.sitemap(pages, site: site))
         files.append(SiteFiles.robots(site: site))
+        let taken = Set(files.map(\.path))
+        let redirects = RedirectPages.files(RedirectPages.redirects(site), taken: taken, site: site)
+        files += redirects.files
+        diagnostics += redirects.diagnostics
+        // Last: the Content-Security-Policy hashes every inline script in the pages above.
+        files.append(HeadersFile.file(for: files, hashed: Set(templates.assetFiles.map(\.path)), site: site))
         files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         for (previous, file) in zip(files, files.dropFirst()) where previous.path == file.path {
             diagnostics.append(Diagnostic(file: file.path, id: "duplicate-output", message: "two outputs are written to \(file.path)"))
         }
-        timings.lap("assets, sitemap")
+        timings.lap("assets, sitemap, redirects, headers")
         return Output(files: files, diagnostics: diagnostics, pageCount: pages.count, timings: timings)
     }
 }

@@ -20,7 +20,10 @@ struct ContentOptions: ParsableArguments {
     var strict = false
 
     /// The build clock: `--now`, else `SOURCE_DATE_EPOCH`, else the current time.
-    func buildClock() throws -> Instant {
+    func buildClock() throws -> Instant { try Self.clock(now) }
+
+    /// `now` parsed, else `SOURCE_DATE_EPOCH`, else the current time.
+    static func clock(_ now: String?) throws -> Instant {
         if let now {
             guard let instant = Instant(now) else {
                 throw ValidationError("--now must be ISO 8601 with an offset, such as 2026-03-02T09:15:00Z")

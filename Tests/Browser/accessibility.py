@@ -27,7 +27,7 @@ def run_axe(driver, source):
         "const done = arguments[arguments.length - 1];"
         "axe.run(document, {resultTypes: ['violations']}).then(r => done(JSON.stringify(r)), e => done(JSON.stringify({error: String(e)})));")
 
-PAGES = ["/", "/policies/", "/policies/doa-process/", "/kb/", "/kb/diagnostics/", "/kb/diagnostics/disable-sip-alg/",
+PAGES = ["/", "/policies/", "/policies/doa-process/", "/policies/print/", "/policies/changes/", "/kb/", "/kb/diagnostics/", "/kb/diagnostics/disable-sip-alg/",
          "/faq/", "/devices/", "/devices/ascom-i63/", "/devices/yealink-w73p-example/", "/escalation/", "/escalation/ipecs-fault/",
          "/escalation/tollring-icall/", "/support/",
          "/support/rates/", "/support/checklists/doa-return/", "/vendors/", "/vendors/tollring/", "/status/",

@@ -26,7 +26,7 @@ import Testing
         #expect(actual == expected, "differs from \(file.lastPathComponent)")
     }
 
-    @Test(arguments: ["many-errors", "bad-files", "more-rules"])
+    @Test(arguments: ["many-errors", "bad-files", "more-rules", "publishing"])
     func reportsEveryProblemInOrder(name: String) throws {
         try Self.compare(Self.diagnostics(for: name), toGolden: Self.fixtures.appendingPathComponent("\(name)/expected.txt"))
     }
@@ -38,7 +38,7 @@ import Testing
     }
 
     @Test func fixturesCoverEveryRuleID() {
-        let all = ["many-errors", "bad-files", "more-rules"].map { Self.diagnostics(for: $0) }.joined()
+        let all = ["many-errors", "bad-files", "more-rules", "publishing"].map { Self.diagnostics(for: $0) }.joined()
         let ids = Set(all.split(separator: "\n").compactMap { line in
             line.split(separator: "[").last.map { String($0.dropLast()) }
         })
@@ -51,7 +51,8 @@ import Testing
                    "tested-and-not-tested", "duplicate-level", "missing-value", "wrong-type", "resolved-time-missing",
                    "update-before-start", "missing-file", "byte-order-mark", "duplicate-key", "empty-file", "not-a-file",
                    "invalid-utf8", "front-matter-missing", "front-matter-unclosed", "unexpected-file", "invalid-slug", "yaml-syntax",
-                   "placeholder-not-unconfirmed", "placeholder-note-missing"] {
+                   "placeholder-not-unconfirmed", "placeholder-note-missing",
+                   "alias-collision", "invalid-alias", "changes-out-of-order", "changes-version-mismatch", "replaces-itself"] {
             #expect(ids.contains(id), "no fixture triggers \(id)")
         }
     }

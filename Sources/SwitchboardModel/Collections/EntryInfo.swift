@@ -6,6 +6,10 @@ public struct EntryInfo: Sendable, Hashable {
     public var slug: String
     /// The page's path on the site without the base path, such as `/kb/returns/doa/`; nil for entries with no page.
     public var url: String?
+    /// `draft: true`: checked, but left out of the Site that is rendered.
+    public var draft = false
+    /// Former URLs of the page, each published as a redirect to `url`.
+    public var aliases: [Alias] = []
 
     public init(path: String, slug: String, url: String?) {
         self.path = path

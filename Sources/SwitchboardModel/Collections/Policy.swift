@@ -13,6 +13,10 @@ public struct Policy: Sendable {
     public var owner: String?
     public var order: Int
     public var products: [String]
+    /// The history, newest first (validated by `EntryRules`).
+    public var changes: [PolicyChange]
+    /// The slug of the policy this one takes over from on its `effective` date.
+    public var replaces: String?
     public var body: MarkdownText
 
     init(_ info: EntryInfo, _ r: Record, body: MarkdownText) {
@@ -27,6 +31,39 @@ public struct Policy: Sendable {
         owner = r.optionalString("owner")
         order = r.int("order") ?? Int.max
         products = r.strings("products")
+        changes = r.records("changes").map(PolicyChange.init)
+        replaces = r.optionalString("replaces")
         self.body = body
+    }
+}
+
+/// One entry of a policy's `changes:`.
+public struct PolicyChange: Sendable {
+    public var version: String
+    public var date: Day
+    public var summary: String
+    public var position: SourcePosition
+
+    init(_ r: Record) {
+        version = r.string("version")
+        date = r.date("date") ?? Day(year: 1970, month: 1, day: 1)
+        summary = r.string("summary")
+        position = r.position
+    }
+}
+
+/// Versions such as `2.3` or `2.10`, compared part by part as numbers.
+public enum PolicyVersion {
+    /// Whether `a` is a later version than `b`: numeric parts compared as numbers, other parts as text.
+    public static func isLater(_ a: String, than b: String) -> Bool {
+        let left = a.split(separator: "."), right = b.split(separator: ".")
+        for index in 0..<max(left.count, right.count) {
+            let l = index < left.count ? String(left[index]) : "0"
+            let r = index < right.count ? String(right[index]) : "0"
+            if l == r { continue }
+            if let ln = Int(l), let rn = Int(r) { return ln > rn }
+            return l > r
+        }
+        return false
     }
 }

@@ -3,6 +3,9 @@
 /// `switchboard schema` and the field tables of the docs all come from here.
 public enum Schemas {
     static let productList = FieldType.list(.reference(.product))
+    /// Every collection with pages takes `aliases`; those `switchboard new` writes take `draft`.
+    static let aliases = FieldSchema("aliases", .list(.alias), "Former URLs of the page, such as /kb/old-name/; each redirects here.")
+    static let draft = FieldSchema("draft", .bool, "Drafts are checked but not published.")
 
     /// What a field marked `placeholder` may hold instead of its value (see `Placeholder`).
     public static let placeholder = ObjectSchema("Placeholder", "A value the publisher must still supply; shown as 'to be confirmed' with the note.", fields: [
@@ -47,18 +50,29 @@ public enum Schemas {
         FieldSchema("title", .string, required: true),
         FieldSchema("summary", .string, required: true, "Shown in lists and search results.", recommendedMaxLength: 200),
         FieldSchema("section", .string, "The section number in the policy document, such as 2.3."),
-        FieldSchema("version", .string, required: true, "The policy's version, such as 2.3."),
+        FieldSchema("version", .string, required: true, "The policy's version, such as 2.3.", default: "0.1"),
         FieldSchema("effective", .dateOrMonth, required: true, "When the version took effect: a date, or only the month (2023-03) when that is all the policy states."),
         FieldSchema("review_by", .date, "A warning is given once the build clock passes it."),
         FieldSchema("owner", .string),
         FieldSchema("order", .int, "Position in the list of policies; lower first."),
         FieldSchema("products", productList),
+        FieldSchema("changes", .list(.object(policyChange)), "The history, newest first; the newest is this version."),
+        FieldSchema("replaces", .reference(.policy), "The slug of the policy this one replaces on its effective date."),
+        aliases,
+        draft,
+    ])
+
+    static let policyChange = ObjectSchema("PolicyChange", fields: [
+        FieldSchema("version", .string, required: true),
+        FieldSchema("date", .date, required: true, "The date the version took effect."),
+        FieldSchema("summary", .string, required: true, "What changed, in a sentence."),
     ])
 
     public static let category = ObjectSchema("Category", "content/kb/<category>/_category.yml.", fields: [
         FieldSchema("title", .string, required: true),
         FieldSchema("summary", .string, required: true, recommendedMaxLength: 200),
         FieldSchema("order", .int),
+        aliases,
     ])
 
     public static let article = ObjectSchema("Article", "Front matter of content/kb/<category>/<slug>.md.", fields: [
@@ -67,9 +81,10 @@ public enum Schemas {
         FieldSchema("products", productList),
         FieldSchema("tags", .list(.string)),
         FieldSchema("updated", .date, "When the article last changed; else the file's last commit date."),
-        FieldSchema("draft", .bool, "Drafts are checked but not published."),
+        draft,
         FieldSchema("related", .list(.reference(.entry)), "kb/<slug>, faq/<slug> or policies/<slug>."),
         FieldSchema("promoted", .bool, "Shown on the home page."),
+        aliases,
     ])
 
     public static let faq = ObjectSchema("FAQ", "Front matter of content/faq/<slug>.md; the body is the answer.", fields: [
@@ -78,6 +93,8 @@ public enum Schemas {
         FieldSchema("products", productList),
         FieldSchema("related", .list(.reference(.entry))),
         FieldSchema("order", .int),
+        aliases,
+        draft,
     ])
 
     public static let platforms = ["ipecs-cloud", "ipecs-ucp"]
@@ -88,7 +105,7 @@ public enum Schemas {
         FieldSchema("model", .string, required: true),
         FieldSchema("firmware", .string, required: true, "The exact approved firmware version: approval is per device and firmware.", placeholder: true),
         FieldSchema("platforms", .list(.choice(platforms), minItems: 1), required: true),
-        FieldSchema("status", .choice(["approved", "testing", "withdrawn"]), required: true),
+        FieldSchema("status", .choice(["approved", "testing", "withdrawn"]), required: true, default: "testing"),
         FieldSchema("approved", .date, "Required when status is approved.", placeholder: true),
         FieldSchema("licence_id", .string, "The licence's unique identifier on the platform; unique across devices.", placeholder: true),
         FieldSchema("tested", .list(.choice(testedFunctions)), "The functions Pragma tested.", placeholder: true),
@@ -96,13 +113,15 @@ public enum Schemas {
         FieldSchema("notes", .markdown),
         FieldSchema("interop_url", .url, "The manufacturer's interoperability list, where the policy refers to one.", placeholder: true),
         FieldSchema("example", .bool, "An invented entry for the demo tree (examples/demo/); never in the published content."),
+        aliases,
+        draft,
     ])
 
     static let contact = ObjectSchema("Contact", "A person or desk, with at least one channel.", fields: [
         FieldSchema("name", .string, required: true),
         FieldSchema("role", .string),
         FieldSchema("scope", .string, "What the contact covers, such as Cloud or On-Premises."),
-        FieldSchema("email", .email),
+        FieldSchema("email", .email, default: "name@example.com"),
         FieldSchema("phone", .phone),
         FieldSchema("url", .url),
     ])
@@ -122,6 +141,8 @@ public enum Schemas {
         FieldSchema("levels", .list(.object(escalationLevel), minItems: 1), required: true, "In the order they are contacted."),
         FieldSchema("always_cc", .list(.email), "Copied into every escalation email."),
         FieldSchema("instructions", .markdown),
+        aliases,
+        draft,
     ])
 
     static let contactChannels = ObjectSchema("ContactChannels", fields: [
@@ -137,6 +158,8 @@ public enum Schemas {
         FieldSchema("contact", .object(contactChannels)),
         FieldSchema("escalation", .reference(.escalation), "The slug of an escalation matrix."),
         FieldSchema("products", productList),
+        aliases,
+        draft,
     ])
 
     public static let weekdays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
@@ -203,8 +226,10 @@ public enum Schemas {
         FieldSchema("title", .string, required: true),
         FieldSchema("summary", .string),
         FieldSchema("applies_to", productList, "The products it applies to; or give a context."),
-        FieldSchema("context", .string, "When it applies, where it is not about products."),
+        FieldSchema("context", .string, "When it applies, where it is not about products.", default: "TODO: when this checklist applies"),
         FieldSchema("items", .list(.object(checklistItem), minItems: 1), required: true),
+        aliases,
+        draft,
     ])
 
     static let component = ObjectSchema("StatusComponent", fields: [
@@ -242,6 +267,8 @@ public enum Schemas {
         FieldSchema("started", .datetime, required: true),
         FieldSchema("resolved", .datetime, "At or after started; absent while the incident is open."),
         FieldSchema("updates", .list(.object(update(statuses: incidentStatuses)), minItems: 1), required: true, "In time order."),
+        aliases,
+        draft,
     ])
 
     public static let maintenanceStatuses = ["scheduled", "in_progress", "verifying", "completed"]
@@ -250,7 +277,9 @@ public enum Schemas {
         FieldSchema("title", .string, required: true),
         FieldSchema("components", .list(.reference(.component), minItems: 1), required: true),
         FieldSchema("scheduled_for", .datetime, required: true),
-        FieldSchema("scheduled_until", .datetime, required: true, "After scheduled_for."),
+        FieldSchema("scheduled_until", .datetime, required: true, "After scheduled_for.", default: "{now+1h}"),
         FieldSchema("updates", .list(.object(update(statuses: maintenanceStatuses))), "In time order."),
+        aliases,
+        draft,
     ])
 }

@@ -52,17 +52,20 @@ struct EntryDecoder: Sendable {
             loaded.anchors = Set(bodyText!.rendered.headings.map(\.id))
         }
         loaded.references = validator.references
+        let aliases = validator.aliases
         loaded.pendingAnchors = validator.linker.pendingAnchors
         diagnostics = validator.diagnostics
         if let value {
-            loaded.entry = makeEntry(file, value, body: bodyText, diagnostics: &diagnostics)
+            loaded.entry = makeEntry(file, value, aliases: aliases, body: bodyText, diagnostics: &diagnostics)
         }
         loaded.diagnostics = diagnostics.diagnostics
         return loaded
     }
 
-    private func makeEntry(_ file: DiscoveredFile, _ value: Value, body: MarkdownText?, diagnostics: inout DiagnosticCollector) -> LoadedFile.Entry? {
-        let info = file.info
+    private func makeEntry(_ file: DiscoveredFile, _ value: Value, aliases: [Alias], body: MarkdownText?,
+                           diagnostics: inout DiagnosticCollector) -> LoadedFile.Entry? {
+        var info = file.info
+        info.aliases = aliases
         let body = body ?? MarkdownText.empty
         if case .list(let items) = value, file.collection == .products {
             let products = items.compactMap { if case .record(let r) = $0 { return Product(r) } else { return nil } }
@@ -70,6 +73,7 @@ struct EntryDecoder: Sendable {
             return .products(products)
         }
         guard case .record(let r) = value else { return nil }
+        info.draft = r.bool("draft")
         switch file.collection {
         case .site: return .site(SiteConfig(r))
         case .policies:

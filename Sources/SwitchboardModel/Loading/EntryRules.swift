@@ -4,6 +4,27 @@ enum EntryRules {
         if let reviewBy = policy.reviewBy, reviewBy < now.day {
             diagnostics.warning("review-overdue", "the policy was due for review by \(reviewBy)", at: r.position(of: "review_by"))
         }
+        if policy.replaces == policy.info.slug {
+            diagnostics.error("replaces-itself", "a policy cannot replace itself; name the policy whose text this one takes over", at: r.position(of: "replaces"))
+        }
+        checkChanges(policy, record: r, diagnostics: &diagnostics)
+    }
+
+    /// `changes:` is newest first: versions go down and dates do not go up, and the newest is `version`.
+    private static func checkChanges(_ policy: Policy, record r: Record, diagnostics: inout DiagnosticCollector) {
+        if let newest = policy.changes.first, newest.version != policy.version, r.positions["version"] != nil {
+            diagnostics.error("changes-version-mismatch", "the newest change is version \(newest.version), but the policy's 'version' is \(policy.version): list the newest change first",
+                              at: newest.position)
+        }
+        for (newer, older) in zip(policy.changes, policy.changes.dropFirst()) {
+            if !PolicyVersion.isLater(newer.version, than: older.version) {
+                diagnostics.error("changes-out-of-order", "version \(older.version) is listed after \(newer.version): changes go newest first, each version later than the one below it",
+                                  at: older.position)
+            } else if older.date > newer.date {
+                diagnostics.error("changes-out-of-order", "version \(older.version) is dated \(older.date), after version \(newer.version) (\(newer.date))",
+                                  at: older.position)
+            }
+        }
     }
 
     static func check(_ device: SIPDevice, record r: Record, diagnostics: inout DiagnosticCollector) {

@@ -29,4 +29,23 @@ public struct Site: Sendable {
     public var basePath: String { config.basePath }
 
     public func product(_ id: String) -> Product? { products.first { $0.id == id } }
+
+    /// Where every entry with a page came from, its URL and its aliases.
+    public var entriesWithPages: [EntryInfo] {
+        policies.map(\.info) + categories.map(\.info) + articles.map(\.info) + faqs.map(\.info) + devices.map(\.info)
+            + escalations.map(\.info) + vendors.map(\.info) + checklists.map(\.info) + incidents.map(\.info) + maintenances.map(\.info)
+    }
+
+    /// Leaves out `draft: true` entries: they were checked, and are not published.
+    mutating func removeDrafts() {
+        policies.removeAll { $0.info.draft }
+        articles.removeAll { $0.info.draft }
+        faqs.removeAll { $0.info.draft }
+        devices.removeAll { $0.info.draft }
+        escalations.removeAll { $0.info.draft }
+        vendors.removeAll { $0.info.draft }
+        checklists.removeAll { $0.info.draft }
+        incidents.removeAll { $0.info.draft }
+        maintenances.removeAll { $0.info.draft }
+    }
 }

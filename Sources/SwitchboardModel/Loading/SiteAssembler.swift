@@ -43,6 +43,8 @@ struct SiteAssembler {
         checkAnchors(files)
         checkDuplicates(collected)
         checkCategories(files, collected)
+        checkAliases(collected)
+        collected.removeDrafts()
 
         collected.policies.sort { ($0.order, $0.info.slug) < ($1.order, $1.info.slug) }
         collected.categories.sort { ($0.order, $0.info.slug) < ($1.order, $1.info.slug) }
@@ -58,6 +60,7 @@ struct SiteAssembler {
         known[.product] = Set(site.products.map(\.id))
         known[.component] = Set(site.components.map(\.id))
         known[.escalation] = Set(site.escalations.map(\.info.slug))
+        known[.policy] = Set(site.policies.map(\.info.slug))
         known[.entry] = Set(site.articles.map { "kb/\($0.info.slug)" } + site.faqs.map { "faq/\($0.info.slug)" }
             + site.policies.map { "policies/\($0.info.slug)" })
         // A reference into a file that failed to load is not reported again.
@@ -126,6 +129,30 @@ struct SiteAssembler {
         for article in site.articles where !categoryFiles.contains(article.category) && reported.insert(article.category).inserted {
             report("kb/\(article.category)/_category.yml", .start, "missing-file",
                    "the category '\(article.category)' has articles but no _category.yml (title, summary, order)")
+        }
+    }
+
+    /// Every alias names one output file that no page and no other alias writes:
+    /// a collision is reported at both places, each naming the other.
+    private mutating func checkAliases(_ site: Site) {
+        var claimed: [String: (file: String, position: SourcePosition, what: String)] = [:]
+        let entries = site.entriesWithPages
+        for info in entries {
+            guard let url = info.url, !url.contains("#") else { continue }
+            claimed[Alias.outputPath(of: url)] = ("\(displayRoot)/\(info.path)", .start, "the page of content/\(info.path)")
+        }
+        for info in entries {
+            for alias in info.aliases {
+                let key = Alias.outputPath(of: alias.path)
+                if let other = claimed[key] {
+                    diagnostics.append(Diagnostic(file: alias.file, position: alias.position, id: "alias-collision",
+                                                  message: "the alias \(alias.path) is already \(other.what) (\(other.file):\(other.position))"))
+                    diagnostics.append(Diagnostic(file: other.file, position: other.position, id: "alias-collision",
+                                                  message: "\(alias.path) is also an alias of content/\(info.path) (\(alias.file):\(alias.position))"))
+                } else {
+                    claimed[key] = (alias.file, alias.position, "an alias of content/\(info.path)")
+                }
+            }
         }
     }
 

@@ -31,6 +31,9 @@ public indirect enum FieldType: Sendable {
     case identifier
     /// The id or slug of another entry, checked to exist.
     case reference(ReferenceKind)
+    /// A former URL of the entry's page: a site path without the base path,
+    /// ending in `/` or `.html` (`/kb/old-name/`). Each becomes a redirect.
+    case alias
     /// One of the listed values.
     case choice([String])
     case list(FieldType, minItems: Int)
@@ -58,6 +61,7 @@ public indirect enum FieldType: Sendable {
         case .openingTimes: return "opening times HH:MM-HH:MM, or closed"
         case .identifier: return "an identifier of lower-case letters, digits and hyphens"
         case .reference(let kind): return "the id of \(kind.noun)"
+        case .alias: return "a site path ending in '/' or '.html' (/kb/old-name/)"
         case .choice(let values): return "one of \(values.joined(separator: ", "))"
         case .list: return "a list"
         case .object: return "a mapping"
@@ -73,6 +77,8 @@ public enum ReferenceKind: String, Sendable, Hashable, CaseIterable {
     case entry
     /// The slug of a file in `escalation/`.
     case escalation
+    /// The slug of a file in `policies/`.
+    case policy
     /// An id in `status/components.yml`.
     case component
 
@@ -81,6 +87,7 @@ public enum ReferenceKind: String, Sendable, Hashable, CaseIterable {
         case .product: return "a product in products.yml"
         case .entry: return "an entry (kb/<slug>, faq/<slug> or policies/<slug>)"
         case .escalation: return "an escalation matrix in escalation/"
+        case .policy: return "a policy in policies/"
         case .component: return "a component in status/components.yml"
         }
     }
@@ -98,15 +105,19 @@ public struct FieldSchema: Sendable {
     /// The field may hold a placeholder (`{unconfirmed: true, note: …}`) instead of a value:
     /// a value the publisher must still supply, shown as "to be confirmed" wherever it appears.
     public var placeholder: Bool
+    /// What `switchboard new` writes for the field (`EntryTemplate`), where the
+    /// type alone does not give a sensible value. `{now+1h}` is the build clock plus an hour.
+    public var defaultValue: String?
 
     public init(_ name: String, _ type: FieldType, required: Bool = false, _ summary: String = "", recommendedMaxLength: Int? = nil,
-                placeholder: Bool = false) {
+                default defaultValue: String? = nil, placeholder: Bool = false) {
         self.name = name
         self.type = type
         self.required = required
         self.summary = summary
         self.recommendedMaxLength = recommendedMaxLength
         self.placeholder = placeholder
+        self.defaultValue = defaultValue
     }
 }
 

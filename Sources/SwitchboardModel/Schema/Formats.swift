@@ -45,6 +45,15 @@ public enum Formats {
         phone.filter { $0 == "+" || $0.isASCIIDigit }
     }
 
+    /// A page's former address: a site path ending in `/` or `.html`, without
+    /// query, fragment, `.` or `..` segments, so it names exactly one output file.
+    public static func isAlias(_ text: String) -> Bool {
+        guard text.hasPrefix("/"), !text.hasPrefix("//"), text.hasSuffix("/") || text.hasSuffix(".html") else { return false }
+        if text.contains(where: { $0.isWhitespace || $0 == "?" || $0 == "#" || $0 == "\\" || $0 == "%" || $0 == "\"" }) { return false }
+        let segments = text.split(separator: "/", omittingEmptySubsequences: false).dropFirst().dropLast()
+        return !segments.contains { $0.isEmpty || $0 == "." || $0 == ".." }
+    }
+
     /// `https://host/…`, or a site-relative path `/…`.
     public static func isURL(_ text: String) -> Bool {
         if text.contains(where: { $0.isWhitespace }) { return false }

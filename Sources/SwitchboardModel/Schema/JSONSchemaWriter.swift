@@ -34,6 +34,7 @@ public enum JSONSchemaWriter {
         case .email: string(format: "email")
         case .phone: string(pattern: "^(\\+[0-9 ]{8,20}|0[0-9 ]{8,16}[0-9])$")
         case .url: string(pattern: "^(https://|/(?!/))")
+        case .alias: string(pattern: "^/([^/ ?#][^ ?#]*)?(/|[.]html)$")
         case .money:
             out.append("\(indent)\"type\": [\"string\", \"number\"]")
             out.append("\(indent)\"pattern\": \"^[0-9]{1,12}(\\\\.[0-9]{1,2})?$\"")

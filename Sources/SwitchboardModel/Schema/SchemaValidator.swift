@@ -5,6 +5,8 @@ import Foundation
 struct SchemaValidator {
     var diagnostics: DiagnosticCollector
     var references: [ReferenceUse] = []
+    /// The file's `aliases`, with their positions, for the redirect checks.
+    var aliases: [Alias] = []
     var linker: PageLinker
 
     init(diagnostics: DiagnosticCollector, linker: PageLinker) {
@@ -172,6 +174,10 @@ struct SchemaValidator {
             return .string(text)
         case .identifier:
             guard Formats.isSlug(text) else { return invalid("invalid-identifier") }
+            return .string(text)
+        case .alias:
+            guard Formats.isAlias(text) else { return invalid("invalid-alias") }
+            aliases.append(Alias(path: text, file: diagnostics.file, position: node.position))
             return .string(text)
         case .reference(let kind):
             references.append(ReferenceUse(kind: kind, value: text, file: diagnostics.file, position: node.position))

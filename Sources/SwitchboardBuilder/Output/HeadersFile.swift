@@ -1,0 +1,82 @@
+import SwitchboardModel
+
+/// `/_headers` in the format Netlify and Cloudflare Pages read: security headers
+/// for every path, and one caching rule per path whose files share a policy.
+///
+/// Both hosts add up the headers of every rule a path matches, and Cloudflare
+/// joins two values of one header with a comma, so the caching rules never
+/// overlap: a folder gets one `/folder/*` rule when everything under it is cached
+/// alike, else a rule per file in it and per subfolder.
+enum HeadersFile {
+    /// How long a file may be cached.
+    enum Caching: Int, Comparable {
+        /// HTML and other files at fixed URLs: the browser and CDN check back every time.
+        case revalidate
+        /// The status API and feeds: a minute, and readable from any origin (monitoring widgets).
+        case live
+        /// Content-hashed assets: a new version has a new name.
+        case immutable
+
+        var headers: [String] {
+            switch self {
+            case .revalidate: return ["Cache-Control: public, max-age=0, must-revalidate"]
+            case .live: return ["Cache-Control: public, max-age=60, must-revalidate", "Access-Control-Allow-Origin: *"]
+            case .immutable: return ["Cache-Control: public, max-age=31536000, immutable"]
+            }
+        }
+
+        static func < (a: Caching, b: Caching) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    static func caching(_ path: String, hashed: Set<String>) -> Caching {
+        if hashed.contains(path) { return .immutable }
+        if path.hasPrefix("status/api/") || path.hasSuffix(".atom") || path.hasSuffix(".rss") { return .live }
+        return .revalidate
+    }
+
+    /// The file for the built `files`; `hashed` are the content-hashed asset paths.
+    static func file(for files: [OutputFile], hashed: Set<String>, site: Site) -> OutputFile {
+        let base = site.basePath
+        let csp = contentSecurityPolicy(scriptHashes: InlineScripts.hashSources(in: files))
+        var text = "# Written by switchboard build: response headers for Netlify and Cloudflare Pages (see docs/deploy.md).\n"
+        text += "\(base)/*\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n"
+        text += "  Content-Security-Policy: \(csp)\n"
+        let paths = files.map(\.path).filter { !$0.hasPrefix("_") }.sorted()
+        let classes = Dictionary(uniqueKeysWithValues: paths.map { ($0, caching($0, hashed: hashed)) })
+        for (pattern, caching) in rules(paths: paths, classes: classes, folder: "") {
+            text += "\n\(base)\(pattern)\n" + caching.headers.map { "  \($0)\n" }.joined()
+        }
+        return OutputFile(path: "_headers", text: text)
+    }
+
+    /// Scripts from the site's own origin and the inline scripts found in the output, by hash; nothing else runs.
+    static func contentSecurityPolicy(scriptHashes: [String]) -> String {
+        let scripts = (["'self'"] + scriptHashes).joined(separator: " ")
+        return "default-src 'self'; script-src \(scripts); style-src 'self'; img-src 'self' data: https:; font-src 'self'; "
+            + "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+    }
+
+    /// Non-overlapping rules for the files under `folder` ("" or "a/b/").
+    static func rules(paths: [String], classes: [String: Caching], folder: String) -> [(String, Caching)] {
+        let kinds = Set(paths.compactMap { classes[$0] })
+        if kinds.count == 1, let only = kinds.first { return [("/\(folder)*", only)] }
+        var out: [(String, Caching)] = []
+        var subfolders: [String: [String]] = [:]
+        var order: [String] = []
+        for path in paths {
+            let rest = path.dropFirst(folder.count)
+            if let slash = rest.firstIndex(of: "/") {
+                let name = String(rest[..<slash])
+                if subfolders[name] == nil { order.append(name) }
+                subfolders[name, default: []].append(path)
+            } else if let caching = classes[path] {
+                let url = rest == "index.html" ? "/\(folder)" : "/\(path)"
+                out.append((url, caching))
+            }
+        }
+        for name in order {
+            out += rules(paths: subfolders[name] ?? [], classes: classes, folder: folder + name + "/")
+        }
+        return out
+    }
+}
