@@ -206,7 +206,7 @@ public struct EntryTemplate: Sendable {
         default: break
         }
         switch type {
-        case .date: return now.day.description
+        case .date, .dateOrMonth: return now.day.description
         case .datetime: return now.description
         case .int: return "0"
         case .bool: return "false"
