@@ -1,18 +1,26 @@
 #!/usr/bin/env bash
-# Screenshots of every page type at 1280 and 375 pixels wide, into screenshots/.
+# Screenshots of every page type at 1280 and 375 pixels wide, in the light and the dark theme,
+# into screenshots/<page>-<width>-<theme>.png. Serves public/ on a free loopback port.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=screenshots; mkdir -p "$out"
-port=8765
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 python3 -m http.server -d public -b 127.0.0.1 "$port" >/dev/null 2>&1 &
 server=$!; trap 'kill $server' EXIT; sleep 1
-pages=("/" "/policies/doa-process/" "/kb/" "/kb/diagnostics/disable-sip-alg/" "/faq/" "/devices/" "/devices/ascom-i63/"
-       "/escalation/ipecs-fault/" "/support/" "/support/rates/" "/support/checklists/doa-return/" "/vendors/tollring/" "/status/" "/search/?q=doa" "/404.html")
+pages=("/" "/policies/" "/policies/doa-process/" "/kb/" "/kb/diagnostics/" "/kb/diagnostics/disable-sip-alg/" "/faq/" "/devices/"
+       "/devices/ascom-i63/" "/escalation/" "/escalation/ipecs-fault/" "/support/" "/support/rates/" "/support/checklists/doa-return/"
+       "/vendors/" "/vendors/tollring/" "/status/" "/status/incidents/2026-11-25-mobile-app-delays/"
+       "/status/maintenance/2026-12-10-helpdesk-portal-upgrade/" "/status/history/2026-11/" "/search/?q=doa" "/404.html")
 for page in "${pages[@]}"; do
   name=$(echo "$page" | tr '/?=' '___' | sed 's/^_//; s/_$//'); name=${name:-home}
   for width in 1280 375; do
-    chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --virtual-time-budget=4000 --window-size="$width,2200" \
-      --screenshot="$out/$name-$width.png" "http://127.0.0.1:$port$page" >/dev/null 2>&1 || echo "failed: $page at $width"
+    # preferredColorScheme: 0 is dark, 1 is light.
+    for theme in light dark; do
+      scheme=$([ "$theme" = dark ] && echo 0 || echo 1)
+      chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --virtual-time-budget=4000 --window-size="$width,2200" \
+        --blink-settings=preferredColorScheme="$scheme" \
+        --screenshot="$out/$name-$width-$theme.png" "http://127.0.0.1:$port$page" >/dev/null 2>&1 || echo "failed: $page at $width ($theme)"
+    done
   done
 done
 echo "Screenshots in $out/"
