@@ -13,6 +13,7 @@ Prints one line per check and `N passed, N failed`; exits non-zero when a check 
 import contextlib
 import functools
 import http.server
+import io
 import json
 import os
 import subprocess
@@ -50,7 +51,6 @@ class PreviewHandler(QuietHandler):
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        import io
         return io.BytesIO(body)
 
 
