@@ -184,6 +184,9 @@ def check_phone_menu_and_search(phone, base):
     assert current.text == "Devices", current.text
     phone.find_element(By.TAG_NAME, "body").send_keys(Keys.ESCAPE)
     assert menu.get_attribute("open") is None, "Esc left the menu open"
+    menu.find_element(By.TAG_NAME, "summary").click()
+    phone.find_element(By.CSS_SELECTOR, ".site-footer h2").click()
+    assert menu.get_attribute("open") is None, "a tap elsewhere left the menu open"
     box = phone.find_element(By.ID, "site-search")
     collapsed = box.size["width"]
     box.click()

@@ -221,6 +221,12 @@
     }
   });
 
+  // The phone menu closes when the reader taps elsewhere.
+  document.addEventListener('click', function (e) {
+    var menu = document.querySelector('.nav-menu[open]');
+    if (menu && !menu.contains(e.target)) menu.open = false;
+  });
+
   // Offline: the service worker marks a saved copy with the time it was saved.
   function savedCopyNotice() {
     var meta = document.querySelector('meta[name="switchboard-saved-copy"]');
