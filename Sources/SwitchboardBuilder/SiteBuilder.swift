@@ -53,6 +53,7 @@ public struct SiteBuilder: Sendable {
         }
         let renderer = PageRenderer(site: site, templates: templates, statusBanner: StatusStage.banner(site))
         var files = pages.parallelMap { renderer.render($0) }
+        if let worker = ServiceWorker.file(pages: pages, rendered: files, templates: templates, site: site) { files.append(worker) }
         timings.lap("render pages (search index alongside)")
         group.wait()
         timings.lap("search index, rest")

@@ -1,5 +1,7 @@
-"""Runs axe-core in headless Chromium on every page type at 1280 and 375 pixels, and fails on
-serious or critical violations. Also checks that no page scrolls sideways on a phone.
+"""Runs axe-core in headless Chromium on every page type at 1280 and 375 pixels, in the light
+and the dark theme (prefers-color-scheme emulated through the DevTools protocol), and fails on
+serious or critical violations, colour contrast among them. Also checks that no page scrolls
+sideways on a phone and that the dark theme is in force when the system asks for it.
 Prints 'N passed, N failed'.
 
 axe-core comes from PyPI's axe-playwright-python, which bundles axe-core 4.x as a plain
@@ -31,15 +33,17 @@ PAGES = ["/", "/policies/", "/policies/doa-process/", "/policies/print/", "/poli
          "/faq/", "/devices/", "/devices/ascom-i63/", "/devices/yealink-w73p-example/", "/escalation/", "/escalation/ipecs-fault/",
          "/escalation/tollring-icall/", "/support/",
          "/support/rates/", "/support/checklists/doa-return/", "/vendors/", "/vendors/tollring/", "/status/",
-         "/status/incidents/2026-11-25-mobile-app-delays/", "/search/?q=doa", "/404.html"]
+         "/status/incidents/2026-11-25-mobile-app-delays/",
+         "/status/maintenance/2026-12-10-helpdesk-portal-upgrade/", "/status/history/2026-11/", "/search/?q=doa", "/404.html"]
 
 
 def main():
     passed = failed = 0
     source = axe_source()
     with built_site(demo=True) as (base, _):
-        for width in (1280, 375):
+        for width, theme in ((1280, "light"), (1280, "dark"), (375, "light"), (375, "dark")):
             driver = chrome(width)
+            driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": theme}]})
             try:
                 for page in PAGES:
                     driver.get(base + page)
@@ -53,9 +57,12 @@ def main():
                     problems = [f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}" for v in serious]
                     if overflow and width == 375:
                         problems.append("the page scrolls sideways at 375 px")
+                    shown = driver.execute_script("return document.documentElement.getAttribute('data-theme')")
+                    if shown != theme:
+                        problems.append(f"the {shown} theme shows when the system asks for {theme}")
                     if problems:
                         failed += 1
-                        print(f"FAIL {page} at {width}px:")
+                        print(f"FAIL {page} at {width}px, {theme} theme:")
                         for problem in problems:
                             print("   ", problem)
                     else:

@@ -22,6 +22,7 @@ enum EscalationPages {
             if let within = level.respondWithin { item["respond_within"] = within.spoken }
             item["last"] = index == matrix.levels.count - 1
             if !level.cc.isEmpty { item["cc"] = level.cc.joined(separator: ", ") }
+            item["copy_text"] = copyText(level, step: index + 1, cc: cc)
             return item
         }
         var context: TemplateContext = ["levels": levels, "products": ContextHelpers.products(matrix.appliesTo, in: site)]
@@ -29,6 +30,19 @@ enum EscalationPages {
         if let instructions = matrix.instructions { context["instructions"] = instructions.html }
         if !matrix.alwaysCC.isEmpty { context["always_cc"] = matrix.alwaysCC.joined(separator: ", ") }
         return context
+    }
+
+    /// A level's contacts as plain text for the "Copy level n contacts" button: what an
+    /// engineer pastes into a ticket, a chat or a phone's notes.
+    static func copyText(_ level: EscalationMatrix.Level, step: Int, cc: [String]) -> String {
+        var lines = ["\(step). \(level.name)" + (level.respondWithin.map { " (allow \($0.spoken) for a response)" } ?? "")]
+        if !cc.isEmpty { lines.append("Copy in: " + cc.joined(separator: ", ")) }
+        for contact in level.contacts {
+            let who = contact.name + (contact.role.map { ", " + $0 } ?? "") + (contact.scope.map { " (\($0))" } ?? "")
+            let channels = [contact.email, contact.phone, contact.url].compactMap { $0 }
+            lines.append(who + (channels.isEmpty ? "" : ": " + channels.joined(separator: ", ")))
+        }
+        return lines.joined(separator: "\n")
     }
 
     static func build(_ site: Site) -> PageSet {

@@ -37,6 +37,7 @@ struct PageRenderer: Sendable {
             "assets": assets,
             "site": siteValues,
         ]
+        if templates.serviceWorker != nil { common["service_worker_url"] = base + ServiceWorker.url }
         if let statusBanner {
             common["status_banner"] = [
                 "indicator": statusBanner.indicator,

@@ -12,6 +12,9 @@ public struct TemplateSet: Sendable {
     public let assetURLs: [String: String]
     /// The theme's asset files, ready to write.
     public let assetFiles: [OutputFile]
+    /// `service-worker.js` of the theme, when it has one: the build publishes it as `/sw.js`
+    /// with the build's cache version and file list in front (`ServiceWorker`).
+    public let serviceWorker: String?
 
     /// Loads a theme folder; problems come back as diagnostics against the template files.
     public static func load(directory: String, displayPath: String? = nil) -> (TemplateSet?, [Diagnostic]) {
@@ -58,9 +61,10 @@ public struct TemplateSet: Sendable {
             assetURLs[variableName(name)] = "/assets/\(hashed)"
             assetFiles.append(OutputFile(path: "assets/\(hashed)", bytes: bytes))
         }
+        let serviceWorker = FileReader.read("\(directory)/\(ServiceWorker.sourceName)").flatMap { String(validating: $0, as: UTF8.self) }
         if diagnostics.hasErrors { return (nil, diagnostics) }
         let set = TemplateSet(library: MustacheLibrary(templates: templates), names: Set(templates.keys),
-                              assetURLs: assetURLs, assetFiles: assetFiles)
+                              assetURLs: assetURLs, assetFiles: assetFiles, serviceWorker: serviceWorker)
         return (set, diagnostics)
     }
 
