@@ -33,37 +33,55 @@ enum PolicyPrintPage {
     /// A policy's body for the one-page edition: its ids prefixed with its slug (two
     /// sections may both have a "Before you call"), headings one level down under the
     /// section's h2, links to other sections kept on the page, and site links absolute
-    /// so the URLs printed after them work from paper. One pass over the links, so the
+    /// so the URLs printed after them work from paper. One pass over the bytes: the
     /// whole edition costs time in proportion to its length, however many sections.
     static func rebase(_ html: String, slug: String, policies: Set<String>, base: String, origin: String) -> String {
-        let prefix = "\(base)/policies/"
-        var out = ""
-        out.reserveCapacity(html.utf8.count + 256)
-        var rest = Substring(html.replacingOccurrences(of: " id=\"", with: " id=\"\(slug)-"))
-        while let start = rest.range(of: "href=\"") {
-            out += rest[..<start.upperBound]
-            rest = rest[start.upperBound...]
-            let end = rest.firstIndex(of: "\"") ?? rest.endIndex
-            let url = rest[..<end]
-            rest = rest[end...]
-            if url.hasPrefix("#") {
-                out += "#\(slug)-" + url.dropFirst()
-            } else if url.hasPrefix(prefix), let slash = url.dropFirst(prefix.count).firstIndex(of: "/"),
-                      policies.contains(String(url[url.index(url.startIndex, offsetBy: prefix.count)..<slash])) {
-                let target = url[url.index(url.startIndex, offsetBy: prefix.count)..<slash]
-                let anchor = url[url.index(after: slash)...]
-                out += anchor.hasPrefix("#") && anchor.count > 1 ? "#\(target)-" + anchor.dropFirst() : (anchor.isEmpty ? "#policy-\(target)" : origin + url)
-            } else if url.hasPrefix("/") {
-                out += origin + url
+        let bytes = Array(html.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 8)
+        let id = Array(" id=\"".utf8), href = Array("href=\"".utf8)
+        func starts(_ token: [UInt8], at i: Int) -> Bool {
+            i + token.count <= bytes.count && bytes[i..<(i + token.count)].elementsEqual(token)
+        }
+        func isDemotable(_ i: Int) -> Bool { i < bytes.count && bytes[i] >= UInt8(ascii: "2") && bytes[i] <= UInt8(ascii: "5") }
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            if byte == UInt8(ascii: "<"), i + 2 < bytes.count, bytes[i + 1] == UInt8(ascii: "h"), isDemotable(i + 2) {
+                out += [byte, bytes[i + 1], bytes[i + 2] + 1]
+                i += 3
+            } else if byte == UInt8(ascii: "<"), i + 3 < bytes.count, bytes[i + 1] == UInt8(ascii: "/"), bytes[i + 2] == UInt8(ascii: "h"), isDemotable(i + 3) {
+                out += [byte, bytes[i + 1], bytes[i + 2], bytes[i + 3] + 1]
+                i += 4
+            } else if byte == UInt8(ascii: " "), starts(id, at: i) {
+                out += id + Array("\(slug)-".utf8)
+                i += id.count
+            } else if byte == UInt8(ascii: "h"), starts(href, at: i) {
+                out += href
+                i += href.count
+                let end = bytes[i...].firstIndex(of: UInt8(ascii: "\"")) ?? bytes.count
+                out += Array(link(String(decoding: bytes[i..<end], as: UTF8.self), slug: slug, policies: policies, base: base, origin: origin).utf8)
+                i = end
             } else {
-                out += url
+                out.append(byte)
+                i += 1
             }
         }
-        out += rest
-        for level in stride(from: 5, through: 2, by: -1) {
-            out = out.replacingOccurrences(of: "<h\(level)", with: "<h\(level + 1)")
-                .replacingOccurrences(of: "</h\(level)>", with: "</h\(level + 1)>")
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Where a link in a policy's body points on the print page.
+    static func link(_ url: String, slug: String, policies: Set<String>, base: String, origin: String) -> String {
+        if url.hasPrefix("#") { return "#\(slug)-" + url.dropFirst() }
+        let prefix = "\(base)/policies/"
+        if url.hasPrefix(prefix) {
+            let rest = url.dropFirst(prefix.count)
+            if let slash = rest.firstIndex(of: "/"), policies.contains(String(rest[..<slash])) {
+                let target = rest[..<slash], anchor = rest[rest.index(after: slash)...]
+                if anchor.isEmpty { return "#policy-\(target)" }
+                if anchor.hasPrefix("#"), anchor.count > 1 { return "#\(target)-" + anchor.dropFirst() }
+            }
         }
-        return out
+        return url.hasPrefix("/") ? origin + url : url
     }
 }
