@@ -10,9 +10,9 @@ import SwitchboardModel
 enum HeadersFile {
     /// How long a file may be cached.
     enum Caching: Int, Comparable {
-        /// HTML and other files at fixed URLs: the browser and CDN check back every time.
+        /// HTML, feeds and other files at fixed URLs: the browser and CDN check back every time.
         case revalidate
-        /// The status API and feeds: a minute, and readable from any origin (monitoring widgets).
+        /// The status API: a minute, and readable from any origin (monitoring widgets).
         case live
         /// Content-hashed assets: a new version has a new name.
         case immutable
@@ -30,9 +30,14 @@ enum HeadersFile {
 
     static func caching(_ path: String, hashed: Set<String>) -> Caching {
         if hashed.contains(path) { return .immutable }
-        if path.hasPrefix("status/api/") || path.hasSuffix(".atom") || path.hasSuffix(".rss") { return .live }
+        if path.hasPrefix("status/api/") { return .live }
         return .revalidate
     }
+
+    /// Feeds are read by feed readers and widgets on other origins. They cache like
+    /// pages (revalidated), so they never split their folder's caching rule, and get
+    /// only this header of their own.
+    static func isFeed(_ path: String) -> Bool { path.hasSuffix(".atom") || path.hasSuffix(".rss") }
 
     /// The file for the built `files`; `hashed` are the content-hashed asset paths.
     static func file(for files: [OutputFile], hashed: Set<String>, site: Site) -> OutputFile {
@@ -45,6 +50,9 @@ enum HeadersFile {
         let classes = Dictionary(uniqueKeysWithValues: paths.map { ($0, caching($0, hashed: hashed)) })
         for (pattern, caching) in rules(paths: paths, classes: classes, folder: "") {
             text += "\n\(base)\(pattern)\n" + caching.headers.map { "  \($0)\n" }.joined()
+        }
+        for path in paths where isFeed(path) && classes[path] != .live {
+            text += "\n\(base)/\(path)\n  Access-Control-Allow-Origin: *\n"
         }
         return OutputFile(path: "_headers", text: text)
     }

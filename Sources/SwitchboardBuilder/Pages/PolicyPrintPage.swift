@@ -6,7 +6,7 @@ enum PolicyPrintPage {
     static func page(_ site: Site, edition: PolicyEdition) -> PageSpec {
         let base = site.basePath
         let origin = site.config.origin
-        let slugs = edition.current.map(\.info.slug)
+        let slugs = Set(edition.current.map(\.info.slug))
         let sections = edition.current.map { policy -> TemplateContext in
             var section: TemplateContext = ["id": anchor(policy), "title": policy.title, "version": policy.version,
                                             "effective": ContextHelpers.long(policy.effective), "effective_iso": policy.effective.description,
@@ -33,19 +33,55 @@ enum PolicyPrintPage {
     /// A policy's body for the one-page edition: its ids prefixed with its slug (two
     /// sections may both have a "Before you call"), headings one level down under the
     /// section's h2, links to other sections kept on the page, and site links absolute
-    /// so the URLs printed after them work from paper.
-    static func rebase(_ html: String, slug: String, policies: [String], base: String, origin: String) -> String {
-        var out = html.replacingOccurrences(of: " id=\"", with: " id=\"\(slug)-")
-            .replacingOccurrences(of: "href=\"#", with: "href=\"#\(slug)-")
-        for other in policies {
-            out = out.replacingOccurrences(of: "href=\"\(base)/policies/\(other)/#", with: "href=\"#\(other)-")
-                .replacingOccurrences(of: "href=\"\(base)/policies/\(other)/\"", with: "href=\"#policy-\(other)\"")
+    /// so the URLs printed after them work from paper. One pass over the bytes: the
+    /// whole edition costs time in proportion to its length, however many sections.
+    static func rebase(_ html: String, slug: String, policies: Set<String>, base: String, origin: String) -> String {
+        let bytes = Array(html.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 8)
+        let id = Array(" id=\"".utf8), href = Array("href=\"".utf8)
+        func starts(_ token: [UInt8], at i: Int) -> Bool {
+            i + token.count <= bytes.count && bytes[i..<(i + token.count)].elementsEqual(token)
         }
-        out = out.replacingOccurrences(of: "href=\"/", with: "href=\"\(origin)/")
-        for level in stride(from: 5, through: 2, by: -1) {
-            out = out.replacingOccurrences(of: "<h\(level)", with: "<h\(level + 1)")
-                .replacingOccurrences(of: "</h\(level)>", with: "</h\(level + 1)>")
+        func isDemotable(_ i: Int) -> Bool { i < bytes.count && bytes[i] >= UInt8(ascii: "2") && bytes[i] <= UInt8(ascii: "5") }
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            if byte == UInt8(ascii: "<"), i + 2 < bytes.count, bytes[i + 1] == UInt8(ascii: "h"), isDemotable(i + 2) {
+                out += [byte, bytes[i + 1], bytes[i + 2] + 1]
+                i += 3
+            } else if byte == UInt8(ascii: "<"), i + 3 < bytes.count, bytes[i + 1] == UInt8(ascii: "/"), bytes[i + 2] == UInt8(ascii: "h"), isDemotable(i + 3) {
+                out += [byte, bytes[i + 1], bytes[i + 2], bytes[i + 3] + 1]
+                i += 4
+            } else if byte == UInt8(ascii: " "), starts(id, at: i) {
+                out += id + Array("\(slug)-".utf8)
+                i += id.count
+            } else if byte == UInt8(ascii: "h"), starts(href, at: i) {
+                out += href
+                i += href.count
+                let end = bytes[i...].firstIndex(of: UInt8(ascii: "\"")) ?? bytes.count
+                out += Array(link(String(decoding: bytes[i..<end], as: UTF8.self), slug: slug, policies: policies, base: base, origin: origin).utf8)
+                i = end
+            } else {
+                out.append(byte)
+                i += 1
+            }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Where a link in a policy's body points on the print page.
+    static func link(_ url: String, slug: String, policies: Set<String>, base: String, origin: String) -> String {
+        if url.hasPrefix("#") { return "#\(slug)-" + url.dropFirst() }
+        let prefix = "\(base)/policies/"
+        if url.hasPrefix(prefix) {
+            let rest = url.dropFirst(prefix.count)
+            if let slash = rest.firstIndex(of: "/"), policies.contains(String(rest[..<slash])) {
+                let target = rest[..<slash], anchor = rest[rest.index(after: slash)...]
+                if anchor.isEmpty { return "#policy-\(target)" }
+                if anchor.hasPrefix("#"), anchor.count > 1 { return "#\(target)-" + anchor.dropFirst() }
+            }
+        }
+        return url.hasPrefix("/") ? origin + url : url
     }
 }
