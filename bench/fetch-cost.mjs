@@ -26,7 +26,13 @@ const groups = process.argv.length > 3 ? [['given', process.argv.slice(3)]] : [
 ];
 
 const gz = (bytes) => zlib.gzipSync(bytes, { level: 6 }).length;
-const scripts = ['search-core.js', 'search.js'].map((f) => path.join(here, '../templates/assets', f));
+// The scripts as published (assets/search-core.<hash>.js: SearchScriptPacker strips their
+// comments), else the sources.
+const published = fs.existsSync(path.join(root, 'assets')) ? fs.readdirSync(path.join(root, 'assets')) : [];
+const scripts = ['search-core', 'search'].map((name) => {
+  const hit = published.find((f) => new RegExp('^' + name + '\\.[0-9a-f]+\\.js$').test(f));
+  return hit ? path.join(root, 'assets', hit) : path.join(here, '../templates/assets', name + '.js');
+});
 const scriptBytes = scripts.reduce((sum, f) => sum + gz(fs.readFileSync(f)), 0);
 
 async function cold(query, shown) {
@@ -65,7 +71,7 @@ console.log(`index: ${count} files, ${mb(raw)} raw, ${mb(packed)} gzipped (each 
 for (const [part, p] of [...parts].sort()) {
   console.log(`  ${part.padEnd(16)} ${String(p.files).padStart(6)} files  ${mb(p.raw).padStart(9)} raw  ${mb(p.packed).padStart(9)} gzipped`);
 }
-console.log(`client: ${kb(scriptBytes)} gzipped (search-core.js + search.js)`);
+console.log(`client: ${kb(scriptBytes)} gzipped (${scripts.map((f) => path.basename(f)).join(' + ')})`);
 console.log('cold query (page of 10 results): transferred gzipped = scripts + index files + records');
 const worst = {};
 for (const [group, queries] of groups) {

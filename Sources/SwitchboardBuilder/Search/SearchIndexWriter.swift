@@ -18,7 +18,7 @@ public enum SearchIndexWriter {
     /// `search/t/`. Enough for the first pages of results for one word.
     public static let headLength = 40
     /// A shard is split by a longer prefix when its JSON would exceed this many bytes.
-    public static let shardLimit = 24_000
+    public static let shardLimit = 12_000
     /// Format version in the manifest, for the client to check.
     public static let formatVersion = 3
 

@@ -23,8 +23,9 @@ enum SearchRecordWriter {
     static let summaryLength = 160
     /// Sections beyond this are not linked (their postings point at the page).
     static let maximumSections = 8
-    /// Target raw size of a chunk file (about 1.5 KB gzipped).
-    static let chunkBytes = 4_000
+    /// Target raw size of a chunk file (under 1 KB gzipped): a page of ten results fetches
+    /// up to ten chunks.
+    static let chunkBytes = 2_000
 
     /// Records of `documents` (in page id order), as chunk files' contents, and the chunk size.
     static func chunks(_ documents: [SearchDocument], basePath: String) -> (size: Int, files: [[UInt8]]) {
