@@ -24,7 +24,7 @@ import Testing
     }
 
     static func json(_ bytes: [UInt8]?) throws -> Any {
-        try JSONSerialization.jsonObject(with: Data(try #require(bytes)))
+        try JSONSerialization.jsonObject(with: Data(try #require(bytes)), options: [.fragmentsAllowed])
     }
 
     @Test func writesManifestShardsVocabularyAndRecords() throws {
