@@ -14,7 +14,7 @@ Zipf ranking whose head is plain English and ~300 telephony words, and whose lon
 made-up words and model names grows with N (3,000 words at 1,000 pages, 28,000 at 30,000);
 a few names (iPECS, SIP, Pragma, Cloud) on most pages; each page a topic whose words make
 its title and recur in its headings and body; versions, phone numbers, e-mail addresses and
-prices in the text; firmware tables, configuration blocks and links between articles.
+prices in the text, from a small stock of each; firmware tables, configuration blocks and links between articles.
 """
 import argparse
 import bisect
@@ -113,6 +113,16 @@ class Text:
             self.cumulative.append(acc)
         self.total = acc
         self.topic = []
+        self.versions = sorted({f"{rng.randint(1, 9)}.{rng.randint(0, 12)}.{rng.randint(0, 40)}" for _ in range(300)})
+        self.phones = sorted({f"0{rng.randint(1000, 1999)} {rng.randint(100000, 999999)}" for _ in range(40)})
+        self.emails = sorted({f"{rng.choice(['support', 'escalations', 'help', 'noc', 'sales'])}@"
+                              f"{rng.choice(['example.com', 'example.co.uk', 'partner.example.net', 'vendor.example.org'])}"
+                              for _ in range(20)})
+
+    def pick(self, stock):
+        """An item of a small list, the first ones most often (Zipf)."""
+        weights = [1.0 / (i + 1) for i in range(len(stock))]
+        return self.rng.choices(stock, weights)[0]
 
     def word(self):
         if self.topic and self.rng.random() < 0.12:
@@ -134,13 +144,15 @@ class Text:
         rng = self.rng
         words = [self.word() for _ in range(rng.randint(low, high))]
         r = rng.random()
-        # Identifiers engineers search for: versions, phone numbers, addresses, prices.
+        # Identifiers engineers search for, from a site's small stock of them (a support
+        # site has a few dozen numbers and addresses and some hundreds of versions, each
+        # repeated on many pages), drawn with the Zipf weights of `pick`.
         if r < 0.04:
-            words.insert(rng.randint(0, len(words)), f"{rng.randint(1, 9)}.{rng.randint(0, 12)}.{rng.randint(0, 40)}")
+            words.insert(rng.randint(0, len(words)), self.pick(self.versions))
         elif r < 0.06:
-            words.insert(rng.randint(0, len(words)), f"0{rng.randint(1000, 1999)} {rng.randint(100000, 999999)}")
+            words.insert(rng.randint(0, len(words)), self.pick(self.phones))
         elif r < 0.07:
-            words.insert(rng.randint(0, len(words)), f"{rng.choice(['support', 'escalations', 'help', 'noc'])}@{rng.choice(['example.com', 'example.co.uk', 'partner.example.net'])}")
+            words.insert(rng.randint(0, len(words)), self.pick(self.emails))
         elif r < 0.08:
             words.insert(rng.randint(0, len(words)), f"£{rng.choice([85, 200, 300, 500, 600, 800, 1000, 1050])}")
         return words[0][:1].upper() + words[0][1:] + " " + " ".join(words[1:]) + "."
@@ -163,7 +175,7 @@ class Text:
         rows = ["| Model | Firmware | Status |", "| --- | --- | --- |"]
         for _ in range(rng.randint(2, 6)):
             rows.append(f"| {rng.choice(MAKERS)} {rng.choice(self.models).upper()} | "
-                        f"{rng.randint(1, 9)}.{rng.randint(0, 12)}.{rng.randint(0, 40)} | {rng.choice(['approved', 'testing', 'withdrawn'])} |")
+                        f"{self.pick(self.versions)} | {rng.choice(['approved', 'testing', 'withdrawn'])} |")
         return "\n".join(rows)
 
     def code(self):
