@@ -19,8 +19,10 @@
 /// under `chunkBytes`: a page of ten results fetches up to ten chunks, and that bounds a
 /// cold query's cost.
 enum SearchRecordWriter {
-    /// Characters of the summary kept.
+    /// Characters of the summary kept; on a site too large to keep excerpt sentences, where
+    /// the summary is the excerpt of every result and a third of the index, a line of it.
     static let summaryLength = 160
+    static let shortSummaryLength = 100
     /// Sections beyond this are not linked (their postings point at the page).
     static let maximumSections = 8
     /// Target raw size of a chunk file (under 1 KB gzipped): a page of ten results fetches
@@ -133,7 +135,7 @@ enum SearchRecordWriter {
         json.string(document.title)
         json.comma()
         let summary = document.summary.utf8.contains { $0 > 0x20 } ? document.summary : document.sections.first?.text ?? ""
-        json.string(collapse(summary.utf8, limit: summaryLength))
+        json.string(collapse(summary.utf8, limit: excerptBudget > 0 ? summaryLength : shortSummaryLength))
         json.raw(",[")
         for (index, section) in document.sections.prefix(linkable(document)).enumerated() {
             if index > 0 { json.comma() }
