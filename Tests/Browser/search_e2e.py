@@ -8,7 +8,11 @@ Selenium:
 - the /search/ page: a typed query's first result and its link;
 - the header box on an ordinary page: results as you type, Enter goes to /search/?q=…;
 - keyboard navigation: ↓ then Enter opens the first result, in the header box and on the
-  search page.
+  search page;
+- an identifier (an e-mail address), a slip in the first letter and an abbreviation from
+  content/search/synonyms.yml each find their page;
+- search scripts load only once the header box gets focus, status.js only on status pages;
+- with the index unreachable, the page says search is unavailable rather than "no results".
 
     python3 Tests/Browser/search_e2e.py
 
@@ -160,8 +164,68 @@ def check_page_arrow_enter(driver, base):
     return path_of(expected)
 
 
+def first_result_for(driver, base, query):
+    driver.get(base + "/search/?q=" + urllib.parse.quote(query))
+    return first_page_result(driver).get_attribute("href")
+
+
+def check_identifier(driver, base):
+    """An e-mail address pasted whole finds the escalation matrix that lists it."""
+    href = first_result_for(driver, base, "escalations@wearepragma.co.uk")
+    assert "escalation" in href, href
+    return path_of(href)
+
+
+def check_first_letter_typo(driver, base):
+    """`rollring` (a slip in the first letter) finds Tollring."""
+    href = first_result_for(driver, base, "rollring")
+    assert "tollring" in href, href
+    return path_of(href)
+
+
+def check_synonym(driver, base):
+    """`RMA`, not in any page, finds the DOA pages through the synonyms file."""
+    href = first_result_for(driver, base, "RMA")
+    assert "doa" in href, href
+    return path_of(href)
+
+
+def scripts(driver):
+    return [s.get_attribute("src") or "" for s in driver.find_elements(By.TAG_NAME, "script")]
+
+
+def check_scripts_load_when_needed(driver, base):
+    """An ordinary page has no search code until the header box gets focus; status.js is only on status pages."""
+    driver.get(base + "/support/")
+    wait(driver, EC.presence_of_element_located((By.ID, "site-search")))
+    assert not any("search-core" in s for s in scripts(driver)), scripts(driver)
+    assert not any("/status." in s for s in scripts(driver)), scripts(driver)
+    driver.find_element(By.ID, "site-search").click()
+    wait(driver, lambda d: d.execute_script("return !!window.SwitchboardSearch"))
+    driver.get(base + "/status/")
+    wait(driver, EC.presence_of_element_located((By.TAG_NAME, "h1")))
+    assert any("/status." in s for s in scripts(driver)), scripts(driver)
+    return "search code on focus, status.js on /status/"
+
+
+def check_unavailable(driver, base, public):
+    """With the index unreachable, the search page says so instead of "no results"."""
+    index = os.path.join(public, "search", "index.json")
+    os.rename(index, index + ".away")
+    try:
+        driver.execute_cdp_cmd("Network.clearBrowserCache", {})   # earlier checks fetched it
+        driver.get(base + "/search/?q=doa")
+        wait(driver, lambda d: "unavailable" in d.find_element(By.ID, "search-status").text)
+        text = driver.find_element(By.ID, "search-status").text
+        assert "No results" not in text, text
+    finally:
+        os.rename(index + ".away", index)
+    return text
+
+
 CHECKS = [check_search_page, check_search_page_from_url, check_header_enter,
-          check_header_arrow_enter, check_page_arrow_enter]
+          check_header_arrow_enter, check_page_arrow_enter, check_identifier, check_first_letter_typo,
+          check_synonym, check_scripts_load_when_needed]
 
 
 def main():
@@ -177,9 +241,9 @@ def main():
         build_site(out)
         server, base = serve(out)
         driver = browser()
-        for check in CHECKS:
+        for check in CHECKS + [check_unavailable]:
             try:
-                detail = check(driver, base)
+                detail = check(driver, base, out) if check is check_unavailable else check(driver, base)
                 passed += 1
                 print("ok   %s: %s" % (check.__name__, detail))
             except Exception as error:  # one failed check must not hide the others

@@ -53,7 +53,10 @@ test('file keys match the Swift writer', () => {
 });
 
 function searcher() {
-  return core.createSearcher((p) => JSON.parse(fs.readFileSync(path.join(fixture, p), 'utf8')));
+  return core.createSearcher((p) => {
+    const file = path.join(fixture, p);
+    return fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : null;
+  });
 }
 
 async function top(s, query, options) {
@@ -78,6 +81,22 @@ const questions = [
   // As you type.
   ['Tollr', /tollring/],
   ['asc', /ascom/],
+  // A slip in the first letter: substitution, deletion, insertion, transposition.
+  ['Rollring', /tollring/],
+  ['scom firmware', /ascom-i63/],
+  ['xascom firmware', /ascom-i63/],
+  ['sacom firmware', /ascom-i63/],
+  // Identifiers pasted from an e-mail or the policy.
+  ['escalations@wearepragma.co.uk', /escalation/],
+  ['927101', /doa/],
+  ['7101', /doa/],
+  ['01903 927101', /doa/],
+  ['4.3.10', /ascom-i63/],
+  ['TPSIP-0001', /ascom-i63/],
+  ['£1050', /rates|remote-session-prices/],
+  // The trade's abbreviations, from content/search/synonyms.yml.
+  ['RMA', /doa/],
+  ['OOH', /out-of-hours/],
 ];
 
 for (const [query, expected] of questions) {
@@ -122,6 +141,79 @@ test('excerpts highlight the query words and deep-link the section', { skip: !ha
 test('missing index files make an empty result, not an exception', { skip: !haveFixture }, async () => {
   const r = await searcher().search('zzzzqqq');
   assert.equal(r.results.length, 0);
+});
+
+test('a failed fetch is tried once more, then reported, and never cached', async () => {
+  const calls = new Map();
+  let down = true;
+  const s = core.createSearcher((p) => {
+    calls.set(p, (calls.get(p) || 0) + 1);
+    if (down) throw new Error('network');
+    return p === 'search/index.json' ? { version: 3, pages: 0, shards: [], runs: [[0, 0, []]], types: [], products: [] } : null;
+  });
+  await assert.rejects(s.search('doa'), (e) => e instanceof core.Unavailable);
+  assert.equal(calls.get('search/index.json'), 2);
+  down = false;
+  const r = await s.search('doa');
+  assert.equal(r.results.length, 0);
+  assert.equal(calls.get('search/index.json'), 3);
+});
+
+test('a fetch that fails once is retried and the query succeeds', { skip: !haveFixture }, async () => {
+  const failed = new Set();
+  const s = core.createSearcher((p) => {
+    if (!failed.has(p)) { failed.add(p); return Promise.reject(new Error('flaky')); }
+    const file = path.join(fixture, p);
+    return fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : null;
+  });
+  const r = await s.search('SIP ALG');
+  assert.ok(r.results.length > 0);
+});
+
+test('a first-letter typo ranks after exact and prefix matches', { skip: !haveFixture }, async () => {
+  const r = await searcher().search('rollring');
+  assert.ok(r.results.length > 0);
+  assert.ok(r.results.every((x) => x.cls === 2), 'typo matches only');
+});
+
+test('identifier queries use the whole token, not its parts', () => {
+  assert.deepEqual(core.parseQuery('01903 927101').map((w) => w.raw), ['01903927101']);
+  assert.deepEqual(core.parseQuery('call escalations@wearepragma.co.uk').map((w) => w.raw), ['call', 'escalations@wearepragma.co.uk']);
+  assert.deepEqual(core.parseQuery('firmware 4.3.10 ').map((w) => [w.raw, w.open]), [['firmware', false], ['4.3.10', false]]);
+  assert.deepEqual(core.parseQuery('£800').map((w) => w.raw), ['£800']);
+});
+
+test('synonyms expand a phrase of the query', { skip: !haveFixture }, async () => {
+  const s = searcher();
+  const phrase = await top(s, 'dead on arrival ');
+  assert.match(phrase.url, /doa/);
+  const r = await s.search('rma ');
+  assert.ok(r.terms.includes('doa'), r.terms.join(','));
+});
+
+test('the excerpt is the sentence that holds the query words', { skip: !haveFixture }, async () => {
+  const s = searcher();
+  const { r, rec } = await top(s, 'courier replacement ');
+  const ex = core.excerpt(rec, r.results[0].section, r.words, r.terms);
+  const marked = core.pieces(ex.text, ex.marks).filter((p) => p[1]).map((p) => p[0].toLowerCase());
+  assert.ok(marked.some((w) => w.startsWith('courier')) && marked.some((w) => w.startsWith('replacement')), ex.text);
+  assert.notEqual(ex.text, rec.m);
+});
+
+test('posting strings: varints of five bits a digit, one-digit fields', () => {
+  // Digits 0-9 A-Z a-z - _ are 0…63; 32…63 say "more follows" (A = 10, W = 32, e = 40).
+  assert.deepEqual(core.readFields('1', 'v'), [1]);
+  // 40 = 8 + 1 × 32 → digits [32 + 8, 1] = "e1".
+  assert.deepEqual(core.readFields('e1', 'v'), [40]);
+  // 1,000 = 8 + 31 × 32 → [32 + 8, 31] = "eV".
+  assert.deepEqual(core.readFields('eV', 'v'), [1000]);
+  // (gap 3, level 63, section 2), (gap 40, level 1, section 0).
+  assert.deepEqual(core.readFields('3_2e110', 'vdv'), [3, 63, 2, 40, 1, 0]);
+});
+
+test('bitmap strings: page p is bit p % 6 of digit p / 6', () => {
+  // Digit "1" = 1 → page 0; "0" → none; "_" = 63 → pages 12…17.
+  assert.deepEqual(core.readBitmap('10_'), [0, 12, 13, 14, 15, 16, 17]);
 });
 
 test('heading slugs match the Swift writer for ASCII headings', () => {

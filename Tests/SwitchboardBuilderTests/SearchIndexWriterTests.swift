@@ -24,7 +24,7 @@ import Testing
     }
 
     static func json(_ bytes: [UInt8]?) throws -> Any {
-        try JSONSerialization.jsonObject(with: Data(try #require(bytes)))
+        try JSONSerialization.jsonObject(with: Data(try #require(bytes)), options: [.fragmentsAllowed])
     }
 
     @Test func writesManifestShardsVocabularyAndRecords() throws {
@@ -37,6 +37,8 @@ import Testing
         let shards = try #require(manifest["shards"] as? [String])
         for key in shards { #expect(files["search/s/\(SearchFileKey.name(key)).json"] != nil) }
         #expect(files["search/v/s.json"] != nil)
+        // Words by their second letter too, for slips in the first.
+        #expect(files["search/w/e.json"] != nil)
         // Three small records make one chunk.
         let chunk = try #require(manifest["chunk"] as? Int)
         #expect(chunk >= 4)
@@ -85,7 +87,7 @@ import Testing
         let serial = try #require(shard.first { $0[0] as? String == "serial" })
         #expect(serial[1] as? Int == 1)
         // One posting: page 0, a score, section 2 ("Before you call").
-        let postings = try #require(serial[3] as? [Int])
+        let postings = Self.fields(try #require(serial[3] as? String), "vdv")
         #expect(postings.count == 3 && postings[0] == 0 && postings[2] == 2)
     }
 
@@ -97,7 +99,7 @@ import Testing
                            sections: [(nil, nil, "Check the router first.")]),
         ]
         let shard = try #require(try Self.json(Self.files(docs)["search/s/r.json"]) as? [[Any]])
-        let postings = try #require(shard.first { $0[0] as? String == "router" }?[3] as? [Int])
+        let postings = Self.fields(try #require(shard.first { $0[0] as? String == "router" }?[3] as? String), "vdv")
         // Page 0 (/a/, title) and page 1 (/b/, body): (gap, score, section) each.
         #expect(postings.count == 6)
         #expect(postings[1] > postings[4])
@@ -111,7 +113,7 @@ import Testing
         let shard = try #require(try json(files["search/s/\(SearchFileKey.name(key)).json"]) as? [[Any]])
         let entry = try #require(shard.first { $0[0] as? String == term })
         let best = Double(try #require(entry[2] as? Int)) / 1000
-        let flat = try #require(entry[3] as? [Int])
+        let flat = fields(try #require(entry[3] as? String), "vdv")
         var out: [Int: Double] = [:]
         var doc = 0
         for i in stride(from: 0, to: flat.count, by: 3) {
@@ -149,7 +151,7 @@ import Testing
         let ordered = (0..<6).compactMap { scores[$0] }
         #expect(ordered.count == 6)
         #expect(ordered[0] > ordered[5])
-        // More mentions score higher, if less and less so (saturation; levels are 3.5 % apart).
+        // More mentions score higher, if less and less so (saturation; levels are 6 % apart).
         #expect(ordered[1] < ordered[2] && ordered[2] < ordered[3] && ordered[3] <= ordered[5])
     }
 
@@ -187,13 +189,90 @@ import Testing
         let shard = try #require(try Self.json(files["search/s/t.json"] ?? files["search/s/te.json"]) as? [[Any]])
         let entry = try #require(shard.first { $0[0] as? String == "telephony" })
         #expect(entry[1] as? Int == docs.count)
-        #expect((entry[3] as? [Int])?.count == SearchIndexWriter.headLength * 3)
+        let head = Self.fields(try #require(entry[3] as? String), "vdv")
+        #expect(head.count == SearchIndexWriter.headLength * 3)
         #expect(entry[4] as? [Int] == [25, 25, 17])
-        // The tail sits in the file named like the shard, keyed by term.
-        let tails = try #require(try Self.json(files["search/t/t.json"] ?? files["search/t/te.json"]) as? [String: [Int]])
-        let tail = try #require(tails["telephony"])
-        #expect(tail.count == (docs.count - SearchIndexWriter.headLength) * 2)
-        #expect(tail.enumerated().allSatisfy { $0.offset % 2 == 0 || (1...SearchQuantiser.tailLevels).contains($0.element) })
+        // The tail is the term's own file: the other ten pages, as a bitmap (shorter here
+        // than ten postings).
+        let tail = try #require(try Self.json(files["search/t/telephony.json"]) as? String)
+        #expect(tail.first == "b")
+        let tailPages = Self.bitmap(String(tail.dropFirst()))
+        var headPages: [Int] = [], doc = 0
+        for i in stride(from: 0, to: head.count, by: 3) { doc += head[i]; headPages.append(doc) }
+        #expect(tailPages.count == docs.count - SearchIndexWriter.headLength)
+        #expect(Set(tailPages).union(headPages) == Set(0..<docs.count))
+    }
+
+    /// The posting-block reader's view of a rare and a frequent term on one site: the rare
+    /// term's tail is a list of (gap, level), the frequent term's a bitmap, and together
+    /// with their heads each lists exactly the term's pages.
+    @Test func tailsOfARareAndAFrequentTerm() throws {
+        let pages = 600
+        let rare = Set(stride(from: 7, to: pages, by: 13))          // 46 pages
+        let frequent = Set((0..<pages).filter { $0 % 5 != 0 })      // 480 pages
+        let docs = (0..<pages).map { i in
+            SearchDocument(url: "/p/\(String(1000 + i))/", title: "Page", type: "Article", products: [], summary: "",
+                           sections: [(nil, nil, (rare.contains(i) ? "kalinder " : "") + (frequent.contains(i) ? "handset " : "") + "text")])
+        }
+        let files = Self.files(docs)
+        for (term, expected, kind) in [("kalinder", rare, Character("s")), ("handset", frequent, Character("b"))] {
+            let tail = try #require(try Self.json(files["search/t/\(term).json"]) as? String, "\(term)")
+            #expect(tail.first == kind, "\(term)")
+            var tailPages: [Int] = []
+            if kind == "s" {
+                let flat = Self.fields(String(tail.dropFirst()), "vd")
+                var doc = 0
+                for i in stride(from: 0, to: flat.count, by: 2) {
+                    doc += flat[i]
+                    tailPages.append(doc)
+                    #expect((1...SearchQuantiser.tailLevels).contains(flat[i + 1]))
+                }
+            } else {
+                tailPages = Self.bitmap(String(tail.dropFirst()))
+            }
+            let manifest = try #require(try Self.json(files["search/index.json"]) as? [String: Any])
+            let key = try #require((manifest["shards"] as? [String])?.filter { term.hasPrefix($0) }.max { $0.count < $1.count })
+            let shard = try #require(try Self.json(files["search/s/\(SearchFileKey.name(key)).json"]) as? [[Any]])
+            let head = Self.fields(try #require(shard.first { $0[0] as? String == term }?[3] as? String), "vdv")
+            var headPages: [Int] = [], doc = 0
+            for i in stride(from: 0, to: head.count, by: 3) { doc += head[i]; headPages.append(doc) }
+            #expect(headPages.count == SearchIndexWriter.headLength)
+            #expect(Set(headPages).isDisjoint(with: tailPages))
+            // Pages are numbered by URL, which here is the index.
+            #expect(Set(headPages).union(tailPages) == expected, "\(term)")
+        }
+    }
+
+    /// Reads a postings string (docs/search.md): base-64 digits, `v` fields as varints of five
+    /// bits a digit (32…63: more follows), `d` fields one digit. Written apart from the
+    /// writer and the client, from the format's description.
+    static func fields(_ text: String, _ shape: String) -> [Int] {
+        let alphabet = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_")
+        let digits = text.map { alphabet.firstIndex(of: $0)! }
+        let kinds = Array(shape)
+        var out: [Int] = [], i = 0, f = 0
+        while i < digits.count {
+            if kinds[f] == "d" {
+                out.append(digits[i]); i += 1
+            } else {
+                var value = 0, shift = 0
+                while digits[i] >= 32 { value |= (digits[i] - 32) << shift; shift += 5; i += 1 }
+                value |= digits[i] << shift; i += 1
+                out.append(value)
+            }
+            f = (f + 1) % kinds.count
+        }
+        return out
+    }
+
+    static func bitmap(_ text: String) -> [Int] {
+        let alphabet = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_")
+        var out: [Int] = []
+        for (i, c) in text.enumerated() {
+            let d = alphabet.firstIndex(of: c)!
+            for b in 0..<6 where d & (1 << b) != 0 { out.append(i * 6 + b) }
+        }
+        return out
     }
 
     @Test func shardsAreSplitByLongerPrefixesWhenLarge() {

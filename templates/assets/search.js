@@ -1,13 +1,21 @@
 /* Switchboard search UI: the header box's results-as-you-type and the /search/ page.
-   Needs search-core.js (window.SwitchboardSearch) loaded first. No dependencies. */
+   Needs search-core.js (window.SwitchboardSearch) loaded first; site.js loads both when the
+   header box first gets focus, or at once on the search page. No dependencies. */
 (function () {
   'use strict';
   var core = window.SwitchboardSearch;
   if (!core || !window.fetch) return;
   var base = document.documentElement.dataset.base || '';
+  // A 404 is "no such file" (null); any other failure rejects, and the searcher tries once
+  // more before reporting the index unavailable.
   var searcher = core.createSearcher(function (path) {
-    return fetch(base + '/' + path).then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); });
+    return fetch(base + '/' + path).then(function (r) {
+      if (r.status === 404) return null;
+      if (!r.ok) throw new Error('HTTP ' + r.status);
+      return r.json();
+    });
   });
+  var UNAVAILABLE = 'Search is unavailable, try again.';
   var searchURL = base + '/search/';
 
   function debounce(fn, ms) {
@@ -33,7 +41,9 @@
   /* A URL that already has a fragment (an FAQ answer) points at its text. */
   function link(rec, ex) { return rec.u + (ex.anchor && rec.u.indexOf('#') < 0 ? '#' + ex.anchor : ''); }
 
-  /* Results with their records, the records fetched only for the results shown. */
+  /* Results with their records, the records fetched only for the results shown. A record
+     that cannot be loaded fails the whole list (the page then says search is unavailable)
+     rather than leave a list shorter than the count above it. */
   function withRecords(r, from, count) {
     var shown = r.results.slice(from, from + count);
     return Promise.all(shown.map(function (x) { return searcher.record(x.doc); })).then(function (recs) {
@@ -93,7 +103,14 @@
           list.hidden = false;
           input.setAttribute('aria-expanded', 'true');
           active = -1;
-        }).catch(close);
+        }).catch(function () {
+          if (mine !== serial) return;
+          list.textContent = '';
+          list.appendChild(el('li', { className: 'search-unavailable', role: 'option', id: 'site-search-option-all', 'aria-selected': 'false' },
+            [el('a', { href: searchURL + '?q=' + encodeURIComponent(q), tabindex: '-1', text: UNAVAILABLE })]));
+          list.hidden = false;
+          input.setAttribute('aria-expanded', 'true');
+        });
     }, 60);
 
     input.addEventListener('input', run);
@@ -113,6 +130,8 @@
     });
     input.addEventListener('blur', function () { setTimeout(close, 150); });
     if (form && !form.getAttribute('action')) form.setAttribute('action', searchURL);
+    // The script loads on first focus: what was typed meanwhile is searched now.
+    if (input.value.trim()) run();
   }
 
   // ---- The /search/ page ---------------------------------------------------------------
@@ -190,7 +209,11 @@
               (r.partial ? ' (no page has every word; showing pages with most of them).' : '.');
           return render(r, m, false);
         });
-      }).catch(function () { status.textContent = 'Search is unavailable: the index could not be loaded.'; });
+      }).catch(function () {
+        if (mine !== state.serial) return;
+        results.textContent = ''; more.hidden = true;
+        status.textContent = UNAVAILABLE;
+      });
     }
 
     var runSoon = debounce(function () { state.q = input.value; state.type = null; state.product = null; syncURL(); run(); }, 60);
@@ -199,7 +222,7 @@
     more.addEventListener('click', function () {
       var r = state.last;
       if (!r) return;
-      if (state.shown < r.results.length) { render(r, null, true); return; }
+      if (state.shown < r.results.length) { render(r, null, true).catch(function () { status.textContent = UNAVAILABLE; }); return; }
       var shown = state.shown, mine = ++state.serial;
       searcher.manifest().then(function (m) {
         return searcher.search(state.q, searchOptions(m, true));
@@ -207,7 +230,7 @@
         if (mine !== state.serial) return;
         state.last = full; state.shown = shown;
         return render(full, null, true);
-      });
+      }).catch(function () { if (mine === state.serial) status.textContent = UNAVAILABLE; });
     });
 
     // ↓ from the box into the results, ↑/↓ between them; Enter follows the focused link.

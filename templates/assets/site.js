@@ -2,6 +2,30 @@
 (function () {
   'use strict';
 
+  // Search code loads only when it is needed: when the header box first gets focus (by
+  // click, Tab or a shortcut) or at once on the search page. Scripts inserted with
+  // async = false run in order, search-core.js first.
+  (function () {
+    var meta = document.querySelector('meta[name="search-scripts"]');
+    if (!meta) return;
+    var loaded = false;
+    function load() {
+      if (loaded) return;
+      loaded = true;
+      meta.getAttribute('content').split(' ').filter(Boolean).forEach(function (src) {
+        var script = document.createElement('script');
+        script.src = src;
+        script.async = false;
+        document.head.appendChild(script);
+      });
+    }
+    if (document.getElementById('search-page')) { load(); return; }
+    var box = document.getElementById('site-search');
+    if (!box) return;
+    box.addEventListener('focus', load);
+    if (document.activeElement === box) load();
+  })();
+
   // "Open now / closed, opens Monday 09:00", worked out in the desk's time zone.
   function openNow(element) {
     var data;

@@ -87,7 +87,7 @@ enum DevicePages {
                                       context: context, breadcrumbs: [("Home", "/"), ("SIP devices", "/devices/"), (device.name, url)]))
             set.documents.append(SearchDocument(url: url, title: title, type: "Device", products: device.platforms,
                                                 summary: "\(device.status.rawValue.capitalized) on \(device.platforms.map { platformNames[$0] ?? $0 }.joined(separator: ", ")). Firmware \(device.placeholders["firmware"]?.plainText ?? device.firmware).",
-                                                sections: [(nil, nil, ([device.manufacturer, device.model, "firmware", device.firmware] + unconfirmed + [device.notes?.rendered.plainText ?? ""]).joined(separator: " "))]))
+                                                sections: [(nil, nil, ([device.manufacturer, device.model, "firmware", device.firmware, device.licenceID.map { "licence \($0)" } ?? ""] + unconfirmed + [device.notes?.rendered.plainText ?? ""]).joined(separator: " "))]))
         }
         set.files.append(json(site))
         set.files.append(csv(site))

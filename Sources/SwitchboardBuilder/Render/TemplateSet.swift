@@ -56,7 +56,8 @@ public struct TemplateSet: Sendable {
         var assetFiles: [OutputFile] = []
         let assetsDirectory = "\(directory)/assets"
         for name in ((try? manager.contentsOfDirectory(atPath: assetsDirectory)) ?? []).sorted() where !name.hasPrefix(".") {
-            guard let bytes = FileReader.read("\(assetsDirectory)/\(name)") else { continue }
+            guard var bytes = FileReader.read("\(assetsDirectory)/\(name)") else { continue }
+            if SearchScriptPacker.names.contains(name) { bytes = SearchScriptPacker.pack(bytes) }
             let hashed = fingerprinted(name, bytes)
             assetURLs[variableName(name)] = "/assets/\(hashed)"
             assetFiles.append(OutputFile(path: "assets/\(hashed)", bytes: bytes))

@@ -7,9 +7,10 @@ import SwitchboardModel
 ///   run of page ids, the record chunk size and the list of shard keys.
 /// - `search/s/<prefix>.json`: shards of the vocabulary by term prefix; each term with its
 ///   page count, best score and best postings (page id, score level, best section).
-/// - `search/t/<prefix>.json`: for the shard's terms in more pages than it lists, the other
-///   postings, one file per shard.
-/// - `search/v/<letter>.json`: every term starting with a letter, for typo tolerance.
+/// - `search/t/<term>.json`: for a term in more pages than its shard lists, the others, as
+///   postings or a bitmap, whichever is smaller; fetched to check candidates of several words.
+/// - `search/v/<c>.json`, `search/w/<c>.json`: the words whose first (second) character is
+///   `c`, for typo tolerance.
 /// - `search/r/<n>.json`: the records (link, title, summary, sections) of a chunk of pages,
 ///   fetched only for results shown.
 public enum SearchIndexWriter {
@@ -17,14 +18,15 @@ public enum SearchIndexWriter {
     /// `search/t/`. Enough for the first pages of results for one word.
     public static let headLength = 40
     /// A shard is split by a longer prefix when its JSON would exceed this many bytes.
-    public static let shardLimit = 24_000
+    public static let shardLimit = 12_000
     /// Format version in the manifest, for the client to check.
-    public static let formatVersion = 2
+    public static let formatVersion = 3
 
     /// Index files for the documents, under `search/` (paths without leading slash).
     /// `basePath` is "" or like "/docs": record URLs include it, and the client fetches
     /// the index files relative to it.
-    public static func files(for documents: [SearchDocument], basePath: String, productNames: [String: String] = [:]) -> [OutputFile] {
+    public static func files(for documents: [SearchDocument], basePath: String, productNames: [String: String] = [:],
+                             synonyms: [[String]] = []) -> [OutputFile] {
         let catalogue = SearchCatalogue(documents)
         let docs = catalogue.order.map { documents[$0] }
         let analyses = docs.parallelMap { SearchDocumentAnalysis($0) }
@@ -37,57 +39,64 @@ public enum SearchIndexWriter {
         var files: [OutputFile] = []
         files.reserveCapacity(records.files.count + entries.count / 20 + 64)
 
-        // Shards, and beside each the tails of its frequent terms.
+        // Shards; each frequent term's tail in a file of its own.
         let scalars = index.sorted.map { Array(index.table.string($0).unicodeScalars) }
         let planner = SearchShardPlanner(terms: scalars, sizes: entries.map { $0.json.count + 1 }, limit: shardLimit)
         var shardKeys: [String] = []
         for shard in planner.plan() {
             let key = String(String.UnicodeScalarView(shard.key))
-            let name = SearchFileKey.name(key)
             shardKeys.append(key)
             var json = SearchJSON(capacity: shardLimit + 1024)
-            var tails = SearchJSON(capacity: 0)
             json.raw("[")
             for (i, rank) in shard.range.enumerated() {
                 if i > 0 { json.comma() }
                 json.bytes.append(contentsOf: entries[rank].json)
                 if let tail = entries[rank].tail {
-                    tails.raw(tails.bytes.isEmpty ? "{" : ",")
-                    tails.string(index.table.bytes(index.sorted[rank]))
-                    tails.raw(":")
-                    tails.bytes.append(contentsOf: tail)
+                    files.append(OutputFile(path: "search/t/\(SearchFileKey.name(index.table.string(index.sorted[rank]))).json", bytes: tail))
                 }
             }
             json.raw("]")
-            files.append(OutputFile(path: "search/s/\(name).json", bytes: json.bytes))
-            if !tails.bytes.isEmpty {
-                tails.raw("}")
-                files.append(OutputFile(path: "search/t/\(name).json", bytes: tails.bytes))
-            }
+            files.append(OutputFile(path: "search/s/\(SearchFileKey.name(key)).json", bytes: json.bytes))
         }
 
-        // Vocabulary by first character, for typo candidates.
-        var start = 0
-        while start < scalars.count {
-            let first = scalars[start][0]
-            var end = start + 1
-            while end < scalars.count, scalars[end][0] == first { end += 1 }
-            var json = SearchJSON(capacity: (end - start) * 10)
-            json.raw("[")
-            for rank in start..<end {
-                if rank > start { json.comma() }
-                json.string(index.table.bytes(index.sorted[rank]))
-            }
-            json.raw("]")
-            files.append(OutputFile(path: "search/v/\(SearchFileKey.name(String(first))).json", bytes: json.bytes))
-            start = end
-        }
-
+        files.append(contentsOf: vocabulary(scalars, index: index))
         for (n, chunk) in records.files.enumerated() {
             files.append(OutputFile(path: "search/r/\(n).json", bytes: chunk))
         }
         files.append(OutputFile(path: "search/index.json",
-                                bytes: SearchManifest.json(catalogue, shardKeys: shardKeys, chunkSize: records.size, productNames: productNames)))
+                                bytes: SearchManifest.json(catalogue, shardKeys: shardKeys, chunkSize: records.size, productNames: productNames,
+                                                          synonyms: synonyms)))
+        return files
+    }
+
+    /// Vocabulary files for typo candidates: `search/v/<c>.json`, the words whose first
+    /// character is `c`, and `search/w/<c>.json`, those whose second is: a slip in the first
+    /// letter (`rollring`, `scom`, `xascom`, `sacom`) keeps the second, or moves it to the
+    /// first. Words only (no digits or punctuation): identifiers get no typo matching.
+    static func vocabulary(_ scalars: [[Unicode.Scalar]], index: SearchInvertedIndex) -> [OutputFile] {
+        func isWord(_ term: [Unicode.Scalar]) -> Bool {
+            term.allSatisfy { !$0.isASCII || ($0.value >= 0x61 && $0.value <= 0x7A) }
+        }
+        var first: [Unicode.Scalar: [Int]] = [:]
+        var second: [Unicode.Scalar: [Int]] = [:]
+        for (rank, term) in scalars.enumerated() where isWord(term) {
+            first[term[0], default: []].append(rank)
+            if term.count > 1 { second[term[1], default: []].append(rank) }
+        }
+        var files: [OutputFile] = []
+        for (folder, groups) in [("v", first), ("w", second)] {
+            for key in groups.keys.sorted(by: { $0.value < $1.value }) {
+                let ranks = groups[key]!
+                var json = SearchJSON(capacity: ranks.count * 10)
+                json.raw("[")
+                for (i, rank) in ranks.enumerated() {
+                    if i > 0 { json.comma() }
+                    json.string(index.table.bytes(index.sorted[rank]))
+                }
+                json.raw("]")
+                files.append(OutputFile(path: "search/\(folder)/\(SearchFileKey.name(String(key))).json", bytes: json.bytes))
+            }
+        }
         return files
     }
 }

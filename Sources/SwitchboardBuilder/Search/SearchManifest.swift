@@ -1,7 +1,9 @@
 /// `search/index.json`, the file the client fetches first: format and scale constants, facet
-/// names, the facets of each run of page ids, the record chunk size and the shard keys.
+/// names, the facets of each run of page ids, the record chunk size, the synonym groups and
+/// the shard keys.
 enum SearchManifest {
-    static func json(_ catalogue: SearchCatalogue, shardKeys: [String], chunkSize: Int, productNames: [String: String] = [:]) -> [UInt8] {
+    static func json(_ catalogue: SearchCatalogue, shardKeys: [String], chunkSize: Int, productNames: [String: String] = [:],
+                     synonyms: [[String]] = []) -> [UInt8] {
         var json = SearchJSON(capacity: 4096 + shardKeys.count * 8)
         json.raw("{\"version\":")
         json.int(SearchIndexWriter.formatVersion)
@@ -36,6 +38,12 @@ enum SearchManifest {
             json.comma()
             json.intArray(run.products)
             json.raw("]")
+        }
+        // content/search/synonyms.yml, as written: the client expands queries with them.
+        json.raw("],\"synonyms\":[")
+        for (i, group) in synonyms.enumerated() {
+            if i > 0 { json.comma() }
+            json.stringArray(group)
         }
         json.raw("],\"shards\":")
         json.stringArray(shardKeys)

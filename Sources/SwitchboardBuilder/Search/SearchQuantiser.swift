@@ -5,17 +5,17 @@ import Foundation
 /// the levels are spent on the range one term's scores actually span, so pages that differ
 /// in relevance get different levels.
 ///
-/// - Head postings (the ones a shard lists): 1…99, twenty steps per octave (3.5 % apart),
-///   covering scores down to 1/30 of the term's best.
+/// - Head postings (the ones a shard lists): 1…63, twelve steps per octave (6 % apart),
+///   covering scores down to 1/36 of the term's best: one digit of `SearchPostingCode`.
 /// - Tail postings (only fetched to intersect or filter): 1…4, one step per octave. Tails
-///   are long (1.6 million postings at 10,000 pages) and only ever add to several-word
-///   scores below every head posting of the word; a finer scale cost a fifth of the tails'
-///   size (9 levels: 2.05 MB gzipped against 1.71 MB) where precision matters least.
+///   are long and only ever add to several-word scores below every head posting of the
+///   word; a finer scale costs size where precision matters least. A tail written as a
+///   bitmap (a term on a large share of the pages) has no levels: its pages count as level 1.
 ///
 /// `search-core.js` turns a level back into `best × 2^((level − levels) / stepsPerOctave)`.
 enum SearchQuantiser {
-    static let headLevels = 99
-    static let headStepsPerOctave = 20.0
+    static let headLevels = 63
+    static let headStepsPerOctave = 12.0
     static let tailLevels = 4
     static let tailStepsPerOctave = 1.0
 

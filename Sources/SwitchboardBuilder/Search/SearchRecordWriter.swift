@@ -1,15 +1,16 @@
 /// The per-page records the client fetches only for results it shows: where to link and
-/// what to show. A record is `[url, title, summary, [section, …]]`: the summary
-/// (or, without one, the start of the text) is the excerpt the client highlights, and a
-/// result whose best section has an anchor links to it and shows its heading. A section is
+/// what to show. A record is `[url, title, summary, [section, …], [[sentence, …], …]]`: the
+/// sentences kept of the page and of each linkable section (`excerptTexts`) are where the
+/// client finds the excerpt, the sentence that holds the query words; the summary (or,
+/// without one, the start of the text) is the fallback. A result whose best section has an
+/// anchor links to it and shows its heading. A section is
 /// `0` (no anchor: the text before the first heading), the heading alone when its anchor is
 /// the heading's plain slug (`"Before you call"` for `before-you-call`, nearly always), or
 /// `[anchor, heading]`. Leaving out anchors the client can derive saves a fifth of the
 /// records' size.
 ///
-/// Records hold no section text: at 10,000 pages, 90 characters per section were 1.4 MB of
-/// the index's 7.6 MB gzipped, for excerpts that rarely contained the word searched for
-/// (a section's text starts where it starts, not where the word is).
+/// Section text is what makes records large (at 10,000 pages, 90 characters per section
+/// were 1.4 MB gzipped), so how much is kept shrinks as the site grows (`excerptBudget`).
 ///
 /// Records are grouped into chunk files of consecutive page ids (`search/r/<n>.json`,
 /// page `id` in chunk `id / chunkSize`): ten thousand pages make about a thousand files
@@ -18,16 +19,20 @@
 /// under `chunkBytes`: a page of ten results fetches up to ten chunks, and that bounds a
 /// cold query's cost.
 enum SearchRecordWriter {
-    /// Characters of the summary kept.
+    /// Characters of the summary kept; on a site too large to keep excerpt sentences, where
+    /// the summary is the excerpt of every result and a third of the index, a line of it.
     static let summaryLength = 160
+    static let shortSummaryLength = 100
     /// Sections beyond this are not linked (their postings point at the page).
     static let maximumSections = 8
-    /// Target raw size of a chunk file (about 1.5 KB gzipped).
-    static let chunkBytes = 4_000
+    /// Target raw size of a chunk file (under 1 KB gzipped): a page of ten results fetches
+    /// up to ten chunks.
+    static let chunkBytes = 2_000
 
     /// Records of `documents` (in page id order), as chunk files' contents, and the chunk size.
     static func chunks(_ documents: [SearchDocument], basePath: String) -> (size: Int, files: [[UInt8]]) {
-        let records = documents.parallelMap { record($0, basePath: basePath) }
+        let budget = excerptBudget(pages: documents.count)
+        let records = documents.parallelMap { record($0, basePath: basePath, excerptBudget: budget) }
         let total = records.reduce(0) { $0 + $1.count + 1 }
         let mean = max(1, total / max(1, records.count))
         var size = 1
@@ -58,7 +63,71 @@ enum SearchRecordWriter {
         return (listed.lastIndex { $0.anchor != nil } ?? -1) + 1
     }
 
-    static func record(_ document: SearchDocument, basePath: String) -> [UInt8] {
+    /// Characters of sentences a record keeps for excerpts: the whole index keeps at most
+    /// `excerptCharacters`, shared between the pages, at most `maximumExcerpt` a page; when
+    /// a page's share would be under `minimumExcerpt`, too little for a sentence around the
+    /// match, records keep none and the client falls back to the summary. So a site of up
+    /// to about 6,000 pages (the bundled content keeps nearly all its text) shows the
+    /// sentence that holds the query words, and a larger one keeps its index within budget.
+    static let excerptCharacters = 1_200_000
+    static let minimumExcerpt = 200
+    static let maximumExcerpt = 6_000
+
+    static func excerptBudget(pages: Int) -> Int {
+        let share = min(maximumExcerpt, excerptCharacters / max(1, pages))
+        return share < minimumExcerpt ? 0 : share
+    }
+
+    /// The sentences kept of each part of the page a posting can point at: index 0 the page
+    /// as a whole (its first section's text), then each linkable section. Each part gets an
+    /// equal share of the budget (at least 80 characters); a part keeps whole sentences
+    /// while they fit, and at least its first, cut at a word. Nothing when the budget is 0.
+    static func excerptTexts(_ document: SearchDocument, linkable: Int, budget: Int) -> [[String]] {
+        guard budget > 0 else { return [] }
+        var parts = [document.sections.first?.text ?? ""]
+        for section in document.sections.prefix(linkable) { parts.append(section.text) }
+        let share = max(80, budget / parts.count)
+        return parts.map { text in
+            var kept: [String] = []
+            var used = 0
+            for sentence in sentences(text) {
+                let length = sentence.unicodeScalars.count
+                if kept.isEmpty, length > share {
+                    kept.append(collapse(sentence, limit: share))
+                    break
+                }
+                if used + length > share { break }
+                kept.append(sentence)
+                used += length + 1
+            }
+            return kept
+        }
+    }
+
+    /// The sentences of a text, whitespace collapsed: a sentence ends at `.`, `!` or `?`
+    /// followed by a space, or at a line break.
+    static func sentences(_ text: String) -> [String] {
+        var out: [String] = []
+        for line in text.split(whereSeparator: { $0 == "\n" }) {
+            var current = ""
+            var previous: Character = " "
+            for ch in line {
+                if ch.isWhitespace, previous == "." || previous == "!" || previous == "?" {
+                    let trimmed = collapse(current, limit: 100_000)
+                    if !trimmed.isEmpty { out.append(trimmed) }
+                    current = ""
+                } else {
+                    current.append(ch)
+                }
+                previous = ch
+            }
+            let trimmed = collapse(current, limit: 100_000)
+            if !trimmed.isEmpty { out.append(trimmed) }
+        }
+        return out
+    }
+
+    static func record(_ document: SearchDocument, basePath: String, excerptBudget: Int = maximumExcerpt) -> [UInt8] {
         var json = SearchJSON(capacity: 512)
         json.raw("[")
         json.string(basePath + document.url)
@@ -66,7 +135,7 @@ enum SearchRecordWriter {
         json.string(document.title)
         json.comma()
         let summary = document.summary.utf8.contains { $0 > 0x20 } ? document.summary : document.sections.first?.text ?? ""
-        json.string(collapse(summary.utf8, limit: summaryLength))
+        json.string(collapse(summary.utf8, limit: excerptBudget > 0 ? summaryLength : shortSummaryLength))
         json.raw(",[")
         for (index, section) in document.sections.prefix(linkable(document)).enumerated() {
             if index > 0 { json.comma() }
@@ -82,7 +151,17 @@ enum SearchRecordWriter {
                 json.raw("]")
             }
         }
-        json.raw("]]")
+        json.raw("]")
+        let excerpts = excerptTexts(document, linkable: linkable(document), budget: excerptBudget)
+        if !excerpts.isEmpty {
+            json.raw(",[")
+            for (index, part) in excerpts.enumerated() {
+                if index > 0 { json.comma() }
+                json.stringArray(part)
+            }
+            json.raw("]")
+        }
+        json.raw("]")
         return json.bytes
     }
 

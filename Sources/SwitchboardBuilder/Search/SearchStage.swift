@@ -6,6 +6,7 @@ enum SearchStage {
         // Devices are faceted by platform, which share ids with products.
         var names = Dictionary(site.products.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         for (id, name) in DevicePages.platformNames where names[id] == nil { names[id] = name }
-        return SearchIndexWriter.files(for: documents, basePath: site.basePath, productNames: names)
+        return SearchIndexWriter.files(for: documents, basePath: site.basePath, productNames: names,
+                                       synonyms: site.synonyms?.groups.map(\.words) ?? [])
     }
 }

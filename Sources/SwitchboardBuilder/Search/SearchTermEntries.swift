@@ -1,6 +1,6 @@
 /// Scores every posting and writes each term's JSON: its shard entry
-/// `[term, df, best, [gap, level, section, …], counts?]` and, for a term in more than
-/// `SearchIndexWriter.headLength` pages, its tail `[gap, level, …]`. See docs/search.md.
+/// `[term, df, best, "postings", counts?]` and, for a term in more than
+/// `SearchIndexWriter.headLength` pages, its tail file. See docs/search.md.
 struct SearchTermEntries: Sendable {
     struct Entry: Sendable {
         var json: [UInt8]
@@ -18,6 +18,30 @@ struct SearchTermEntries: Sendable {
             Self.entry(t, index: index, scoring: scoring, catalogue: catalogue,
                        headLength: headLength)
         }
+    }
+
+    /// A term's tail, the pages outside its head, as its own file's JSON: `"s<postings>"`,
+    /// (page gap, tail level) varints, or, when shorter, `"b<bitmap>"`, one bit per page of
+    /// the site without levels. A bitmap bounds what a common word costs a query that must
+    /// check candidates against it: a sixth of a byte per page before gzip, whatever the
+    /// word's frequency (5 KB at 30,000 pages).
+    static func tail(_ postings: [(doc: Int, score: Double)], best: Double, pages: Int) -> [UInt8] {
+        var sparse: [UInt8] = [UInt8(ascii: "s")]
+        sparse.reserveCapacity(postings.count * 3)
+        var previous = 0
+        for (doc, score) in postings {
+            SearchPostingCode.varint(doc - previous, into: &sparse)
+            SearchPostingCode.digit(SearchQuantiser.tail(score, best: best), into: &sparse)
+            previous = doc
+        }
+        var chosen = sparse
+        if sparse.count > (pages + 5) / 6 + 1 {
+            chosen = [UInt8(ascii: "b")]
+            SearchPostingCode.bitmap(postings.lazy.map(\.doc), count: pages, into: &chosen)
+        }
+        var json = SearchJSON(capacity: chosen.count + 2)
+        json.string(chosen)
+        return json.bytes
     }
 
     private static func entry(_ t: Int, index: SearchInvertedIndex, scoring: SearchScoring,
@@ -55,27 +79,26 @@ struct SearchTermEntries: Sendable {
             }
         }
 
-        var json = SearchJSON(capacity: 48 + min(df, headLength) * 8)
+        var json = SearchJSON(capacity: 48 + min(df, headLength) * 5)
         json.raw("[")
         json.string(index.table.bytes(t))
         json.comma()
         json.int(df)
         json.comma()
         json.int(written)
-        json.raw(",[")
-        var previous = 0, first = true
+        json.comma()
+        // Head postings as one string: (page gap, level, section) per posting.
+        var head: [UInt8] = []
+        head.reserveCapacity(min(df, headLength) * 4)
+        var previous = 0
         for (i, p) in range.enumerated() where inHead[i] {
             let doc = Int(index.docs[p])
-            if !first { json.comma() }
-            first = false
-            json.int(doc - previous)
-            json.comma()
-            json.int(Int(levels[i]))
-            json.comma()
-            json.int(Int(index.counts[p].section))
+            SearchPostingCode.varint(doc - previous, into: &head)
+            SearchPostingCode.digit(Int(levels[i]), into: &head)
+            SearchPostingCode.varint(Int(index.counts[p].section), into: &head)
             previous = doc
         }
-        json.raw("]")
+        json.string(head)
 
         var tail: [UInt8]?
         if df > headLength {
@@ -89,22 +112,8 @@ struct SearchTermEntries: Sendable {
             }
             json.comma()
             json.intArray(counts)
-            // The rest, coarser and without sections: only needed to intersect several
-            // words or to filter, and a page found that way links to its top.
-            var rest = SearchJSON(capacity: (df - headLength) * 4)
-            rest.raw("[")
-            var previous = 0, first = true
-            for (i, p) in range.enumerated() where !inHead[i] {
-                let doc = Int(index.docs[p])
-                if !first { rest.comma() }
-                first = false
-                rest.int(doc - previous)
-                rest.comma()
-                rest.int(SearchQuantiser.tail(scores[i], best: top))
-                previous = doc
-            }
-            rest.raw("]")
-            tail = rest.bytes
+            tail = Self.tail(range.enumerated().filter { !inHead[$0.offset] }.map { (Int(index.docs[$0.element]), scores[$0.offset]) },
+                             best: top, pages: catalogue.order.count)
         }
         json.raw("]")
         return Entry(json: json.bytes, tail: tail)

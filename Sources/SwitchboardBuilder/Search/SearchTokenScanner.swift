@@ -11,6 +11,17 @@ struct SearchTokenScanner {
     private var length = 0
     /// Token length just after the last apostrophe, to spot a possessive `'s`.
     private var apostropheAt = -1
+    /// Where the token being read starts and ends in the text (UTF-8 offsets), and whether
+    /// it is written as ASCII letters and digits only: such runs are what identifiers are
+    /// made of (`SearchIdentifiers`).
+    private var tokenStart = 0
+    private var tokenEnd = 0
+    private var pure = true
+    /// Byte offset of the character being fed.
+    private var position = 0
+    private var decomposing = false
+    /// The text's pure runs, as start and end offsets, for the identifier pass.
+    private var runs: [SearchIdentifiers.Run] = []
 
     init() { token.reserveCapacity(64) }
 
@@ -18,11 +29,13 @@ struct SearchTokenScanner {
     /// valid during the call.
     mutating func scan(_ text: String, _ emit: (inout [UInt8]) -> Void) {
         var text = text
+        runs.removeAll(keepingCapacity: true)
         text.withUTF8 { bytes in
             var i = 0
             let n = bytes.count
             while i < n {
                 let byte = bytes[i]
+                position = i
                 if byte < 0x80 {
                     feedASCII(byte, emit)
                     i += 1
@@ -38,8 +51,9 @@ struct SearchTokenScanner {
                 i += width
                 if let scalar = Unicode.Scalar(value) { feedOther(scalar, emit) }
             }
+            finish(emit)
+            if !runs.isEmpty { SearchIdentifiers.scan(bytes, runs: runs, emit: emit) }
         }
-        finish(emit)
     }
 
     /// Calls `emit` with each index term of `text`: stop words dropped, stemmed in place.
@@ -54,17 +68,30 @@ struct SearchTokenScanner {
     private mutating func feedASCII(_ byte: UInt8, _ emit: (inout [UInt8]) -> Void) {
         switch byte {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            token.append(byte); length += 1
+            append(byte)
         case UInt8(ascii: "A")...UInt8(ascii: "Z"):
-            token.append(byte + 32); length += 1
+            append(byte + 32)
         case UInt8(ascii: "'"):
             apostropheAt = length
+            pure = false
         default:
             finish(emit)
         }
     }
 
+    private mutating func append(_ byte: UInt8) {
+        if length == 0 { tokenStart = position }
+        if decomposing { pure = false }
+        token.append(byte)
+        length += 1
+        tokenEnd = position + 1
+    }
+
     private mutating func feedOther(_ scalar: Unicode.Scalar, _ emit: (inout [UInt8]) -> Void) {
+        // Letters that decompose to ASCII (`é`, `ﬁ`) still make the run impure: an
+        // identifier is written in ASCII.
+        decomposing = true
+        defer { decomposing = false }
         // Per-character decomposition matches whole-string NFKD for everything that is
         // kept: it differs only in the order of combining marks, which are dropped.
         for decomposed in String(scalar).decomposedStringWithCompatibilityMapping.unicodeScalars {
@@ -77,16 +104,19 @@ struct SearchTokenScanner {
     private mutating func feed(_ scalar: Unicode.Scalar, _ emit: (inout [UInt8]) -> Void) {
         if scalar.isASCII { feedASCII(UInt8(scalar.value), emit); return }
         switch scalar.value {
-        case 0x2019, 0x02BC: apostropheAt = length; return
+        case 0x2019, 0x02BC: apostropheAt = length; pure = false; return
         default: break
         }
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .spacingMark, .enclosingMark:
+            pure = false
             return
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
              .decimalNumber, .letterNumber, .otherNumber:
+            if length == 0 { tokenStart = position }
             token.append(contentsOf: UTF8.encode(scalar)!)
             length += 1
+            pure = false
         default:
             finish(emit)
         }
@@ -94,6 +124,7 @@ struct SearchTokenScanner {
 
     private mutating func finish(_ emit: (inout [UInt8]) -> Void) {
         if length > 0 {
+            if pure { runs.append(SearchIdentifiers.Run(start: tokenStart, end: tokenEnd)) }
             var count = length
             if apostropheAt == count - 1, token.last == UInt8(ascii: "s") {
                 token.removeLast()
@@ -106,5 +137,6 @@ struct SearchTokenScanner {
         token.removeAll(keepingCapacity: true)
         length = 0
         apostropheAt = -1
+        pure = true
     }
 }

@@ -174,7 +174,7 @@ struct StatusContexts: Sendable {
         return context
     }
 
-    /// What every status page shares: the overall state, feeds, script and emergency link.
+    /// What every status page shares: the overall state, feeds and emergency link.
     var common: TemplateContext {
         var context: TemplateContext = [
             "indicator": snapshot.indicator,
@@ -185,7 +185,6 @@ struct StatusContexts: Sendable {
             "statusURL": url("/status/"),
             "atomURL": url(StatusFeeds.atomPath),
             "rssURL": url(StatusFeeds.rssPath),
-            "scriptURL": url("/assets/status.js"),
             "api": StatusOutputs.apiPaths.map { ["name": $0, "url": url("/status/api/v2/\($0)")] as TemplateContext },
         ]
         if let emergency { context["emergency"] = emergency }

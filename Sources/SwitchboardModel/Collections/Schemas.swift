@@ -209,6 +209,16 @@ public enum Schemas {
         FieldSchema("note", .string),
     ])
 
+    static let synonymGroup = ObjectSchema("SynonymGroup", "Words and phrases a search treats as the same.", fields: [
+        FieldSchema("words", .list(.string, minItems: 2), required: true,
+                    "Two or more words, abbreviations or phrases (DOA, dead on arrival, RMA)."),
+        FieldSchema("note", .string, "Why they belong together; not shown on the site."),
+    ])
+
+    public static let synonyms = ObjectSchema("SearchSynonyms", "content/search/synonyms.yml: the trade's abbreviations and alternative words.", fields: [
+        FieldSchema("groups", .list(.object(synonymGroup), minItems: 1), required: true),
+    ])
+
     public static let rates = ObjectSchema("RateCard", "content/support/rates.yml.", fields: [
         FieldSchema("currency", .currency, required: true),
         FieldSchema("items", .list(.object(rateItem), minItems: 1), required: true),

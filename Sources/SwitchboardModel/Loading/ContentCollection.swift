@@ -2,6 +2,7 @@
 public enum ContentCollection: String, Sendable, CaseIterable {
     case site, products, policies, categories, articles, faq, devices, escalation, vendors
     case supportHours, rateCard, checklists, statusComponents, incidents, maintenance, asset
+    case synonyms
 
     /// Markdown with front matter, or YAML.
     public var isMarkdown: Bool {
@@ -30,6 +31,7 @@ public enum ContentCollection: String, Sendable, CaseIterable {
         case .incidents: return .object(Schemas.incident)
         case .maintenance: return .object(Schemas.maintenance)
         case .asset: return nil
+        case .synonyms: return .object(Schemas.synonyms)
         }
     }
 
@@ -52,6 +54,7 @@ public enum ContentCollection: String, Sendable, CaseIterable {
         case .incidents: return "status/incidents/<slug>.md"
         case .maintenance: return "status/maintenance/<slug>.md"
         case .asset: return "assets/**"
+        case .synonyms: return "search/synonyms.yml"
         }
     }
 
@@ -73,7 +76,7 @@ public enum ContentCollection: String, Sendable, CaseIterable {
         case .statusComponents: return "/status/"
         case .incidents: return "/status/incidents/\(slug)/"
         case .maintenance: return "/status/maintenance/\(slug)/"
-        case .asset: return nil
+        case .asset, .synonyms: return nil
         }
     }
 }

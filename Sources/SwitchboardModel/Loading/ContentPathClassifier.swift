@@ -30,6 +30,10 @@ enum ContentPathClassifier {
                 if name == "rates.yml" { return .entry(.rateCard, slug: "rates", category: nil) }
                 return unexpected(name, expected: ["hours.yml", "rates.yml"], folder: "support/")
             }
+            if parts[0] == "search" {
+                if name == "synonyms.yml" { return .entry(.synonyms, slug: "synonyms", category: nil) }
+                return unexpected(name, expected: ["synonyms.yml"], folder: "search/")
+            }
             if parts[0] == "status" {
                 if name == "components.yml" { return .entry(.statusComponents, slug: "components", category: nil) }
                 return unexpected(name, expected: ["components.yml"], folder: "status/")

@@ -93,6 +93,10 @@ struct EntryDecoder: Sendable {
         case .vendors: return .vendor(VendorProcess(info, r, body: body))
         case .supportHours: return .hours(SupportHours(info, r))
         case .rateCard: return .rates(RateCard(info, r))
+        case .synonyms:
+            let synonyms = SearchSynonyms(r)
+            SearchSynonyms.check(synonyms, diagnostics: &diagnostics)
+            return .synonyms(synonyms)
         case .checklists:
             if r.positions["applies_to"] == nil && r.positions["context"] == nil {
                 diagnostics.error("missing-key", "a Checklist needs 'applies_to' (products) or 'context'", at: r.position)

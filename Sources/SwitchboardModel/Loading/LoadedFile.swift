@@ -18,6 +18,7 @@ struct LoadedFile: Sendable {
         case incident(Incident)
         case maintenance(Maintenance)
         case asset
+        case synonyms(SearchSynonyms)
     }
 
     var file: DiscoveredFile

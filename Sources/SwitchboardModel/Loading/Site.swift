@@ -15,6 +15,8 @@ public struct Site: Sendable {
     public var components: [StatusComponent] = []
     public var incidents: [Incident] = []
     public var maintenances: [Maintenance] = []
+    /// Words a search treats as the same (content/search/synonyms.yml).
+    public var synonyms: SearchSynonyms?
     /// Files under content/assets/, copied as they are.
     public var assets: [DiscoveredFile] = []
     /// The build clock.

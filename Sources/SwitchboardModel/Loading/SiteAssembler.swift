@@ -36,6 +36,7 @@ struct SiteAssembler {
             case .incident(let value)?: collected.incidents.append(value)
             case .maintenance(let value)?: collected.maintenances.append(value)
             case .asset?: collected.assets.append(file.file)
+            case .synonyms(let value)?: collected.synonyms = value
             case .site?, nil: break
             }
         }
