@@ -18,6 +18,9 @@ struct PageRenderer: Sendable {
     /// `site.basePath` and the origin, worked out once: both parse the base URL.
     let basePath: String
     let origin: String
+    /// A hash of everything every page reads besides its own spec: the templates,
+    /// the shared values and the rendered frame.
+    let frameDigest: ContentDigest
 
     init(site: Site, templates: TemplateSet, statusBanner: (indicator: String, description: String)?) {
         self.site = site
@@ -46,8 +49,10 @@ struct PageRenderer: Sendable {
         }
         let flagged = common.templateObject()
         commonObject = flagged
-        head = templates.has("head") ? templates.render(flagged, with: "head") : ""
-        footer = templates.has("footer") ? templates.render(flagged, with: "footer").trimmingTrailingNewlines : ""
+        let head = templates.has("head") ? templates.render(flagged, with: "head") : ""
+        let footer = templates.has("footer") ? templates.render(flagged, with: "footer").trimmingTrailingNewlines : ""
+        self.head = head
+        self.footer = footer
         var headers: [String] = []
         for current in -1..<site.config.nav.count {
             var context = common
@@ -55,6 +60,21 @@ struct PageRenderer: Sendable {
             headers.append(templates.has("header") ? templates.render(context.templateObject(), with: "header").trimmingTrailingNewlines : "")
         }
         self.headers = headers
+        var hasher = ContentHasher()
+        hasher.add(templates.templateDigests["layout"] ?? ContentDigest(high: 0, low: 0))
+        hasher.add(context: common)
+        for part in [head, footer, base, origin] + headers { hasher.add(part) }
+        for item in site.config.nav { hasher.add(item.url) }
+        frameDigest = hasher.finish()
+    }
+
+    /// A hash of everything `render(page)` reads: equal hashes, equal bytes.
+    func digest(_ page: PageSpec) -> ContentDigest {
+        var hasher = ContentHasher()
+        hasher.add(frameDigest)
+        hasher.add(templates.templateDigests[page.template] ?? ContentDigest(high: 0, low: 0))
+        hasher.add(page: page)
+        return hasher.finish()
     }
 
     static func navigation(_ site: Site, currentIndex: Int) -> [TemplateContext] {
