@@ -60,8 +60,8 @@ public struct SiteBuilder: Sendable {
         return Plan(pages: pages, documents: set.documents, files: files, diagnostics: diagnostics)
     }
 
-    func renderer() -> PageRenderer {
-        PageRenderer(site: site, templates: templates, statusBanner: StatusStage.banner(site))
+    func renderer(compiles: Bool = true) -> PageRenderer {
+        PageRenderer(site: site, templates: templates, statusBanner: StatusStage.banner(site), compiles: compiles)
     }
 
     public func build() -> Output {

@@ -15,7 +15,7 @@ import SwitchboardModel
 
     @Test(arguments: [1, 2, 3])
     func incrementalOutputEqualsACleanBuild(seed: UInt64) throws {
-        let steps = IncrementalWorkspace.randomSteps(seed: seed, count: 12)
+        let steps = IncrementalWorkspace.randomSteps(seed: seed, count: 8)
         if let failure = try IncrementalWorkspace.firstMismatch(steps) {
             let shrunk = try IncrementalWorkspace.shrink(steps)
             Issue.record("""
@@ -50,6 +50,7 @@ import SwitchboardModel
 
         let unchanged = session.build()
         #expect(unchanged.renderedPages == 0)
+        #expect(unchanged.parsedFiles == 0)
         #expect(unchanged.changes.isEmpty)
 
         // A body edit: that article's page and the search index, no listing.
@@ -58,6 +59,7 @@ import SwitchboardModel
         let body = session.build()
         #expect(body.succeeded)
         #expect(body.renderedPages == 1)
+        #expect(body.parsedFiles == 1, "only the edited file is parsed again")
         let pages = body.changes.written.filter { $0.hasSuffix(".html") }
         #expect(pages == [IncrementalWorkspace.outputPath(ofArticle: article)])
         #expect(body.changes.written.contains { $0.hasPrefix("search/") })

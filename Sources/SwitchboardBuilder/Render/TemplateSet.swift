@@ -16,6 +16,8 @@ public struct TemplateSet: Sendable {
     public let digest: ContentDigest
     /// Per template, a hash of its text and of the partials it includes: what a page rendered with it reads.
     let templateDigests: [String: ContentDigest]
+    /// The templates `CompiledTemplate` accepts; the others render through swift-mustache.
+    let compiled: [String: CompiledTemplate]
 
     /// Loads a theme folder; problems come back as diagnostics against the template files.
     public static func load(directory: String, displayPath: String? = nil) -> (TemplateSet?, [Diagnostic]) {
@@ -72,7 +74,7 @@ public struct TemplateSet: Sendable {
         if diagnostics.hasErrors { return (nil, diagnostics) }
         let set = TemplateSet(library: MustacheLibrary(templates: templates), names: Set(templates.keys),
                               assetURLs: assetURLs, assetFiles: assetFiles, digest: hasher.finish(),
-                              templateDigests: partialClosureDigests(sources))
+                              templateDigests: partialClosureDigests(sources), compiled: sources.compactMapValues(CompiledTemplate.init))
         return (set, diagnostics)
     }
 

@@ -16,6 +16,9 @@ public struct BuildReport: Sendable {
     /// Pages rendered through the templates in this build; the rest were carried
     /// over because nothing they read had changed.
     public var renderedPages: Int
+    /// Content files parsed in this build; the rest were reused from the session's
+    /// last build (a session keeps parsed files in memory, not in the cache folder).
+    public var parsedFiles = 0
     /// Outputs that are new, changed or gone compared with the site published before
     /// (all outputs when the sink did not know what was published). Empty on failure.
     public var changes: OutputChanges

@@ -16,6 +16,8 @@ public final class BuildSession {
     public var configuration: BuildConfiguration
     public let sink: any OutputSink
     private var memory: BuildMemory?
+    /// Parsed content files, reused while their bytes and surroundings are unchanged.
+    private let parseCache = ParseCache()
     private var memoryKey: String?
 
     public init(configuration: BuildConfiguration, sink: any OutputSink) {
@@ -45,12 +47,14 @@ public final class BuildSession {
             self.memory = BuildMemory()
         }
 
-        let loaded = SiteLoader(contentDirectory: configuration.contentDirectory, options: loadOptions).load()
+        let loaded = SiteLoader(contentDirectory: configuration.contentDirectory, options: loadOptions).load(reusing: parseCache)
         timings.append(loaded.timings)
         let (theme, themeDiagnostics) = TemplateSet.load(directory: configuration.templatesDirectory)
         var diagnostics = (loaded.diagnostics + themeDiagnostics).sorted()
         func failed() -> BuildReport {
-            BuildReport(succeeded: false, diagnostics: diagnostics.sorted(), contentFileCount: loaded.fileCount, timings: timings)
+            var report = BuildReport(succeeded: false, diagnostics: diagnostics.sorted(), contentFileCount: loaded.fileCount, timings: timings)
+            report.parsedFiles = loaded.parsedFileCount
+            return report
         }
         guard let site = loaded.site, let theme, !fails(diagnostics) else { return failed() }
 
@@ -168,9 +172,11 @@ public final class BuildSession {
         timings.append(stage)
         next.fingerprint = diagnostics.isEmpty ? fingerprint : nil
         remember(next)
-        return BuildReport(succeeded: true, diagnostics: diagnostics.sorted(), contentFileCount: loaded.fileCount,
-                           pageCount: plan.pages.count, outputCount: next.outputs.count, renderedPages: rendered,
-                           changes: changes, timings: timings)
+        var report = BuildReport(succeeded: true, diagnostics: diagnostics.sorted(), contentFileCount: loaded.fileCount,
+                                 pageCount: plan.pages.count, outputCount: next.outputs.count, renderedPages: rendered,
+                                 changes: changes, timings: timings)
+        report.parsedFiles = loaded.parsedFileCount
+        return report
     }
 
     /// Pages rendered in parallel before they go to the sink.
