@@ -24,15 +24,19 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .customLong("no-cache"), help: "Neither read nor write the build cache: render and write everything.")
     var noCache = false
 
+    @Flag(name: .customLong("mustache-only"), help: .hidden)
+    var mustacheOnly = false
+
     @Flag(help: "Print how long each stage took.")
     var timings = false
 
     func run() throws {
         let started = DispatchTime.now()
         let cache = noCache ? nil : cacheDirectory
-        let configuration = BuildConfiguration(contentDirectory: options.content, templatesDirectory: templates,
+        var configuration = BuildConfiguration(contentDirectory: options.content, templatesDirectory: templates,
                                                loadOptions: try options.loadOptions(), failsOnWarnings: options.strict,
                                                cacheDirectory: cache)
+        configuration.compilesTemplates = !mustacheOnly
         let sink = DiskSink(directory: output, manifestPath: cache.map { BuildCache.outputManifestPath(in: $0, for: output) })
         let report = BuildSession(configuration: configuration, sink: sink).build()
         if !report.diagnostics.isEmpty { options.report(report.diagnostics, fileCount: report.contentFileCount) }

@@ -10,9 +10,9 @@ enum PolicyPages {
             if let section = policy.section { item["section"] = section }
             return item
         }
-        set.pages.append(PageSpec(url: "/policies/", template: "policy-index", title: "Support policy",
+        set.pages.append(PageSpec(url: SiteURL.policies, template: "policy-index", title: "Support policy",
                                   description: "The support policy, section by section.", context: ["policies": items],
-                                  breadcrumbs: [("Home", "/"), ("Support policy", "/policies/")]))
+                                  breadcrumbs: [("Home", SiteURL.home), ("Support policy", SiteURL.policies)]))
         for (index, policy) in site.policies.enumerated() {
             guard let url = policy.info.url else { continue }
             var context: TemplateContext = [
@@ -41,7 +41,7 @@ enum PolicyPages {
             }
             let title = policy.section.map { "\($0). \(policy.title)" } ?? policy.title
             set.pages.append(PageSpec(url: url, template: "policy", title: title, description: policy.summary, context: context,
-                                      breadcrumbs: [("Home", "/"), ("Support policy", "/policies/"), (policy.title, url)]))
+                                      breadcrumbs: [("Home", SiteURL.home), ("Support policy", SiteURL.policies), (policy.title, url)]))
             set.documents.append(SearchDocument(url: url, title: title, type: "Policy", products: policy.products,
                                                 summary: policy.summary, sections: ContextHelpers.sections(policy.body.rendered)))
         }

@@ -39,9 +39,9 @@ struct PageRenderer: Sendable {
         siteContext = siteValues
         var common: TemplateContext = [
             "base_path": base,
-            "home_url": base + "/",
-            "search_url": base + "/search/",
-            "sitemap_url": base + "/sitemap.xml",
+            "home_url": base + SiteURL.home,
+            "search_url": base + SiteURL.search,
+            "sitemap_url": base + SiteURL.sitemap,
             "assets": assets,
             "site": siteValues,
         ]
@@ -49,7 +49,7 @@ struct PageRenderer: Sendable {
             common["status_banner"] = [
                 "indicator": statusBanner.indicator,
                 "description": statusBanner.description,
-                "url": base + "/status/",
+                "url": base + SiteURL.status,
             ] as TemplateContext
         }
         let flagged = common.templateObject()

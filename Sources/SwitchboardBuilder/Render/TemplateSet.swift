@@ -68,8 +68,8 @@ public struct TemplateSet: Sendable {
             let hashed = fingerprinted(name, bytes)
             hasher.add(name)
             hasher.add(ContentDigest(bytes))
-            assetURLs[variableName(name)] = "/assets/\(hashed)"
-            assetFiles.append(OutputFile(path: "assets/\(hashed)", bytes: bytes))
+            assetURLs[variableName(name)] = SiteURL.asset(hashed)
+            assetFiles.append(OutputFile(path: SiteURL.outputPath(SiteURL.asset(hashed)), bytes: bytes))
         }
         if diagnostics.hasErrors { return (nil, diagnostics) }
         let set = TemplateSet(library: MustacheLibrary(templates: templates), names: Set(templates.keys),

@@ -13,6 +13,9 @@ public struct BuildConfiguration: Sendable {
     /// Where the build cache lives (`.switchboard-cache` by default on the command
     /// line); nil keeps no cache on disk, and the session remembers only in memory.
     public var cacheDirectory: String?
+    /// Renders templates with the compiled renderer where it can (false: swift-mustache
+    /// for every template, to measure or compare the two).
+    public var compilesTemplates = true
 
     public init(contentDirectory: String = "content", templatesDirectory: String = "templates", loadOptions: LoadOptions,
                 failsOnWarnings: Bool = false, cacheDirectory: String? = nil) {

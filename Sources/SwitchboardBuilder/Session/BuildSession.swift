@@ -91,7 +91,7 @@ public final class BuildSession {
             var searchIndex: SearchStage.Pending?
             if previous.search?.inputs != documentsDigest { searchIndex = SearchStage.start(plan.documents, site: site) }
 
-            let renderer = builder.renderer()
+            let renderer = builder.renderer(compiles: configuration.compilesTemplates)
             // Cleared when the sink turns out not to hold the previous site (deleted by hand).
             var sinkHoldsPrevious = true
             // Pages go to the sink a batch at a time: nothing holds the whole site's HTML.

@@ -14,6 +14,7 @@ enum InputFingerprint {
         hasher.add(configuration.contentDirectory)
         hasher.add(configuration.templatesDirectory)
         hasher.add(configuration.failsOnWarnings ? 1 : 0)
+        hasher.add(configuration.compilesTemplates ? 1 : 0)
         hasher.add(configuration.loadOptions.now.description)
         hasher.add(configuration.loadOptions.baseURL ?? "\u{0}")
         for (path, day) in commitDates.sorted(by: { $0.key < $1.key }) {
