@@ -33,13 +33,9 @@ public final class BuildSession {
     public func build(changedPaths: Set<String>? = nil) -> BuildReport {
         var timings = StageTimings()
         let configuration = self.configuration
-        var loadOptions = configuration.loadOptions
-        if loadOptions.readsGitDates {
-            loadOptions.commitDates.merge(GitDates.read(configuration.contentDirectory)) { _, fromGit in fromGit }
-            loadOptions.readsGitDates = false
-        }
+        let loadOptions = configuration.loadOptions
         let discovered = ContentDiscovery(root: configuration.contentDirectory).discover()
-        let fingerprint = InputFingerprint.compute(configuration, discovered: discovered, commitDates: loadOptions.commitDates)
+        let fingerprint = InputFingerprint.compute(configuration, discovered: discovered)
         loadMemory()
         timings.lap("hash inputs")
         if let memory, memory.fingerprint == fingerprint {
