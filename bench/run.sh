@@ -36,10 +36,13 @@ if [ "${BENCH_HUGO:-1}" != 0 ] && command -v hugo >/dev/null 2>&1; then HUGO=hug
 SUMMARY="$OUT/summary.txt"
 : >"$SUMMARY"
 
-# Seconds and peak KB from one GNU time -v report, as "seconds kb".
+# Wall seconds, peak KB and CPU seconds (user + system) from one GNU time -v report, as
+# "seconds kb cpu". CPU time is printed beside wall time because it holds still while
+# other jobs load the machine, when wall time does not.
 measure() {
   awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i] }
-              /Maximum resident/ { kb = $2 } END { printf "%.3f %d\n", s, kb }' "$1"
+              /User time|System time/ { cpu += $2 }
+              /Maximum resident/ { kb = $2 } END { printf "%.3f %d %.2f\n", s, kb, cpu }' "$1"
 }
 
 # The median of numbers on standard input.
@@ -95,11 +98,15 @@ bench_build_speed() {
   clean_kb="$(cut -d' ' -f2 "$OUT/clean-$n.txt" | sort -n | tail -1)"
   nochange="$(cut -d' ' -f1 "$OUT/nochange-$n.txt" | median)"
   edit="$(cut -d' ' -f1 "$OUT/edit-$n.txt" | median)"
-  line="$n files: switchboard clean ${clean} s, $((clean_kb / 1024)) MB peak; no change ${nochange} s ($(ratio "$nochange" "$clean")× clean); one edit ${edit} s ($(ratio "$edit" "$clean")× clean)"
+  clean_cpu="$(cut -d' ' -f3 "$OUT/clean-$n.txt" | median)"
+  nochange_cpu="$(cut -d' ' -f3 "$OUT/nochange-$n.txt" | median)"
+  edit_cpu="$(cut -d' ' -f3 "$OUT/edit-$n.txt" | median)"
+  line="$n files: switchboard clean ${clean} s (${clean_cpu} s CPU), $((clean_kb / 1024)) MB peak; no change ${nochange} s, $(ratio "$nochange" "$clean")× clean ($(ratio "$nochange_cpu" "$clean_cpu")× in CPU); one edit ${edit} s, $(ratio "$edit" "$clean")× clean ($(ratio "$edit_cpu" "$clean_cpu")× in CPU)"
   if [ -s "$OUT/hugo-$n.txt" ]; then
     hugo_s="$(cut -d' ' -f1 "$OUT/hugo-$n.txt" | median)"
     hugo_kb="$(cut -d' ' -f2 "$OUT/hugo-$n.txt" | sort -n | tail -1)"
-    line="$line; hugo clean ${hugo_s} s, $((hugo_kb / 1024)) MB peak; switchboard/hugo $(ratio "$clean" "$hugo_s")× time, $(ratio "$clean_kb" "$hugo_kb")× memory"
+    hugo_cpu="$(cut -d' ' -f3 "$OUT/hugo-$n.txt" | median)"
+    line="$line; hugo clean ${hugo_s} s (${hugo_cpu} s CPU), $((hugo_kb / 1024)) MB peak; switchboard/hugo $(ratio "$clean" "$hugo_s")× wall time, $(ratio "$clean_cpu" "$hugo_cpu")× CPU, $(ratio "$clean_kb" "$hugo_kb")× memory"
   fi
   echo "  $line (median of $repeat)"
   echo "$line (median of $repeat)" >>"$SUMMARY"
