@@ -51,7 +51,8 @@ import SwitchboardModel
         func version(_ home: String, _ support: String, _ faq: String) throws -> String {
             let rendered = [OutputFile(path: "index.html", text: home), OutputFile(path: "support/index.html", text: support),
                             OutputFile(path: "faq/index.html", text: faq)]
-            let worker = try #require(ServiceWorker.file(pages: pages, rendered: rendered, templates: templates, site: site))
+            let worker = try #require(ServiceWorker.file(pages: pages, outputDigests: Dictionary(uniqueKeysWithValues: rendered.map { ($0.path, ContentDigest($0.bytes)) }),
+                                                            templates: templates, site: site))
             let text = String(decoding: worker.bytes, as: UTF8.self)
             let start = try #require(text.range(of: "\"version\":\""))
             return String(text[start.upperBound...].prefix(12))

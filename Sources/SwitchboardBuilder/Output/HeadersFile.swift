@@ -39,14 +39,15 @@ enum HeadersFile {
     /// only this header of their own.
     static func isFeed(_ path: String) -> Bool { path.hasSuffix(".atom") || path.hasSuffix(".rss") }
 
-    /// The file for the built `files`; `hashed` are the content-hashed asset paths.
-    static func file(for files: [OutputFile], hashed: Set<String>, site: Site) -> OutputFile {
+    /// The file for a site of output `paths`, whose pages hold the inline scripts `scriptSources`
+    /// (`'sha256-…'`, see `InlineScripts`); `hashed` are the content-hashed asset paths.
+    static func file(paths: Set<String>, scriptSources: Set<String>, hashed: Set<String>, site: Site) -> OutputFile {
         let base = site.basePath
-        let csp = contentSecurityPolicy(scriptHashes: InlineScripts.hashSources(in: files))
+        let csp = contentSecurityPolicy(scriptHashes: scriptSources.sorted())
         var text = "# Written by switchboard build: response headers for Netlify and Cloudflare Pages (see docs/deploy.md).\n"
         text += "\(base)/*\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n"
         text += "  Content-Security-Policy: \(csp)\n"
-        let paths = files.map(\.path).filter { !$0.hasPrefix("_") }.sorted()
+        let paths = paths.filter { !$0.hasPrefix("_") }.sorted()
         let classes = Dictionary(uniqueKeysWithValues: paths.map { ($0, caching($0, hashed: hashed)) })
         for (pattern, caching) in rules(paths: paths, classes: classes, folder: "") {
             text += "\n\(base)\(pattern)\n" + caching.headers.map { "  \($0)\n" }.joined()

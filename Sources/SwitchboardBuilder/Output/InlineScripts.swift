@@ -5,15 +5,9 @@ import Foundation
 /// Content-Security-Policy can allow exactly those by hash, whatever template
 /// or helper put them there.
 enum InlineScripts {
-    /// `'sha256-…'` sources for every distinct inline script in the HTML files, sorted.
-    static func hashSources(in files: [OutputFile]) -> [String] {
-        let pages = files.filter { $0.path.hasSuffix(".html") }
-        let found = pages.parallelMap { scripts(in: $0.bytes) }
-        var sources = Set<String>()
-        for scripts in found {
-            for script in scripts { sources.insert("'sha256-\(Data(SHA256.hash(data: script)).base64EncodedString())'") }
-        }
-        return sources.sorted()
+    /// `'sha256-…'` sources for every distinct inline script of one HTML page, sorted.
+    static func hashSources(in html: [UInt8]) -> [String] {
+        Set(scripts(in: html).map { "'sha256-\(Data(SHA256.hash(data: $0)).base64EncodedString())'" }).sorted()
     }
 
     /// The text of each `<script>` without `src` whose type runs as JavaScript.

@@ -54,8 +54,8 @@ enum DevicePages {
             "approved": approved.map { row($0, base: base) },
             "manufacturers": Array(Set(site.devices.map(\.manufacturer))).sorted(),
             "platforms": Schemas.platforms.map { ["id": $0, "name": platformNames[$0] ?? $0] as TemplateContext },
-            "json_url": base + "/devices/devices.json",
-            "csv_url": base + "/devices/devices.csv",
+            "json_url": base + SiteURL.devicesJSON,
+            "csv_url": base + SiteURL.devicesCSV,
         ]
         if !testing.isEmpty { context["testing"] = testing.map { row($0, base: base) }; context["has_testing"] = true }
         if !withdrawn.isEmpty { context["withdrawn"] = withdrawn.map { row($0, base: base) }; context["has_withdrawn"] = true }
@@ -66,9 +66,9 @@ enum DevicePages {
         if let policy = site.policies.first(where: { $0.info.slug.contains("sip-device") }) {
             context["policy_url"] = base + (policy.info.url ?? "")
         }
-        set.pages.append(PageSpec(url: "/devices/", template: "devices", title: "Approved third-party SIP devices",
+        set.pages.append(PageSpec(url: SiteURL.devices, template: "devices", title: "Approved third-party SIP devices",
                                   description: "The devices and exact firmware versions approved for connection to iPECS Cloud.",
-                                  context: context, breadcrumbs: [("Home", "/"), ("SIP devices", "/devices/")]))
+                                  context: context, breadcrumbs: [("Home", SiteURL.home), ("SIP devices", SiteURL.devices)]))
         for device in site.devices {
             guard let url = device.info.url else { continue }
             var context = row(device, base: base)
@@ -84,7 +84,7 @@ enum DevicePages {
             }
             set.pages.append(PageSpec(url: url, template: "device", title: title,
                                       description: "\(device.name) firmware \(firmware): \(device.status.rawValue).",
-                                      context: context, breadcrumbs: [("Home", "/"), ("SIP devices", "/devices/"), (device.name, url)]))
+                                      context: context, breadcrumbs: [("Home", SiteURL.home), ("SIP devices", SiteURL.devices), (device.name, url)]))
             set.documents.append(SearchDocument(url: url, title: title, type: "Device", products: device.platforms,
                                                 summary: "\(device.status.rawValue.capitalized) on \(device.platforms.map { platformNames[$0] ?? $0 }.joined(separator: ", ")). Firmware \(device.placeholders["firmware"]?.plainText ?? device.firmware).",
                                                 sections: [(nil, nil, ([device.manufacturer, device.model, "firmware", device.firmware, device.licenceID.map { "licence \($0)" } ?? ""] + unconfirmed + [device.notes?.rendered.plainText ?? ""]).joined(separator: " "))]))
@@ -115,7 +115,7 @@ enum DevicePages {
             fields.append("\"url\": \(JSONText.quote(site.config.origin + site.basePath + (d.info.url ?? "")))")
             return "  {" + fields.joined(separator: ", ") + "}"
         }
-        return OutputFile(path: "devices/devices.json", text: "[\n" + rows.joined(separator: ",\n") + "\n]\n")
+        return OutputFile(path: SiteURL.outputPath(SiteURL.devicesJSON), text: "[\n" + rows.joined(separator: ",\n") + "\n]\n")
     }
 
     static func csv(_ site: Site) -> OutputFile {
@@ -132,6 +132,6 @@ enum DevicePages {
                     plain(d, "tested", d.tested.joined(separator: " ")) ?? "",
                     d.notTested.joined(separator: "; "), d.example ? "yes" : "no"].map(cell).joined(separator: ",") + "\r\n"
         }
-        return OutputFile(path: "devices/devices.csv", text: out)
+        return OutputFile(path: SiteURL.outputPath(SiteURL.devicesCSV), text: out)
     }
 }

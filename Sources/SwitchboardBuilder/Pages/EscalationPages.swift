@@ -54,14 +54,14 @@ enum EscalationPages {
             if let summary = matrix.summary { item["summary"] = summary }
             return item
         }
-        set.pages.append(PageSpec(url: "/escalation/", template: "escalation-index", title: "Escalation paths",
+        set.pages.append(PageSpec(url: SiteURL.escalation, template: "escalation-index", title: "Escalation paths",
                                   description: "Whom to contact, in order, when a fault needs escalating.",
-                                  context: ["matrices": items], breadcrumbs: [("Home", "/"), ("Escalation", "/escalation/")]))
+                                  context: ["matrices": items], breadcrumbs: [("Home", SiteURL.home), ("Escalation", SiteURL.escalation)]))
         for matrix in site.escalations {
             guard let url = matrix.info.url else { continue }
             set.pages.append(PageSpec(url: url, template: "escalation", title: matrix.title, description: matrix.summary,
                                       context: context(matrix, site: site),
-                                      breadcrumbs: [("Home", "/"), ("Escalation", "/escalation/"), (matrix.title, url)]))
+                                      breadcrumbs: [("Home", SiteURL.home), ("Escalation", SiteURL.escalation), (matrix.title, url)]))
             let text = matrix.levels.map { level in
                 level.name + ": " + level.contacts.map { [$0.name, $0.role, $0.scope, $0.email, $0.phone].compactMap { $0 }.joined(separator: " ") }.joined(separator: "; ")
             }.joined(separator: ". ")

@@ -17,7 +17,7 @@ enum FAQPages {
             } else {
                 groups.append((faq.category, [item]))
             }
-            set.documents.append(SearchDocument(url: "/faq/#\(faq.info.slug)", title: faq.question, type: "FAQ", products: faq.products,
+            set.documents.append(SearchDocument(url: SiteURL.faqEntry(faq.info.slug), title: faq.question, type: "FAQ", products: faq.products,
                                                 summary: String(faq.answer.rendered.plainText.prefix(200)),
                                                 sections: [(faq.info.slug, nil, faq.answer.rendered.plainText)]))
         }
@@ -32,9 +32,9 @@ enum FAQPages {
             },
             "json_ld": jsonLD,
         ]
-        set.pages.append(PageSpec(url: "/faq/", template: "faq", title: "Frequently asked questions",
+        set.pages.append(PageSpec(url: SiteURL.faq, template: "faq", title: "Frequently asked questions",
                                   description: "Answers to the questions resellers ask the support desk most.",
-                                  context: context, breadcrumbs: [("Home", "/"), ("FAQ", "/faq/")]))
+                                  context: context, breadcrumbs: [("Home", SiteURL.home), ("FAQ", SiteURL.faq)]))
         return set
     }
 }

@@ -28,9 +28,9 @@ enum HomePage {
         }
         if let hours = site.hours { context["hours"] = SupportPages.hoursContext(hours, site: site) }
         var quick: [TemplateContext] = []
-        if !site.escalations.isEmpty { quick.append(["title": "Escalation paths", "text": "Whom to contact, in order, and when.", "url": base + "/escalation/"]) }
-        if !site.devices.isEmpty { quick.append(["title": "Approved SIP devices", "text": "Approval is per device and firmware; the official list and the devices described here.", "url": base + "/devices/"]) }
-        if !site.components.isEmpty { quick.append(["title": "Service status", "text": "Current incidents and maintenance.", "url": base + "/status/"]) }
+        if !site.escalations.isEmpty { quick.append(["title": "Escalation paths", "text": "Whom to contact, in order, and when.", "url": base + SiteURL.escalation]) }
+        if !site.devices.isEmpty { quick.append(["title": "Approved SIP devices", "text": "Approval is per device and firmware; the official list and the devices described here.", "url": base + SiteURL.devices]) }
+        if !site.components.isEmpty { quick.append(["title": "Service status", "text": "Current incidents and maintenance.", "url": base + SiteURL.status]) }
         if let emergency = site.config.support.emergencyURL {
             quick.append(["title": "Out-of-hours emergency", "text": "24×7 request for suspected iPECS Cloud platform issues.", "url": emergency])
         } else if site.config.support.emergencyPlaceholder != nil, site.hours != nil {
@@ -38,13 +38,13 @@ enum HomePage {
             quick.append(["title": "Out-of-hours emergency", "text": "24×7 support for suspected iPECS Cloud platform issues: how to request it.",
                           "url": base + "/support/#out-of-hours"])
         }
-        if !site.checklists.isEmpty { quick.append(["title": "Before you raise a ticket", "text": "Checklists of what to have ready.", "url": base + "/support/#checklists"]) }
+        if !site.checklists.isEmpty { quick.append(["title": "Before you raise a ticket", "text": "Checklists of what to have ready.", "url": base + SiteURL.checklists]) }
         if !quick.isEmpty { context["quick_links"] = quick }
 
         var set = PageSet()
         set.pages.append(PageSpec(url: "/", template: "home", title: site.config.title, description: site.config.description,
                                   context: context))
-        set.pages.append(PageSpec(url: "/404.html", template: "404", title: "Page not found",
+        set.pages.append(PageSpec(url: SiteURL.notFound, template: "404", title: "Page not found",
                                   description: "The page you asked for is not here.", inSitemap: false))
         return set
     }

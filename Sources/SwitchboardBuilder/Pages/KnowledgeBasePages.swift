@@ -27,15 +27,15 @@ enum KnowledgeBasePages {
             if articles.count > Self.indexListLength { context["more"] = "All \(articles.count) articles in \(category.title)" }
             return context
         }
-        set.pages.append(PageSpec(url: "/kb/", template: "kb-index", title: "Knowledge base",
+        set.pages.append(PageSpec(url: SiteURL.knowledgeBase, template: "kb-index", title: "Knowledge base",
                                   description: "Diagnostics, tickets, returns and devices: answers for trained engineers.",
-                                  context: ["categories": categories], breadcrumbs: [("Home", "/"), ("Knowledge base", "/kb/")]))
+                                  context: ["categories": categories], breadcrumbs: [("Home", SiteURL.home), ("Knowledge base", SiteURL.knowledgeBase)]))
         for category in site.categories {
             guard let url = category.info.url else { continue }
             let articles = (byCategory[category.info.slug] ?? []).sorted { $0.title < $1.title }
             set.pages.append(PageSpec(url: url, template: "kb-category", title: category.title, description: category.summary,
                                       context: ["summary": category.summary, "articles": articles.map(item)],
-                                      breadcrumbs: [("Home", "/"), ("Knowledge base", "/kb/"), (category.title, url)]))
+                                      breadcrumbs: [("Home", SiteURL.home), ("Knowledge base", SiteURL.knowledgeBase), (category.title, url)]))
         }
 
         let categoryTitles = Dictionary(site.categories.map { ($0.info.slug, $0.title) }, uniquingKeysWith: { a, _ in a })
@@ -46,7 +46,7 @@ enum KnowledgeBasePages {
             guard let url = article.info.url else { return nil }
             let categoryTitle = categoryTitles[article.category] ?? article.category
             var context: TemplateContext = ["summary": article.summary, "body": article.body.html,
-                                            "category": categoryTitle, "category_url": base + "/kb/\(article.category)/"]
+                                            "category": categoryTitle, "category_url": base + SiteURL.category(article.category)]
             if let updated = article.updated {
                 context["updated"] = ContextHelpers.long(updated)
                 context["updated_iso"] = updated.description
@@ -61,7 +61,7 @@ enum KnowledgeBasePages {
                 context["edit_url"] = repository.trimmingSlash + "/content/" + article.info.path
             }
             let page = PageSpec(url: url, template: "article", title: article.title, description: article.summary, context: context,
-                                breadcrumbs: [("Home", "/"), ("Knowledge base", "/kb/"), (categoryTitle, "/kb/\(article.category)/"), (article.title, url)])
+                                breadcrumbs: [("Home", SiteURL.home), ("Knowledge base", SiteURL.knowledgeBase), (categoryTitle, SiteURL.category(article.category)), (article.title, url)])
             let document = SearchDocument(url: url, title: article.title, type: "Article", products: article.products,
                                           summary: article.summary, sections: ContextHelpers.sections(article.body.rendered))
             return (page, document)
@@ -81,8 +81,8 @@ enum KnowledgeBasePages {
         let newest = dated.first?.updated.map { "\($0)T00:00:00Z" } ?? site.now.description
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"
         xml += "  <title>\(site.config.title.xmlEscaped): knowledge base</title>\n"
-        xml += "  <id>\(origin)/kb/</id>\n  <link rel=\"alternate\" href=\"\(origin)/kb/\"/>\n"
-        xml += "  <link rel=\"self\" href=\"\(origin)/kb/feed.atom\"/>\n  <updated>\(newest)</updated>\n"
+        xml += "  <id>\(origin)\(SiteURL.knowledgeBase)</id>\n  <link rel=\"alternate\" href=\"\(origin)\(SiteURL.knowledgeBase)\"/>\n"
+        xml += "  <link rel=\"self\" href=\"\(origin)\(SiteURL.knowledgeBaseFeed)\"/>\n  <updated>\(newest)</updated>\n"
         for article in dated.prefix(50) {
             let url = origin + (article.info.url ?? "")
             let updated = article.updated.map { "\($0)T00:00:00Z" } ?? newest
@@ -92,6 +92,6 @@ enum KnowledgeBasePages {
             xml += "    <summary>\(article.summary.xmlEscaped)</summary>\n  </entry>\n"
         }
         xml += "</feed>\n"
-        return OutputFile(path: "kb/feed.atom", text: xml)
+        return OutputFile(path: SiteURL.outputPath(SiteURL.knowledgeBaseFeed), text: xml)
     }
 }

@@ -18,9 +18,9 @@ enum PolicyPages {
         var index: TemplateContext = ["policies": items, "changes_url": base + changesURL, "print_url": base + printURL]
         let upcoming = edition.upcoming.map { upcomingItem($0, edition: edition, base: base) }
         if !upcoming.isEmpty { index["upcoming"] = upcoming }
-        set.pages.append(PageSpec(url: "/policies/", template: "policy-index", title: "Support policy",
+        set.pages.append(PageSpec(url: SiteURL.policies, template: "policy-index", title: "Support policy",
                                   description: "The support policy, section by section.", context: index,
-                                  breadcrumbs: [("Home", "/"), ("Support policy", "/policies/")],
+                                  breadcrumbs: [("Home", SiteURL.home), ("Support policy", SiteURL.policies)],
                                   headLinks: [PolicyChangePages.feedLink]))
         for (position, policy) in edition.published.enumerated() {
             guard let url = policy.info.url else { continue }
@@ -52,7 +52,7 @@ enum PolicyPages {
             }
             let title = policy.section.map { "\($0). \(policy.title)" } ?? policy.title
             set.pages.append(PageSpec(url: url, template: "policy", title: title, description: policy.summary, context: context,
-                                      breadcrumbs: [("Home", "/"), ("Support policy", "/policies/"), (policy.title, url)]))
+                                      breadcrumbs: [("Home", SiteURL.home), ("Support policy", SiteURL.policies), (policy.title, url)]))
             // Upcoming text is not searchable: a search mid-outage should find only what applies today.
             if isCurrent {
                 set.documents.append(SearchDocument(url: url, title: title, type: "Policy", products: policy.products,

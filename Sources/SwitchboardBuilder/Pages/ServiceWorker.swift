@@ -19,10 +19,10 @@ enum ServiceWorker {
     }
 
     /// The worker, or nil when the theme has none.
-    static func file(pages: [PageSpec], rendered: [OutputFile], templates: TemplateSet, site: Site) -> OutputFile? {
+    /// `outputDigests` are the hashes of the rendered outputs' bytes, by output path.
+    static func file(pages: [PageSpec], outputDigests: [String: ContentDigest], templates: TemplateSet, site: Site) -> OutputFile? {
         guard let source = templates.serviceWorker else { return nil }
         let base = site.basePath
-        let bytesByPath = Dictionary(rendered.map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
         let kept = pages.filter { isPrecached($0.url) }.sorted { $0.url < $1.url }
         let assets = templates.assetURLs.values.sorted()
 
@@ -32,7 +32,7 @@ enum ServiceWorker {
         hash.update(data: Array(source.utf8))
         for page in kept {
             hash.update(data: Array(page.url.utf8) + [0])
-            hash.update(data: bytesByPath[page.outputPath] ?? [])
+            hash.update(data: Array((outputDigests[page.outputPath]?.description ?? "").utf8))
         }
         for asset in assets { hash.update(data: Array(asset.utf8) + [0]) }
         let version = hash.finalize().prefix(6).map { String(format: "%02x", $0) }.joined()

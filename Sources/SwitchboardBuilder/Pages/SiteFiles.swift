@@ -10,10 +10,10 @@ enum SiteFiles {
             xml += "  <url><loc>\((origin + url).xmlEscaped)</loc></url>\n"
         }
         xml += "</urlset>\n"
-        return OutputFile(path: "sitemap.xml", text: xml)
+        return OutputFile(path: SiteURL.outputPath(SiteURL.sitemap), text: xml)
     }
 
     static func robots(site: Site) -> OutputFile {
-        OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: \(site.config.origin)\(site.basePath)/sitemap.xml\n")
+        OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: \(site.config.origin)\(site.basePath)\(SiteURL.sitemap)\n")
     }
 }

@@ -61,12 +61,12 @@ enum SupportPages {
                 return item
             }
         }
-        if site.rates != nil { context["rates_url"] = base + "/support/rates/" }
+        if site.rates != nil { context["rates_url"] = base + SiteURL.rates }
         if let portal = site.config.support.portalURL { context["portal_url"] = portal }
-        set.pages.append(PageSpec(url: "/support/", template: "support", title: "Support hours and service",
+        set.pages.append(PageSpec(url: SiteURL.support, template: "support", title: "Support hours and service",
                                   description: "When the support desk is open, out-of-hours cover, response targets and checklists.",
-                                  context: context, breadcrumbs: [("Home", "/"), ("Support", "/support/")]))
-        set.documents.append(SearchDocument(url: "/support/", title: "Support hours and service", type: "Support", products: [],
+                                  context: context, breadcrumbs: [("Home", SiteURL.home), ("Support", SiteURL.support)]))
+        set.documents.append(SearchDocument(url: SiteURL.support, title: "Support hours and service", type: "Support", products: [],
                                             summary: "Opening hours, bank holiday closures, out-of-hours emergency support and response targets.",
                                             sections: [(nil, nil, text.joined(separator: ". "))]))
         if let rates = site.rates {
@@ -86,7 +86,7 @@ enum SupportPages {
             if let applies = checklist.context { context["context"] = applies }
             if !checklist.appliesTo.isEmpty { context["products"] = ContextHelpers.products(checklist.appliesTo, in: site) }
             set.pages.append(PageSpec(url: url, template: "checklist", title: checklist.title, description: checklist.summary, context: context,
-                                      breadcrumbs: [("Home", "/"), ("Support", "/support/"), (checklist.title, url)]))
+                                      breadcrumbs: [("Home", SiteURL.home), ("Support", SiteURL.support), (checklist.title, url)]))
             set.documents.append(SearchDocument(url: url, title: checklist.title, type: "Checklist", products: checklist.appliesTo,
                                                 summary: checklist.summary ?? "",
                                                 sections: [(nil, nil, checklist.items.map { $0.text + " " + ($0.detail?.rendered.plainText ?? "") }.joined(separator: " "))]))
@@ -119,12 +119,12 @@ enum SupportPages {
             }
         }
         if let notes = rates.notes { context["notes"] = notes.html }
-        set.pages.append(PageSpec(url: "/support/rates/", template: "rates", title: "Professional services rates",
+        set.pages.append(PageSpec(url: SiteURL.rates, template: "rates", title: "Professional services rates",
                                   description: "Chargeable remote services and fees.", context: context,
-                                  breadcrumbs: [("Home", "/"), ("Support", "/support/"), ("Rates", "/support/rates/")]))
+                                  breadcrumbs: [("Home", SiteURL.home), ("Support", SiteURL.support), ("Rates", SiteURL.rates)]))
         let text = rates.items.map { "\($0.name) \($0.band) \(lengths[$0.length] ?? $0.length) \(rates.format($0.price))" }
             + rates.fees.map { "\($0.name) \(rates.format($0.price)) \($0.unit ?? "") \($0.note ?? "")" }
-        set.documents.append(SearchDocument(url: "/support/rates/", title: "Professional services rates", type: "Support", products: [],
+        set.documents.append(SearchDocument(url: SiteURL.rates, title: "Professional services rates", type: "Support", products: [],
                                             summary: "Remote session prices in and out of hours, device testing and other fees.",
                                             sections: [(nil, nil, text.joined(separator: ". ") + " " + (rates.notes?.rendered.plainText ?? ""))]))
         return set

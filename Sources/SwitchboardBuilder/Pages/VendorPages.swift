@@ -6,12 +6,12 @@ enum VendorPages {
         var set = PageSet()
         guard !site.vendors.isEmpty else { return set }
         let base = site.basePath
-        set.pages.append(PageSpec(url: "/vendors/", template: "vendor-index", title: "Vendor support processes",
+        set.pages.append(PageSpec(url: SiteURL.vendors, template: "vendor-index", title: "Vendor support processes",
                                   description: "How support works for third-party products.",
                                   context: ["vendors": site.vendors.sorted { $0.title < $1.title }.map {
                                       ["title": $0.title, "vendor": $0.vendor, "summary": $0.summary, "url": base + ($0.info.url ?? "")] as TemplateContext
                                   }],
-                                  breadcrumbs: [("Home", "/"), ("Vendors", "/vendors/")]))
+                                  breadcrumbs: [("Home", SiteURL.home), ("Vendors", SiteURL.vendors)]))
         for vendor in site.vendors {
             guard let url = vendor.info.url else { continue }
             var context: TemplateContext = ["summary": vendor.summary, "body": vendor.body.html, "vendor": vendor.vendor]
@@ -28,7 +28,7 @@ enum VendorPages {
             }
             if !vendor.products.isEmpty { context["products"] = ContextHelpers.products(vendor.products, in: site) }
             set.pages.append(PageSpec(url: url, template: "vendor", title: vendor.title, description: vendor.summary, context: context,
-                                      breadcrumbs: [("Home", "/"), ("Vendors", "/vendors/"), (vendor.title, url)]))
+                                      breadcrumbs: [("Home", SiteURL.home), ("Vendors", SiteURL.vendors), (vendor.title, url)]))
             set.documents.append(SearchDocument(url: url, title: vendor.title, type: "Vendor", products: vendor.products,
                                                 summary: vendor.summary, sections: ContextHelpers.sections(vendor.body.rendered)))
         }

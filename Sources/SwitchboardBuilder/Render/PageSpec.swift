@@ -1,3 +1,5 @@
+import SwitchboardModel
+
 /// Values handed to a Mustache template: plain dictionaries and arrays, so
 /// swift-mustache looks keys up without reflection (`Dictionary` is a `MustacheParent`).
 /// Leave a key out rather than set it to "" when a section should not show:
@@ -39,8 +41,6 @@ public struct PageSpec: Sendable {
 
     /// The output file the page is written to.
     public var outputPath: String {
-        var path = url.hasPrefix("/") ? String(url.dropFirst()) : url
-        if path.isEmpty || path.hasSuffix("/") { path += "index.html" }
-        return path
+        SiteURL.outputPath(url)
     }
 }

@@ -48,7 +48,7 @@ struct StatusAPI: Sendable {
         .object([
             ("id", .string(pageID)),
             ("name", .string(snapshot.site.config.title)),
-            ("url", .string(absolute("/status/"))),
+            ("url", .string(absolute(SiteURL.status))),
             ("time_zone", .string(snapshot.site.config.timeZone)),
             ("updated_at", .string(StatusTime.json(snapshot.now))),
         ])
@@ -118,7 +118,7 @@ struct StatusAPI: Sendable {
             ("monitoring_at", .optional(published.monitoringAt.map(StatusTime.json))),
             ("resolved_at", .optional(published.resolvedAt.map(StatusTime.json))),
             ("impact", .string(published.incident.impact)),
-            ("shortlink", .string(absolute("/status/incidents/\(published.slug)/"))),
+            ("shortlink", .string(absolute(SiteURL.incident(published.slug)))),
             ("started_at", .string(StatusTime.json(published.incident.started))),
             ("page_id", .string(pageID)),
             ("incident_updates", .array(updates(published.updates, parent: published.id))),
@@ -137,7 +137,7 @@ struct StatusAPI: Sendable {
             ("monitoring_at", .null),
             ("resolved_at", .optional(published.resolvedAt.map(StatusTime.json))),
             ("impact", .string("maintenance")),
-            ("shortlink", .string(absolute("/status/maintenance/\(published.slug)/"))),
+            ("shortlink", .string(absolute(SiteURL.maintenance(published.slug)))),
             ("started_at", .string(StatusTime.json(window.scheduledFor))),
             ("page_id", .string(pageID)),
             ("incident_updates", .array(updates(published.updates, parent: published.id))),

@@ -37,7 +37,7 @@ struct StatusContexts: Sendable {
         var context: TemplateContext = [
             "id": published.id,
             "title": incident.title,
-            "url": url("/status/incidents/\(published.slug)/"),
+            "url": url(SiteURL.incident(published.slug)),
             "impact": incident.impact,
             "impactLabel": StatusLevels.label(forImpact: incident.impact),
             "status": published.status,
@@ -65,7 +65,7 @@ struct StatusContexts: Sendable {
         var context: TemplateContext = [
             "id": published.id,
             "title": window.title,
-            "url": url("/status/maintenance/\(published.slug)/"),
+            "url": url(SiteURL.maintenance(published.slug)),
             "status": published.status,
             "statusLabel": StatusLevels.label(forUpdateStatus: published.status),
             "active": published.isActive,
@@ -92,7 +92,7 @@ struct StatusContexts: Sendable {
             context["text"] = names.isEmpty ? "\(StatusTime.day(day.day)): \(label)"
                 : "\(StatusTime.day(day.day)): \(label) (\(names.joined(separator: "; ")))"
             if !day.incidents.isEmpty {
-                context["dayIncidents"] = day.incidents.map { ["title": titles[$0] ?? $0, "url": url("/status/incidents/\($0)/")] as TemplateContext }
+                context["dayIncidents"] = day.incidents.map { ["title": titles[$0] ?? $0, "url": url(SiteURL.incident($0))] as TemplateContext }
             }
             return context
         }
@@ -182,10 +182,10 @@ struct StatusContexts: Sendable {
             "allOperational": snapshot.indicator == "none",
             "hasUptime": !snapshot.incidents.isEmpty,
             "updated": time(snapshot.now),
-            "statusURL": url("/status/"),
+            "statusURL": url(SiteURL.status),
             "atomURL": url(StatusFeeds.atomPath),
             "rssURL": url(StatusFeeds.rssPath),
-            "api": StatusOutputs.apiPaths.map { ["name": $0, "url": url("/status/api/v2/\($0)")] as TemplateContext },
+            "api": StatusOutputs.apiPaths.map { ["name": $0, "url": url(SiteURL.statusAPI($0))] as TemplateContext },
         ]
         if let emergency { context["emergency"] = emergency }
         return context

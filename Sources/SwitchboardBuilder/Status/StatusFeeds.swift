@@ -6,8 +6,8 @@ struct StatusFeeds: Sendable {
     var snapshot: StatusSnapshot
     var api: StatusAPI { StatusAPI(snapshot: snapshot) }
 
-    static let atomPath = "/status/history.atom"
-    static let rssPath = "/status/history.rss"
+    static let atomPath = SiteURL.statusAtom
+    static let rssPath = SiteURL.statusRSS
 
     private var title: String { "\(snapshot.site.config.title): service status history" }
     private var subtitle: String { "Incidents affecting services listed on the \(snapshot.site.config.title) status page." }
@@ -20,17 +20,17 @@ struct StatusFeeds: Sendable {
         var out = """
         <?xml version="1.0" encoding="utf-8"?>
         <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(e(snapshot.site.config.language))">
-          <id>\(e(api.absolute("/status/")))</id>
+          <id>\(e(api.absolute(SiteURL.status)))</id>
           <title>\(e(title))</title>
           <subtitle>\(e(subtitle))</subtitle>
           <updated>\(updated)</updated>
-          <link rel="alternate" type="text/html" href="\(e(api.absolute("/status/")))"/>
+          <link rel="alternate" type="text/html" href="\(e(api.absolute(SiteURL.status)))"/>
           <link rel="self" type="application/atom+xml" href="\(e(api.absolute(Self.atomPath)))"/>
           <author><name>\(e(snapshot.site.config.organisation))</name></author>
 
         """
         for incident in snapshot.incidents {
-            let url = api.absolute("/status/incidents/\(incident.slug)/")
+            let url = api.absolute(SiteURL.incident(incident.slug))
             out += """
               <entry>
                 <id>\(e(url))</id>
@@ -55,7 +55,7 @@ struct StatusFeeds: Sendable {
         <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">
           <channel>
             <title>\(e(title))</title>
-            <link>\(e(api.absolute("/status/")))</link>
+            <link>\(e(api.absolute(SiteURL.status)))</link>
             <description>\(e(subtitle))</description>
             <language>\(e(snapshot.site.config.language))</language>
             <lastBuildDate>\(StatusTime.rfc822(updated))</lastBuildDate>
@@ -63,7 +63,7 @@ struct StatusFeeds: Sendable {
 
         """
         for incident in snapshot.incidents {
-            let url = api.absolute("/status/incidents/\(incident.slug)/")
+            let url = api.absolute(SiteURL.incident(incident.slug))
             out += """
                 <item>
                   <title>\(e(incident.incident.title))</title>

@@ -20,7 +20,7 @@ struct StatusMonth: Sendable, Hashable, Comparable {
     /// "November 2026".
     var title: String { StatusTime.month(year: year, month: month) }
     /// The archive page's path without the base path.
-    var path: String { "/status/history/\(key)/" }
+    var path: String { SiteURL.statusHistory(key) }
 
     var next: StatusMonth { month == 12 ? StatusMonth(year: year + 1, month: 1) : StatusMonth(year: year, month: month + 1) }
 

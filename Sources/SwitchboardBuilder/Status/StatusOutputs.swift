@@ -17,7 +17,7 @@ public enum StatusOutputs {
     /// JSON API files and feeds (paths without leading slash, under status/).
     public static func files(for site: Site) -> [OutputFile] {
         let snapshot = StatusSnapshot(site: site)
-        let api = StatusAPI(snapshot: snapshot).files.map { OutputFile(path: "status/api/v2/\($0.path)", text: $0.json.text) }
+        let api = StatusAPI(snapshot: snapshot).files.map { OutputFile(path: SiteURL.outputPath(SiteURL.statusAPI($0.path)), text: $0.json.text) }
         let feeds = StatusFeeds(snapshot: snapshot)
         return api + [
             OutputFile(path: String(StatusFeeds.atomPath.dropFirst()), text: feeds.atom),

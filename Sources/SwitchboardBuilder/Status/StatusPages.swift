@@ -46,25 +46,25 @@ struct StatusPages: Sendable {
             "archive": archive,
         ])
         if !snapshot.activeMaintenances.isEmpty { context["hasActiveMaintenance"] = true }
-        return PageSpec(url: "/status/", template: "status", title: "Service status",
+        return PageSpec(url: SiteURL.status, template: "status", title: "Service status",
                         description: "\(snapshot.indicatorDescription). Current status, incidents and maintenance for the services \(snapshot.site.config.organisation) supports.",
-                        context: context, breadcrumbs: [("Service status", "/status/")], headLinks: headLinks)
+                        context: context, breadcrumbs: [("Service status", SiteURL.status)], headLinks: headLinks)
     }
 
     func incidentPage(_ incident: PublishedIncident) -> PageSpec {
         let month = StatusMonth(incident.incident.started)
-        return PageSpec(url: "/status/incidents/\(incident.slug)/", template: "status-incident", title: incident.incident.title,
+        return PageSpec(url: SiteURL.incident(incident.slug), template: "status-incident", title: incident.incident.title,
                         description: "\(StatusLevels.label(forImpact: incident.incident.impact)), \(StatusLevels.label(forUpdateStatus: incident.status).lowercased()). Incident on \(StatusTime.day(incident.incident.started.day)).",
                         context: context(["incident": contexts.incident(incident, full: true)]),
-                        breadcrumbs: [("Service status", "/status/"), (month.title, month.path), (incident.incident.title, "/status/incidents/\(incident.slug)/")],
+                        breadcrumbs: [("Service status", SiteURL.status), (month.title, month.path), (incident.incident.title, SiteURL.incident(incident.slug))],
                         headLinks: headLinks)
     }
 
     func maintenancePage(_ window: PublishedMaintenance) -> PageSpec {
-        PageSpec(url: "/status/maintenance/\(window.slug)/", template: "status-maintenance", title: window.maintenance.title,
+        PageSpec(url: SiteURL.maintenance(window.slug), template: "status-maintenance", title: window.maintenance.title,
                  description: "Maintenance, \(StatusLevels.label(forUpdateStatus: window.status).lowercased()): \(snapshot.time.utc(window.maintenance.scheduledFor)) to \(snapshot.time.utc(window.maintenance.scheduledUntil)).",
                  context: context(["maintenance": contexts.maintenance(window, full: true)]),
-                 breadcrumbs: [("Service status", "/status/"), (window.maintenance.title, "/status/maintenance/\(window.slug)/")],
+                 breadcrumbs: [("Service status", SiteURL.status), (window.maintenance.title, SiteURL.maintenance(window.slug))],
                  headLinks: headLinks)
     }
 
@@ -78,7 +78,7 @@ struct StatusPages: Sendable {
         return PageSpec(url: month.path, template: "status-history", title: "Incident history: \(month.title)",
                         description: "Incidents and maintenance on the services \(snapshot.site.config.organisation) supports in \(month.title).",
                         context: context(extra),
-                        breadcrumbs: [("Service status", "/status/"), (month.title, month.path)],
+                        breadcrumbs: [("Service status", SiteURL.status), (month.title, month.path)],
                         headLinks: headLinks)
     }
 }

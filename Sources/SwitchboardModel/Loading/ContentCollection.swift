@@ -61,21 +61,21 @@ public enum ContentCollection: String, Sendable, CaseIterable {
     /// The page of an entry on the site, without the base path.
     func pageURL(slug: String, category: String?) -> String? {
         switch self {
-        case .site: return "/"
+        case .site: return SiteURL.home
         case .products: return nil
-        case .policies: return "/policies/\(slug)/"
-        case .categories: return "/kb/\(slug)/"
-        case .articles: return "/kb/\(category ?? "")/\(slug)/"
-        case .faq: return "/faq/#\(slug)"
-        case .devices: return "/devices/\(slug)/"
-        case .escalation: return "/escalation/\(slug)/"
-        case .vendors: return "/vendors/\(slug)/"
-        case .supportHours: return "/support/"
-        case .rateCard: return "/support/rates/"
-        case .checklists: return "/support/checklists/\(slug)/"
-        case .statusComponents: return "/status/"
-        case .incidents: return "/status/incidents/\(slug)/"
-        case .maintenance: return "/status/maintenance/\(slug)/"
+        case .policies: return SiteURL.policy(slug)
+        case .categories: return SiteURL.category(slug)
+        case .articles: return SiteURL.article(category: category ?? "", slug: slug)
+        case .faq: return SiteURL.faqEntry(slug)
+        case .devices: return SiteURL.device(slug)
+        case .escalation: return SiteURL.escalation(slug)
+        case .vendors: return SiteURL.vendor(slug)
+        case .supportHours: return SiteURL.support
+        case .rateCard: return SiteURL.rates
+        case .checklists: return SiteURL.checklist(slug)
+        case .statusComponents: return SiteURL.status
+        case .incidents: return SiteURL.incident(slug)
+        case .maintenance: return SiteURL.maintenance(slug)
         case .asset, .synonyms: return nil
         }
     }
