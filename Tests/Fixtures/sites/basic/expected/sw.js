@@ -1,16 +1,19 @@
 // Written by `switchboard build`: this build's cache version and the files kept for offline reading.
-var BUILD = {"version":"65cf1b18c071","base":"/docs","language":"en-GB","stylesheet":"/docs/assets/site.65f39b61c9.css","precache":[
+var BUILD = {"version":"6c70635c8d4a","base":"/docs","language":"en-GB","stylesheet":"/docs/assets/site.0c75f38e46.css","precache":[
   "/docs/",
   "/docs/policies/",
+  "/docs/policies/changes/",
   "/docs/policies/escalation/",
   "/docs/policies/principles/",
+  "/docs/policies/print/",
   "/docs/support/",
   "/docs/assets/favicon.909d52f383.svg",
-  "/docs/assets/search-core.c30c4ff893.js",
+  "/docs/assets/print.68178f9336.css",
+  "/docs/assets/search-core.6bde828920.js",
   "/docs/assets/search.35bf8691fe.css",
-  "/docs/assets/search.d2909d200b.js",
-  "/docs/assets/site.65f39b61c9.css",
-  "/docs/assets/site.d3dcd27338.js",
+  "/docs/assets/search.c87a9b6074.js",
+  "/docs/assets/site.0c75f38e46.css",
+  "/docs/assets/site.9455b0b649.js",
   "/docs/assets/status.9837a487be.css",
   "/docs/assets/status.f43e1a0bb4.js"
 ]};
