@@ -6,6 +6,8 @@ import SwitchboardModel
 public struct SiteBuilder: Sendable {
     public let site: Site
     public let templates: TemplateSet
+    /// The output folder as the user names it, for the link check's diagnostics.
+    public var outputDisplayPath = "public"
 
     public init(site: Site, templates: TemplateSet) {
         self.site = site
@@ -69,6 +71,8 @@ public struct SiteBuilder: Sendable {
             diagnostics.append(Diagnostic(file: file.path, id: "duplicate-output", message: "two outputs are written to \(file.path)"))
         }
         timings.lap("assets, sitemap")
+        diagnostics += OutputLinkCheck.check(files, baseURL: site.config.baseURL, displayRoot: outputDisplayPath)
+        timings.lap("link check")
         return Output(files: files, diagnostics: diagnostics, pageCount: pages.count, timings: timings)
     }
 }

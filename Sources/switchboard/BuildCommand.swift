@@ -31,7 +31,9 @@ struct BuildCommand: ParsableCommand {
         guard let site = result.site, let theme, !options.fails(diagnostics) else {
             throw failure(diagnostics, fileCount: result.fileCount)
         }
-        let built = SiteBuilder(site: site, templates: theme).build()
+        var builder = SiteBuilder(site: site, templates: theme)
+        builder.outputDisplayPath = output
+        let built = builder.build()
         diagnostics = (diagnostics + built.diagnostics).sorted()
         if options.fails(diagnostics) { throw failure(diagnostics, fileCount: result.fileCount) }
         if !diagnostics.isEmpty { options.report(diagnostics, fileCount: result.fileCount) }

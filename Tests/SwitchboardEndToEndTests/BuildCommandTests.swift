@@ -1,10 +1,38 @@
 import Foundation
 import Testing
 
-/// Runs the built `switchboard` binary as a user would (`make test` builds it first).
+/// Runs the built `switchboard` binary as a user would.
 @Suite(.serialized) struct BuildCommandTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let binary = root.appendingPathComponent(".build/debug/switchboard")
+
+    /// The binary of this checkout, built first so that a stale one is never tested:
+    /// `swift build --product switchboard` (a moment's work when it is up to date), then
+    /// its folder from `swift build --show-bin-path`. `swift test` holds the package's
+    /// build lock while the tests run and builds nothing meanwhile, so the nested build
+    /// ignores the lock. `SWITCHBOARD_BINARY` names another binary to test.
+    static let binary: URL = {
+        if let path = ProcessInfo.processInfo.environment["SWITCHBOARD_BINARY"], !path.isEmpty {
+            return URL(fileURLWithPath: path)
+        }
+        let build = swiftBuild(["--product", "switchboard"])
+        precondition(build.status == 0, "swift build failed:\n\(build.output)")
+        let folder = swiftBuild(["--show-bin-path"]).output.split(separator: "\n").last.map(String.init) ?? ""
+        return URL(fileURLWithPath: folder).appendingPathComponent("switchboard")
+    }()
+
+    static func swiftBuild(_ arguments: [String]) -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["swift", "build", "--ignore-lock"] + arguments
+        process.currentDirectoryURL = root
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        do { try process.run() } catch { return (-1, "\(error)") }
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+    }
 
     struct Run { var status: Int32; var stdout: String; var stderr: String }
 

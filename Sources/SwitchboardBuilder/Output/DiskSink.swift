@@ -21,6 +21,9 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
     /// The reused staging folder, beside `directory`.
     public let staging: String
     private let parked: String
+    private let parent: String
+    /// Whether this sink has written into the staging folder (so `discard` may remove it).
+    private var wroteStaging = false
 
     public init(directory: String) {
         var directory = directory
@@ -29,6 +32,7 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
         let slash = directory.lastIndex(of: "/")
         let parent = slash.map { String(directory[...$0]) } ?? ""
         let name = slash.map { String(directory[directory.index(after: $0)...]) } ?? directory
+        self.parent = parent.isEmpty ? "." : parent
         staging = "\(parent).\(name).switchboard-next"
         parked = "\(parent).\(name).switchboard-swap-\(getpid())"
     }
@@ -46,6 +50,10 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
     static let markerText = "This folder is written by switchboard build and replaced by the next build.\n"
 
     public func write(_ files: [OutputFile]) throws {
+        // Said here, or the first error would name the hidden staging folder.
+        guard Self.isDirectory(parent) else {
+            throw WriteError(path: directory, reason: "the folder it goes in, \(parent), does not exist")
+        }
         for folder in [directory, staging] where Self.isDirectory(folder) && !Self.isOurs(folder) {
             throw WriteError(path: folder, reason: "it exists and was not written by switchboard (it has no \(Self.markerName)); "
                 + "choose a new or empty folder, or remove it yourself")
@@ -64,6 +72,7 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
         }
         let wantedFiles = Set(files.map(\.path))
         var existing = Set<String>()
+        wroteStaging = true
         if Self.isDirectory(staging) {
             // Make the staging folder hold only what this build writes.
             Self.prune(staging, relative: "", keepFiles: wantedFiles, keepDirectories: wantedDirectories, existing: &existing)
@@ -97,8 +106,12 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
         if rename(parked, staging) != 0 { Self.removeTree(parked) }
     }
 
-    /// Nothing to undo: the output was not touched, and the next build prunes the staging folder.
-    public func discard() {}
+    /// Removes what a failed build wrote into the staging folder; the output was not touched.
+    /// A staging folder this sink did not write into (one of the user's own) is left alone.
+    public func discard() {
+        if wroteStaging { Self.removeTree(staging) }
+        wroteStaging = false
+    }
 
     /// Deletes what is not wanted under `path`, and notes the folders that stay.
     private static func prune(_ root: String, relative: String, keepFiles: Set<String>, keepDirectories: Set<String>,

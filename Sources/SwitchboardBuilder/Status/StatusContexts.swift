@@ -174,7 +174,6 @@ struct StatusContexts: Sendable {
             "statusURL": url("/status/"),
             "atomURL": url(StatusFeeds.atomPath),
             "rssURL": url(StatusFeeds.rssPath),
-            "scriptURL": url("/assets/status.js"),
             "api": StatusOutputs.apiPaths.map { ["name": $0, "url": url("/status/api/v2/\($0)")] as TemplateContext },
         ]
         if let emergency { context["emergency"] = emergency }

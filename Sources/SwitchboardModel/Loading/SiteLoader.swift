@@ -30,7 +30,7 @@ public struct SiteLoader {
         var siteFile: LoadedFile?
         if let site = files.first(where: { $0.collection == .site }) {
             let decoder = EntryDecoder(map: ContentMap(files: files, basePath: ""), markdownOptions: MarkdownOptions(),
-                                       displayRoot: displayPath, now: options.now)
+                                       displayRoot: displayPath, now: options.now, limits: options.limits)
             let loaded = decoder.decode(site)
             if case .site(let value)? = loaded.entry { config = value }
             siteFile = loaded
@@ -45,7 +45,8 @@ public struct SiteLoader {
             map: map,
             markdownOptions: MarkdownOptions(allowRawHTML: config?.allowRawHTML ?? false),
             displayRoot: displayPath,
-            now: options.now
+            now: options.now,
+            limits: options.limits
         )
         var loaded = files.filter { $0.collection != .site }.parallelMap { decoder.decode($0) }
         if let siteFile { loaded.insert(siteFile, at: 0) }
