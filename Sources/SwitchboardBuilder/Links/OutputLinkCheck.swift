@@ -53,7 +53,7 @@ public struct OutputLinkCheck: Sendable {
         var start = 0
         while start < files.count {
             let end = min(files.count, start + 512)
-            for scanned in files[start..<end].parallelMap({ OutputReferenceScanner.scan(path: $0.path, bytes: $0.bytes, baseURL: base) }) {
+            for scanned in Array(files[start..<end]).parallelMap({ OutputReferenceScanner.scan(path: $0.path, bytes: $0.bytes, baseURL: base) }) {
                 check.add(scanned)
             }
             start = end

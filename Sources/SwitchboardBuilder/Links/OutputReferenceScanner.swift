@@ -1,3 +1,5 @@
+import SwitchboardModel
+
 /// One reference an output file makes, and where it stands in that file.
 struct OutputReference: Sendable {
     /// The reference as written (entities decoded): `/docs/kb/x/#step`, `../a.css`, `https://…`.

@@ -37,6 +37,8 @@ struct PageRenderer: Sendable {
             "assets": assets,
             "site": siteValues,
         ]
+        // The status pages exist only when status/components.yml does; a link to them otherwise leads nowhere.
+        if !site.components.isEmpty { common["status_url"] = base + "/status/" }
         if let statusBanner {
             common["status_banner"] = [
                 "indicator": statusBanner.indicator,
