@@ -126,3 +126,30 @@ extension GoldenSiteTests {
         #expect(categoryPage.components(separatedBy: "<h2><a href=").count - 1 == 15)
     }
 }
+
+extension GoldenSiteTests {
+    /// Tests/Fixtures/sites/broken-links: an image that is not there (`src`) and a stylesheet in
+    /// content/assets/ whose `url()` names a missing file. The build reports both, at their place
+    /// in the output; the site's own links (feeds, sitemap, assets) are all sound.
+    @Test func theLinkCheckFindsABrokenSrcAndABrokenCSSURL() throws {
+        let folder = Self.tests.appendingPathComponent("Fixtures/sites/broken-links/content")
+        let site = try #require(SiteLoader(contentDirectory: folder.path, options: LoadOptions(now: Instant("2026-11-26T12:00:00Z")!)).load().site)
+        let (theme, _) = TemplateSet.load(directory: Self.templates.path)
+        let output = SiteBuilder(site: site, templates: try #require(theme)).build()
+        let found = output.diagnostics.map { "\($0.file):\($0.position) [\($0.id)] \($0.message)" }
+        #expect(found == [
+            "public/assets/print.css:3:20 [broken-reference] url() \"missing-background.png\" leads to no file of the site",
+            "public/faq/index.html:\(try Self.position(ofAttribute: "src=\"/docs/assets/missing-diagram.png\"", in: output, "faq/index.html")) [broken-reference] src \"/docs/assets/missing-diagram.png\" leads to no file of the site",
+        ], "\(found)")
+    }
+
+    /// Line and column of the value of the first `name="value"` written exactly so in an output
+    /// file (found by the test's own text search, not by the scanner under test).
+    static func position(ofAttribute attribute: String, in output: SiteBuilder.Output, _ path: String) throws -> String {
+        let text = String(decoding: try #require(output.files.first { $0.path == path }).bytes, as: UTF8.self)
+        let lines = text.components(separatedBy: "\n")
+        let index = try #require(lines.firstIndex { $0.contains(attribute) })
+        let nameLength = attribute.prefix { $0 != "\"" }.count + 1
+        return "\(index + 1):\(lines[index].components(separatedBy: attribute)[0].count + nameLength + 1)"
+    }
+}
