@@ -239,9 +239,13 @@ import Testing
             pass
         print(checked)
         """
+        // The project's .venv/ holds jsonschema and PyYAML (`make test-deps`, requirements-test.txt).
+        let venvPython = BuildCommandTests.root.appendingPathComponent(".venv/bin/python")
+        try #require(FileManager.default.isExecutableFile(atPath: venvPython.path),
+                     "no .venv/bin/python: run `make test-deps` (scripts/ensure-deps.sh test) first")
         let python = Process()
-        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        python.arguments = ["python3", "-c", script, folder.path, BuildCommandTests.root.appendingPathComponent("content").path]
+        python.executableURL = venvPython
+        python.arguments = ["-c", script, folder.path, BuildCommandTests.root.appendingPathComponent("content").path]
         let out = Pipe(), err = Pipe()
         python.standardOutput = out
         python.standardError = err
