@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import SwitchboardModel
 
 /// One reference an output file makes, and where it stands in that file.
@@ -67,15 +72,27 @@ private struct ByteScanner {
         return SourcePosition(line: line, column: column)
     }
 
+    /// The offset of `byte` at or after `start`, or the end (memchr: the hot loop of the scan).
     func find(_ byte: UInt8, from start: Int) -> Int {
-        var index = start
-        while index < bytes.count && bytes[index] != byte { index += 1 }
-        return index
+        guard start < bytes.count, let base = bytes.baseAddress else { return bytes.count }
+        guard let found = memchr(base + start, Int32(byte), bytes.count - start) else { return bytes.count }
+        return UnsafeRawPointer(found) - UnsafeRawPointer(base)
     }
 
-    /// The offset of `needle` at or after `start` (ASCII, case-insensitive), or the end.
+    /// The offset of `needle` at or after `start` (ASCII, optionally case-insensitive), or the end.
     func find(_ needle: [UInt8], from start: Int, ignoringCase: Bool = false) -> Int {
         guard let first = needle.first else { return start }
+        if !ignoringCase {
+            // memchr to each candidate first byte, then compare the rest.
+            var index = find(first, from: start)
+            while index + needle.count <= bytes.count {
+                var matched = 1
+                while matched < needle.count && bytes[index + matched] == needle[matched] { matched += 1 }
+                if matched == needle.count { return index }
+                index = find(first, from: index + 1)
+            }
+            return bytes.count
+        }
         var index = start
         while index + needle.count <= bytes.count {
             if Self.equal(bytes[index], first, ignoringCase) {
@@ -109,7 +126,7 @@ private struct ByteScanner {
             guard index + 1 < bytes.count else { return }
             let next = bytes[index + 1]
             if next == 0x21 { // <!-- comment --> or <!doctype>
-                if find(Array("<!--".utf8), from: index) == index {
+                if index + 3 < bytes.count && bytes[index + 2] == 0x2D && bytes[index + 3] == 0x2D {
                     index = min(bytes.count, find(Array("-->".utf8), from: index + 4) + 3)
                 } else {
                     index = find(0x3E, from: index)
