@@ -10,14 +10,13 @@ public struct InputLimits: Sendable, Hashable {
     public var maxYAMLDepth: Int
     /// Scalars, mappings and lists in one file's YAML (`yaml-too-many-nodes`).
     public var maxYAMLNodes: Int
-    /// Block quotes and lists inside each other in Markdown (`markdown-too-deep`).
-    public var maxMarkdownDepth: Int
 
-    public init(maxFileBytes: Int = 1 << 20, maxYAMLDepth: Int = 32, maxYAMLNodes: Int = 50_000, maxMarkdownDepth: Int = 32) {
+    /// Markdown has no limit of its own beyond the file's size: cmark-gfm parses and renders
+    /// without recursion, and so does the renderer's walk of its tree.
+    public init(maxFileBytes: Int = 1 << 20, maxYAMLDepth: Int = 32, maxYAMLNodes: Int = 50_000) {
         self.maxFileBytes = maxFileBytes
         self.maxYAMLDepth = maxYAMLDepth
         self.maxYAMLNodes = maxYAMLNodes
-        self.maxMarkdownDepth = maxMarkdownDepth
     }
 
     public static let standard = InputLimits()
