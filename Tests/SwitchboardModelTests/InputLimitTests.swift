@@ -35,6 +35,12 @@ import Testing
         #expect(diagnostics(over) == ["3:\(3 + limit) yaml-too-deep"])
     }
 
+    @Test func bracketsBeyondLibyamlsOwnLimitAreTooDeepToo() {
+        // libyaml scans a run of flow brackets ahead and stops at 1,000 levels itself.
+        let text = "---\nquestion: Q\nx: " + String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000) + "\n---\n"
+        #expect(diagnostics(text).map { $0.split(separator: " ").last.map(String.init) ?? "" } == ["yaml-too-deep"])
+    }
+
     @Test func aSyntaxErrorPointsAtTheConstructLeftOpenWithANoteWhereParsingStopped() throws {
         let found = try #require(ContentProbe.decode(Array("---\nquestion: [this list is never closed\n---\nBody.\n".utf8), as: "faq/q.md"))
         #expect(found.map(\.id) == ["yaml-syntax"])

@@ -163,6 +163,12 @@ private struct EventWalker {
             return
         }
         let stopped = position(parser.problem_mark)
+        // libyaml's scanner reads a run of flow brackets ahead of the events, so its own
+        // nesting limit (1,000) can be met before the walk counts the depth.
+        if problem.hasPrefix("Maximum nesting level") {
+            diagnostics.error("yaml-too-deep", "the YAML nests more than \(limits.maxYAMLDepth) mappings and lists inside each other", at: stopped)
+            return
+        }
         guard let context = parser.context.map({ String(cString: $0) }) else {
             diagnostics.error("yaml-syntax", "invalid YAML: \(problem)", at: stopped)
             return
