@@ -42,7 +42,7 @@ for target in $TARGETS; do
     echo "fuzz $target FAILED; see $log and $artifacts/" >&2
     grep -E "ERROR|SUMMARY|Test unit written" "$log" >&2 || tail -20 "$log" >&2
   fi
-  runs="$(grep -Eo 'stat::number_of_executed_units: *[0-9]+' "$log" | grep -Eo '[0-9]+$' || echo "?")"
+  runs="$(grep -Eo 'stat::number_of_executed_units: *[0-9]+' "$log" | grep -Eo '[0-9]+$' | tail -1 || echo "?")"
   size="$(du -sk "$corpus" | cut -f1)K"
   printf '%-9s %12s %10s %8s\n' "$target" "$runs" "$size" "$(ls "$corpus" | wc -l)" >> "$SCRATCH/fuzz-summary.txt"
 done
