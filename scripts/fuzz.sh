@@ -25,6 +25,7 @@ python3 scripts/fuzz-seeds.py "$SCRATCH/seeds"
 # The Swift runtime's own crash reporter would wait for a debugger-style backtrace; libFuzzer reports.
 export SWIFT_BACKTRACE=enable=no
 export ASAN_OPTIONS="detect_leaks=1:allocator_may_return_null=1"
+export LSAN_OPTIONS="suppressions=$PWD/scripts/lsan.supp:print_suppressions=0"
 status=0
 printf '%-9s %12s %10s %8s\n' target executions "corpus" "files" > "$SCRATCH/fuzz-summary.txt"
 for target in $TARGETS; do
