@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "switchboard", targets: ["switchboard"]),
+        .executable(name: "switchboard-fuzz", targets: ["SwitchboardFuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -44,6 +45,11 @@ let package = Package(
                 "SwitchboardModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // libFuzzer targets (`make fuzz`); built normally, it replays inputs given as arguments.
+        .executableTarget(
+            name: "SwitchboardFuzz",
+            dependencies: ["SwitchboardBuilder", "SwitchboardModel", "SwitchboardMarkdown"]
         ),
         .testTarget(name: "SwitchboardMarkdownTests", dependencies: ["SwitchboardMarkdown"]),
         .testTarget(name: "SwitchboardModelTests", dependencies: ["SwitchboardModel"]),

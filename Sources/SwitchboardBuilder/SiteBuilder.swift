@@ -7,6 +7,8 @@ import SwitchboardModel
 public struct SiteBuilder: Sendable {
     public let site: Site
     public let templates: TemplateSet
+    /// The output folder as the user names it, for the link check's diagnostics.
+    public var outputDisplayPath = "public"
 
     public init(site: Site, templates: TemplateSet) {
         self.site = site
@@ -107,6 +109,8 @@ public struct SiteBuilder: Sendable {
         for (previous, file) in zip(files, files.dropFirst()) where previous.path == file.path {
             diagnostics.append(Diagnostic.duplicateOutput(file.path))
         }
+        diagnostics += OutputLinkCheck.check(files, baseURL: site.config.baseURL, displayRoot: outputDisplayPath)
+        timings.lap("link check")
         return Output(files: files, diagnostics: diagnostics, pageCount: plan.pages.count, timings: timings)
     }
 }

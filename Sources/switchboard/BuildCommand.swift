@@ -37,6 +37,7 @@ struct BuildCommand: ParsableCommand {
                                                loadOptions: try options.loadOptions(), failsOnWarnings: options.strict,
                                                cacheDirectory: cache)
         configuration.compilesTemplates = !mustacheOnly
+        configuration.outputDisplayPath = output
         let sink = DiskSink(directory: output, manifestPath: cache.map { BuildCache.outputManifestPath(in: $0, for: output) })
         let report = BuildSession(configuration: configuration, sink: sink).build()
         if !report.diagnostics.isEmpty { options.report(report.diagnostics, fileCount: report.contentFileCount) }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import SwitchboardBuilder
 import SwitchboardModel
 
 /// `switchboard check`: everything `build` validates, writing nothing.
@@ -10,10 +11,21 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var options: ContentOptions
 
+    @Option(help: "The templates folder: the site is rendered in memory so that every link of the output is checked.")
+    var templates: String = "templates"
+
     func run() throws {
         let loader = SiteLoader(contentDirectory: options.content, options: try options.loadOptions())
         let result = loader.load()
-        options.report(result.diagnostics, fileCount: result.fileCount)
-        if options.fails(result.diagnostics) { throw ExitCode(1) }
+        var diagnostics = result.diagnostics
+        // The output's own links (assets, feeds, the status API) exist only once the site is rendered.
+        if let site = result.site {
+            let (theme, themeDiagnostics) = TemplateSet.load(directory: templates)
+            diagnostics += themeDiagnostics
+            if let theme { diagnostics += SiteBuilder(site: site, templates: theme).build().diagnostics }
+            diagnostics.sort()
+        }
+        options.report(diagnostics, fileCount: result.fileCount)
+        if options.fails(diagnostics) { throw ExitCode(1) }
     }
 }

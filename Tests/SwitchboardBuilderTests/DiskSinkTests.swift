@@ -58,6 +58,19 @@ import Testing
         }
         second.discard()
         #expect(files(under: output).filter { $0.key != DiskSink.markerName } == ["index.html": "kept"])
+        #expect(!FileManager.default.fileExists(atPath: second.staging), "discard leaves no half-written staging folder")
+    }
+
+    @Test func anOutputWhoseParentIsMissingSaysSo() throws {
+        _ = try fresh()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let output = root.appendingPathComponent("missing/public")
+        let sink = DiskSink(directory: output.path)
+        let error = #expect(throws: DiskSink.WriteError.self) { try sink.write([OutputFile(path: "index.html", text: "site")]) }
+        let message = error.map { "\($0)" } ?? ""
+        #expect(message.contains("\(root.path)/missing/, does not exist"), "\(message)")
+        #expect(!message.contains("switchboard-next"), "\(message)")
+        sink.discard()
     }
 }
 

@@ -28,14 +28,16 @@ enum StatusFixtures {
     }
 
     /// Compares `actual` with the golden file `status-<name>/expected/<path>` byte for byte;
-    /// with SWITCHBOARD_RECORD=1 in the environment, writes it instead.
+    /// with SWITCHBOARD_RECORD=1 in the environment, rewrites a golden file that differs and fails.
     static func expectGolden(_ actual: String, fixture name: String, path: String,
                              sourceLocation: SourceLocation = #_sourceLocation) throws {
         let file = directory(name).appendingPathComponent("expected").appendingPathComponent(path)
-        if ProcessInfo.processInfo.environment["SWITCHBOARD_RECORD"] == "1" {
+        if ProcessInfo.processInfo.environment["SWITCHBOARD_RECORD"] == "1",
+           FileManager.default.contents(atPath: file.path) != Data(actual.utf8) {
             try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(actual.utf8).write(to: file)
-            return
+            // Record mode records and fails, so that a recording is never mistaken for a pass.
+            Issue.record("recorded \(file.path); check the diff and run again without SWITCHBOARD_RECORD", sourceLocation: sourceLocation)
         }
         guard let expected = FileManager.default.contents(atPath: file.path) else {
             Issue.record("missing golden file \(file.path); run the tests with SWITCHBOARD_RECORD=1 to write it",

@@ -1,10 +1,38 @@
 import Foundation
 import Testing
 
-/// Runs the built `switchboard` binary as a user would (`make test` builds it first).
+/// Runs the built `switchboard` binary as a user would.
 @Suite(.serialized) struct BuildCommandTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let binary = root.appendingPathComponent(".build/debug/switchboard")
+
+    /// The binary of this checkout, built first so that a stale one is never tested:
+    /// `swift build --product switchboard` (a moment's work when it is up to date), then
+    /// its folder from `swift build --show-bin-path`. `swift test` holds the package's
+    /// build lock while the tests run and builds nothing meanwhile, so the nested build
+    /// ignores the lock. `SWITCHBOARD_BINARY` names another binary to test.
+    static let binary: URL = {
+        if let path = ProcessInfo.processInfo.environment["SWITCHBOARD_BINARY"], !path.isEmpty {
+            return URL(fileURLWithPath: path)
+        }
+        let build = swiftBuild(["--product", "switchboard"])
+        precondition(build.status == 0, "swift build failed:\n\(build.output)")
+        let folder = swiftBuild(["--show-bin-path"]).output.split(separator: "\n").last.map(String.init) ?? ""
+        return URL(fileURLWithPath: folder).appendingPathComponent("switchboard")
+    }()
+
+    static func swiftBuild(_ arguments: [String]) -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["swift", "build", "--ignore-lock"] + arguments
+        process.currentDirectoryURL = root
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        do { try process.run() } catch { return (-1, "\(error)") }
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+    }
 
     struct Run { var status: Int32; var stdout: String; var stderr: String }
 
@@ -16,6 +44,8 @@ import Testing
         process.currentDirectoryURL = root
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "GITHUB_ACTIONS")
+        // Each process gets its own hash seed, which is what the determinism tests rely on.
+        env.removeValue(forKey: "SWIFT_DETERMINISTIC_HASHING")
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let out = Pipe(), err = Pipe()
@@ -60,6 +90,53 @@ import Testing
         #expect(Set(one.keys) == Set(two.keys))
         #expect(one.keys.filter { one[$0] != two[$0] }.sorted() == [], "files that differ between the two builds")
         #expect(one["index.html"] != nil && one["policies/doa-process/index.html"] != nil)
+    }
+
+    /// Two processes have different hash seeds, so output that depends on the order of a Set or
+    /// Dictionary differs between them; two runs in one process would share the seed and agree.
+    @Test(arguments: ["Tests/Fixtures/status-incidents/content", "Tests/Fixtures/status-maintenance/content",
+                      "Tests/Fixtures/sites/basic/content"])
+    func twoProcessesBuildEachFixtureByteIdentically(content: String) throws {
+        let name = content.split(separator: "/").dropLast().last.map(String.init) ?? "site"
+        let first = Self.temporary("det-\(name)-1"), second = Self.temporary("det-\(name)-2")
+        defer { try? FileManager.default.removeItem(at: first); try? FileManager.default.removeItem(at: second) }
+        for output in [first, second] {
+            let run = try Self.run(["build", "--content", content, "--output", output.path, "--now", "2026-11-26T12:00:00Z"])
+            #expect(run.status == 0, "\(run.stderr)")
+        }
+        let one = Self.tree(first), two = Self.tree(second)
+        #expect(one.count > 10)
+        #expect(Set(one.keys) == Set(two.keys))
+        #expect(one.keys.filter { one[$0] != two[$0] }.sorted() == [], "files that differ between the two processes")
+    }
+
+    @Test func anOutputFolderWhoseParentIsMissingIsNamedInTheError() throws {
+        let parent = Self.temporary("no-parent")
+        let run = try Self.run(["build", "--output", parent.appendingPathComponent("public").path, "--now", "2026-11-26T12:00:00Z"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("\(parent.path)/, does not exist"), "\(run.stderr)")
+        #expect(!run.stderr.contains("switchboard-next"), "\(run.stderr)")
+    }
+
+    /// The status pages once loaded /assets/status.js, which no build writes (assets carry hashes).
+    @Test func theLinkCheckFailsBuildAndCheckOnABrokenReference() throws {
+        let content = Self.root.appendingPathComponent("Tests/Fixtures/sites/broken-links/content").path
+        let output = Self.temporary("broken-links")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let build = try Self.run(["build", "--content", content, "--output", output.path, "--now", "2026-11-26T12:00:00Z"])
+        #expect(build.status == 1)
+        #expect(build.stderr.contains("print.css:3:20: error: url() \"missing-background.png\" leads to no file of the site [broken-reference]"), "\(build.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+        let check = try Self.run(["check", "--content", content, "--now", "2026-11-26T12:00:00Z"])
+        #expect(check.status == 1)
+        #expect(check.stderr.contains("[broken-reference]"), "\(check.stderr)")
+    }
+
+    @Test func anAliasBombIsRefusedBeforeItExpands() throws {
+        let content = Self.root.appendingPathComponent("Tests/Fixtures/invalid/limits/content").path
+        let check = try Self.run(["check", "--content", content, "--now", "2026-11-26T12:00:00Z"])
+        #expect(check.status == 1)
+        #expect(check.stderr.contains("alias-bomb.md:4:10: error: YAML aliases (*name) are not accepted in content"), "\(check.stderr)")
     }
 
     @Test func aFailedBuildLeavesTheOutputAsItWas() throws {
@@ -171,9 +248,13 @@ import Testing
             pass
         print(checked)
         """
+        // The project's .venv/ holds jsonschema and PyYAML (`make test-deps`, requirements-test.txt).
+        let venvPython = BuildCommandTests.root.appendingPathComponent(".venv/bin/python")
+        try #require(FileManager.default.isExecutableFile(atPath: venvPython.path),
+                     "no .venv/bin/python: run `make test-deps` (scripts/ensure-deps.sh test) first")
         let python = Process()
-        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        python.arguments = ["python3", "-c", script, folder.path, demo.path]
+        python.executableURL = venvPython
+        python.arguments = ["-c", script, folder.path, demo.path]
         let out = Pipe(), err = Pipe()
         python.standardOutput = out
         python.standardError = err

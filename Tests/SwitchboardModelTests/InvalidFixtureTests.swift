@@ -4,7 +4,7 @@ import Testing
 
 /// Each folder under Tests/Fixtures/invalid/ is a content tree with mistakes; its
 /// expected.txt lists every diagnostic by position and id, in one run and in order.
-/// Re-record with SWITCHBOARD_RECORD=1.
+/// Re-record with SWITCHBOARD_RECORD=1 (which fails, naming what it rewrote; run again without it).
 @Suite struct InvalidFixtureTests {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Fixtures/invalid")
@@ -19,14 +19,17 @@ import Testing
     }
 
     static func compare(_ actual: String, toGolden file: URL) throws {
-        if ProcessInfo.processInfo.environment["SWITCHBOARD_RECORD"] == "1" {
+        if ProcessInfo.processInfo.environment["SWITCHBOARD_RECORD"] == "1",
+           (try? String(contentsOf: file, encoding: .utf8)) != actual {
             try actual.write(to: file, atomically: true, encoding: .utf8)
+            // Record mode records and fails, so that a recording is never mistaken for a pass.
+            Issue.record("recorded \(file.path); check the diff and run again without SWITCHBOARD_RECORD")
         }
         let expected = try String(contentsOf: file, encoding: .utf8)
         #expect(actual == expected, "differs from \(file.lastPathComponent)")
     }
 
-    @Test(arguments: ["many-errors", "bad-files", "more-rules", "publishing"])
+    @Test(arguments: ["many-errors", "bad-files", "more-rules", "publishing", "limits"])
     func reportsEveryProblemInOrder(name: String) throws {
         try Self.compare(Self.diagnostics(for: name), toGolden: Self.fixtures.appendingPathComponent("\(name)/expected.txt"))
     }
@@ -38,7 +41,7 @@ import Testing
     }
 
     @Test func fixturesCoverEveryRuleID() {
-        let all = ["many-errors", "bad-files", "more-rules", "publishing"].map { Self.diagnostics(for: $0) }.joined()
+        let all = ["many-errors", "bad-files", "more-rules", "publishing", "limits"].map { Self.diagnostics(for: $0) }.joined()
         let ids = Set(all.split(separator: "\n").compactMap { line in
             line.split(separator: "[").last.map { String($0.dropLast()) }
         })
@@ -52,7 +55,8 @@ import Testing
                    "update-before-start", "missing-file", "byte-order-mark", "duplicate-key", "empty-file", "not-a-file",
                    "invalid-utf8", "front-matter-missing", "front-matter-unclosed", "unexpected-file", "invalid-slug", "yaml-syntax",
                    "placeholder-not-unconfirmed", "placeholder-note-missing",
-                   "alias-collision", "invalid-alias", "changes-out-of-order", "changes-version-mismatch", "replaces-itself"] {
+                   "alias-collision", "invalid-alias", "changes-out-of-order", "changes-version-mismatch", "replaces-itself",
+                   "yaml-alias", "yaml-too-deep"] {
             #expect(ids.contains(id), "no fixture triggers \(id)")
         }
     }

@@ -26,6 +26,7 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
     /// Where the hashes of both folders' files are kept between runs (nil: only in memory).
     public let manifestPath: String?
     private let parked: String
+    private let parent: String
 
     private var manifest: OutputManifest?
     /// Hashes of what the staging folder holds now; nil when unknown.
@@ -44,6 +45,7 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
         let slash = directory.lastIndex(of: "/")
         let parent = slash.map { String(directory[...$0]) } ?? ""
         let name = slash.map { String(directory[directory.index(after: $0)...]) } ?? directory
+        self.parent = parent.isEmpty ? "." : parent
         staging = "\(parent).\(name).switchboard-next"
         parked = "\(parent).\(name).switchboard-swap-\(getpid())"
     }
@@ -63,6 +65,10 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
     static let markerText = "This folder is written by switchboard build and replaced by the next build.\n"
 
     public func begin() throws {
+        // Said here, or the first error would name the hidden staging folder.
+        guard Self.isDirectory(parent) else {
+            throw WriteError(path: directory, reason: "the folder it goes in, \(parent), does not exist")
+        }
         for folder in [directory, staging] where Self.isDirectory(folder) && !Self.isOurs(folder) {
             throw WriteError(path: folder, reason: "it exists and was not written by switchboard (it has no \(Self.markerName)); "
                 + "choose a new or empty folder, or remove it yourself")
@@ -167,6 +173,11 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
         if let manifestPath { manifest?.write(to: manifestPath) }
         next = [:]
         copies = []
+    }
+
+    /// A kept file is the published one, byte for byte (`keep` checked its hash).
+    public func keptBytes(_ path: String) -> [UInt8]? {
+        FileReader.read("\(directory)/\(path)")
     }
 
     /// Exchanges the staging and output folders; the old output becomes the next staging folder.

@@ -56,6 +56,10 @@ public final class MemorySink: OutputSink, @unchecked Sendable {
         }
     }
 
+    public func keptBytes(_ path: String) -> [UInt8]? {
+        lock.withLock { next[path]?.bytes }
+    }
+
     public func discard() {
         lock.withLock { next = [:] }
     }

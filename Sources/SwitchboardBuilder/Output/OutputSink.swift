@@ -19,6 +19,9 @@ public protocol OutputSink: AnyObject {
     @discardableResult func commit() throws -> OutputChanges
     /// Throws away the next site; the published one stays as it was.
     func discard()
+    /// The bytes of a file the sink has kept (`keep` answered true) in the next site, for
+    /// checks that read every output, such as the link check. Nil when it cannot be read.
+    func keptBytes(_ path: String) -> [UInt8]?
 }
 
 /// What a commit changed, compared with the site published before it.

@@ -46,6 +46,8 @@ struct PageRenderer: Sendable {
             "site": siteValues,
         ]
         if templates.serviceWorker != nil { common["service_worker_url"] = base + ServiceWorker.url }
+        // The status pages exist only when status/components.yml does; a link to them otherwise leads nowhere.
+        if !site.components.isEmpty { common["status_url"] = base + SiteURL.status }
         if let statusBanner {
             common["status_banner"] = [
                 "indicator": statusBanner.indicator,

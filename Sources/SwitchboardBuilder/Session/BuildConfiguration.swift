@@ -16,6 +16,8 @@ public struct BuildConfiguration: Sendable {
     /// Renders templates with the compiled renderer where it can (false: swift-mustache
     /// for every template, to measure or compare the two).
     public var compilesTemplates = true
+    /// The output folder as the user names it, for the link check's diagnostics (`public`).
+    public var outputDisplayPath = "public"
 
     public init(contentDirectory: String = "content", templatesDirectory: String = "templates", loadOptions: LoadOptions,
                 failsOnWarnings: Bool = false, cacheDirectory: String? = nil) {

@@ -71,13 +71,24 @@ public final class BuildSession {
         let changes: OutputChanges
         do {
             try sink.begin()
+            // Every reference of the output is checked as the files pass; kept pages are read
+            // back from the sink, because a target they name may be gone from this build.
+            var links = OutputLinkCheck(baseURL: site.config.baseURL, displayRoot: configuration.outputDisplayPath)
             func put(_ file: OutputFile, digest: ContentDigest) throws {
                 // Duplicates are found as files are produced, not by sorting at the end.
                 guard next.outputs.updateValue(digest, forKey: file.path) == nil else {
                     duplicates.append(.duplicateOutput(file.path))
                     return
                 }
+                links.add(path: file.path, bytes: file.bytes)
                 try sink.put(file, digest: digest)
+            }
+            func checkKept(_ path: String) {
+                if path.hasSuffix(".html"), let bytes = sink.keptBytes(path) {
+                    links.add(path: path, bytes: bytes)
+                } else {
+                    links.addUnread(path: path)
+                }
             }
 
             // The search index is rebuilt only when a document changed, on a background queue.
@@ -107,6 +118,7 @@ public final class BuildSession {
                     var result = result
                     if result.file == nil, next.outputs[result.path] == nil, try sink.keep(result.path, digest: result.output) {
                         next.outputs[result.path] = result.output
+                        checkKept(result.path)
                         if let scripts = previous.scripts[result.path] { next.scripts[result.path] = scripts }
                     } else if result.file == nil {
                         sinkHoldsPrevious = false
@@ -144,6 +156,7 @@ public final class BuildSession {
                         throw Restart()
                     }
                     next.outputs[path] = digest
+                    checkKept(path)
                     searchFiles[path] = digest
                 }
             }
@@ -161,6 +174,8 @@ public final class BuildSession {
             for file in closing.files { try put(file, digest: ContentDigest(file.bytes)) }
             diagnostics += closing.diagnostics
             stage.lap("service worker, redirects, headers")
+            diagnostics += links.finish()
+            stage.lap("link check")
             if fails(diagnostics) {
                 sink.discard()
                 diagnostics += duplicates

@@ -33,17 +33,32 @@ public struct Diagnostic: Sendable, Hashable {
     /// A stable, kebab-case identifier (`unknown-key`, `broken-link`…), for tests and for filtering.
     public var id: String
     public var message: String
+    /// A second place that explains the first: where the YAML parser stopped, for example.
+    public var note: DiagnosticNote?
 
-    public init(file: String, position: SourcePosition = .start, severity: Severity = .error, id: String, message: String) {
+    public init(file: String, position: SourcePosition = .start, severity: Severity = .error, id: String, message: String,
+                note: DiagnosticNote? = nil) {
         self.file = file
         self.position = position
         self.severity = severity
         self.id = id
         self.message = message
+        self.note = note
     }
 
     public var line: Int { position.line }
     public var column: Int { position.column }
+}
+
+/// A place in the same file that a diagnostic points to as well.
+public struct DiagnosticNote: Sendable, Hashable {
+    public var position: SourcePosition
+    public var message: String
+
+    public init(_ message: String, at position: SourcePosition) {
+        self.message = message
+        self.position = position
+    }
 }
 
 extension Diagnostic: Comparable {

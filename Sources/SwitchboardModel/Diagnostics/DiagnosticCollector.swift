@@ -8,8 +8,8 @@ public struct DiagnosticCollector: Sendable {
         self.file = file
     }
 
-    public mutating func error(_ id: String, _ message: String, at position: SourcePosition = .start) {
-        diagnostics.append(Diagnostic(file: file, position: position, severity: .error, id: id, message: message))
+    public mutating func error(_ id: String, _ message: String, at position: SourcePosition = .start, note: DiagnosticNote? = nil) {
+        diagnostics.append(Diagnostic(file: file, position: position, severity: .error, id: id, message: message, note: note))
     }
 
     public mutating func warning(_ id: String, _ message: String, at position: SourcePosition = .start) {

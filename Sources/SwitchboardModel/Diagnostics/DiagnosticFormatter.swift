@@ -20,8 +20,11 @@ public enum DiagnosticFormatter {
         }
     }
 
+    /// `path:line:column: error: message [id]`, and a `note:` line below it when the diagnostic has one.
     public static func human(_ diagnostic: Diagnostic) -> String {
-        "\(diagnostic.file):\(diagnostic.line):\(diagnostic.column): \(diagnostic.severity.rawValue): \(diagnostic.message) [\(diagnostic.id)]"
+        let line = "\(diagnostic.file):\(diagnostic.line):\(diagnostic.column): \(diagnostic.severity.rawValue): \(diagnostic.message) [\(diagnostic.id)]"
+        guard let note = diagnostic.note else { return line }
+        return line + "\n\(diagnostic.file):\(note.position): note: \(note.message)"
     }
 
     /// The closing line: `2 errors, 1 warning in 40 files`.
@@ -38,7 +41,8 @@ public enum DiagnosticFormatter {
             "col=\(diagnostic.column)",
             "title=\(escapeProperty(diagnostic.id))",
         ].joined(separator: ",")
-        return "::\(command) \(properties)::\(escapeData(diagnostic.message))"
+        let note = diagnostic.note.map { " (\($0.message): line \($0.position.line), column \($0.position.column))" } ?? ""
+        return "::\(command) \(properties)::\(escapeData(diagnostic.message + note))"
     }
 
     /// Escaping for the message part of a workflow command.
@@ -60,7 +64,11 @@ public enum DiagnosticFormatter {
         for (index, d) in diagnostics.enumerated() {
             out += "  {\"file\": \(JSONText.quote(d.file)), \"line\": \(d.line), \"column\": \(d.column), "
             out += "\"severity\": \(JSONText.quote(d.severity.rawValue)), \"id\": \(JSONText.quote(d.id)), "
-            out += "\"message\": \(JSONText.quote(d.message))}"
+            out += "\"message\": \(JSONText.quote(d.message))"
+            if let note = d.note {
+                out += ", \"note\": {\"line\": \(note.position.line), \"column\": \(note.position.column), \"message\": \(JSONText.quote(note.message))}"
+            }
+            out += "}"
             out += index == diagnostics.count - 1 ? "\n" : ",\n"
         }
         return out + "]\n"

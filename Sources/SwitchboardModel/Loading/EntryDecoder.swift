@@ -7,16 +7,28 @@ struct EntryDecoder: Sendable {
     let markdownOptions: MarkdownOptions
     let displayRoot: String
     let now: Instant
+    var limits = InputLimits.standard
 
     func decode(_ file: DiscoveredFile) -> LoadedFile {
+        guard file.collection.rootType != nil else { return LoadedFile(file: file, entry: .asset, diagnostics: []) }
+        guard let bytes = FileReader.read(file.absolutePath, limit: limits.maxFileBytes) else {
+            var diagnostics = DiagnosticCollector(file: "\(displayRoot)/\(file.path)")
+            diagnostics.error("unreadable-file", "the file cannot be read")
+            return LoadedFile(file: file, entry: nil, diagnostics: diagnostics.diagnostics)
+        }
+        return decode(file, bytes: bytes)
+    }
+
+    /// Decodes a file's bytes (at most one more than the size limit).
+    func decode(_ file: DiscoveredFile, bytes: [UInt8]) -> LoadedFile {
         var diagnostics = DiagnosticCollector(file: "\(displayRoot)/\(file.path)")
         var loaded = LoadedFile(file: file, entry: nil, diagnostics: [])
         guard let rootType = file.collection.rootType else {
             loaded.entry = .asset
             return loaded
         }
-        guard let bytes = FileReader.read(file.absolutePath) else {
-            diagnostics.error("unreadable-file", "the file cannot be read")
+        if bytes.count > limits.maxFileBytes {
+            diagnostics.error("file-too-large", "the file is larger than \(limits.maxFileBytes / 1024) KiB, the limit for one content file; split it")
             loaded.diagnostics = diagnostics.diagnostics
             return loaded
         }
@@ -38,7 +50,7 @@ struct EntryDecoder: Sendable {
             body = (split.body, split.bodyLineOffset)
         }
 
-        let node = YAMLReader.read(yaml, lineOffset: yamlLineOffset, diagnostics: &diagnostics)
+        let node = YAMLReader.read(yaml, lineOffset: yamlLineOffset, limits: limits, diagnostics: &diagnostics)
         if diagnostics.hasErrors && node == nil {
             loaded.diagnostics = diagnostics.diagnostics
             return loaded

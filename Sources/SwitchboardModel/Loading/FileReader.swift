@@ -6,13 +6,16 @@ import Darwin
 
 /// Reads whole files with POSIX calls: no Foundation overhead per file.
 public enum FileReader {
-    public static func read(_ path: String) -> [UInt8]? {
+    /// The file's bytes, at most `limit + 1` of them: a caller with a limit learns that the file
+    /// is too large without reading (or allocating) all of it.
+    public static func read(_ path: String, limit: Int = .max) -> [UInt8]? {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return nil }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        let cap = limit == .max ? Int.max : limit + 1
+        var bytes = [UInt8](repeating: 0, count: min(Int(info.st_size), cap))
         var filled = 0
         while true {
             if filled == bytes.count { bytes.append(contentsOf: [UInt8](repeating: 0, count: 4096)) }
@@ -22,6 +25,7 @@ public enum FileReader {
             if count < 0 { return nil }
             if count == 0 { break }
             filled += count
+            if filled >= cap { break }
         }
         bytes.removeSubrange(filled...)
         return bytes

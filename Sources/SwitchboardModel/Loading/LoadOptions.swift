@@ -9,6 +9,8 @@ public struct LoadOptions: Sendable {
     /// Read the commit dates from git (one `git log`, while the files are parsed);
     /// they take precedence over `commitDates`.
     public var readsGitDates: Bool
+    /// Limits on each content file's size and structure.
+    public var limits = InputLimits.standard
 
     public init(now: Instant, baseURL: String? = nil, commitDates: [String: Day] = [:], readsGitDates: Bool = false) {
         self.now = now

@@ -37,7 +37,7 @@ public struct SiteLoader {
         var siteFile: LoadedFile?
         if let site = files.first(where: { $0.collection == .site }) {
             let decoder = EntryDecoder(map: ContentMap(files: files, basePath: ""), markdownOptions: MarkdownOptions(),
-                                       displayRoot: displayPath, now: options.now)
+                                       displayRoot: displayPath, now: options.now, limits: options.limits)
             let loaded = decoder.decode(site)
             if case .site(let value)? = loaded.entry { config = value }
             siteFile = loaded
@@ -52,7 +52,8 @@ public struct SiteLoader {
             map: map,
             markdownOptions: MarkdownOptions(allowRawHTML: config?.allowRawHTML ?? false),
             displayRoot: displayPath,
-            now: options.now
+            now: options.now,
+            limits: options.limits
         )
         // Everything a file's parse depends on besides its own bytes.
         var surroundings = ContentHasher()
