@@ -33,6 +33,8 @@ import SwitchboardModel
     @Test func aFailedBuildLeavesThePublishedSiteAsItWas() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("switchboard-failed-\(getpid())")
         try? FileManager.default.removeItem(at: root)
+        // The output's parent must exist (a missing one is an error of its own).
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: root) }
         let workspace = try IncrementalWorkspace()
         defer { workspace.remove() }

@@ -93,6 +93,12 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
             if !Self.isDirectory(staging) { Self.removeTree(staging); try Self.makeDirectory(staging) }
             staged = nil
         }
+        // The marker without a site hash, before anything is written: the staging folder stays
+        // recognisably ours if this build fails or is killed, and is not trusted as holding any
+        // site until `commit` names one.
+        guard Self.writeFile("\(staging)/\(Self.markerName)", Array(Self.markerText.utf8)) else {
+            throw WriteError(path: Self.markerName, reason: String(cString: strerror(errno)))
+        }
     }
 
     public func put(_ file: OutputFile, digest: ContentDigest) throws {

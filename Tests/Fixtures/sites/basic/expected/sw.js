@@ -1,5 +1,5 @@
 // Written by `switchboard build`: this build's cache version and the files kept for offline reading.
-var BUILD = {"version":"6c70635c8d4a","base":"/docs","language":"en-GB","stylesheet":"/docs/assets/site.0c75f38e46.css","precache":[
+var BUILD = {"version":"4cc509b86cfe","base":"/docs","language":"en-GB","stylesheet":"/docs/assets/site.HASH.css","precache":[
   "/docs/",
   "/docs/policies/",
   "/docs/policies/changes/",
@@ -7,15 +7,15 @@ var BUILD = {"version":"6c70635c8d4a","base":"/docs","language":"en-GB","stylesh
   "/docs/policies/principles/",
   "/docs/policies/print/",
   "/docs/support/",
-  "/docs/assets/favicon.909d52f383.svg",
-  "/docs/assets/print.68178f9336.css",
-  "/docs/assets/search-core.6bde828920.js",
-  "/docs/assets/search.35bf8691fe.css",
-  "/docs/assets/search.c87a9b6074.js",
-  "/docs/assets/site.0c75f38e46.css",
-  "/docs/assets/site.9455b0b649.js",
-  "/docs/assets/status.9837a487be.css",
-  "/docs/assets/status.f43e1a0bb4.js"
+  "/docs/assets/favicon.HASH.svg",
+  "/docs/assets/print.HASH.css",
+  "/docs/assets/search-core.HASH.js",
+  "/docs/assets/search.HASH.css",
+  "/docs/assets/search.HASH.js",
+  "/docs/assets/site.HASH.css",
+  "/docs/assets/site.HASH.js",
+  "/docs/assets/status.HASH.css",
+  "/docs/assets/status.HASH.js"
 ]};
 /* Switchboard's service worker: the pages an engineer has read, and the escalation, support,
    status and policy pages, stay readable when the connection drops.
