@@ -32,7 +32,7 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
-## Figures for 1,000 and 10,000 generated pages (a benchmark, not a test).
+## Clean, no-change and one-edit builds of 1,000, 10,000 and 30,000 generated pages beside Hugo (a benchmark, not a test).
 bench: deps release
 	bench/run.sh
 

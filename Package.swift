@@ -27,7 +27,7 @@ let package = Package(
         // Diagnostics, schemas, loading and validation of content/ into a Site.
         .target(
             name: "SwitchboardModel",
-            dependencies: ["SwitchboardMarkdown", .product(name: "Yams", package: "Yams")]
+            dependencies: ["SwitchboardMarkdown", .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto")]
         ),
         // Rendering, search index, status outputs and the output sink.
         .target(

@@ -1,19 +1,20 @@
 #!/bin/sh
-# The build and search benchmark: generates synthetic content of 1,000 and 10,000 pages
-# (bench/generate.py), builds each with the release binary, and prints build time, peak
-# memory, the binary's per-stage timings, the search index's size and file count, and the
+# The build and search benchmark: generates synthetic content of 1,000, 10,000 and 30,000
+# pages (bench/generate.py), builds each with the release binary, and prints build time,
+# peak memory, the binary's per-stage timings, the search index's size and file count, and the
 # bytes a browser transfers for cold queries (bench/fetch-cost.mjs). When `hugo` is
 # installed it also builds the same pages with Hugo (minimal layouts, no search) on the
-# same machine, for comparison.
+# same machine, back to back with Switchboard, and prints the ratios.
 # A benchmark, not a test: it prints figures and fails only if something cannot run.
 #
 #   bench/run.sh                     # make bench runs this
 #   BENCH_SIZES=1000 bench/run.sh    # one size
+#   BENCH_REPEAT=5 bench/run.sh      # runs per measurement (median; default 3, 1 at 30,000)
 #   SWITCHBOARD_BIN=path bench/run.sh   # an already built binary (skips swift build)
 #   BENCH_HUGO=0 bench/run.sh        # skip Hugo
 set -eu
 cd "$(dirname "$0")/.."
-SIZES="${BENCH_SIZES:-1000 10000}"
+SIZES="${BENCH_SIZES:-1000 10000 30000}"
 OUT="${BENCH_OUT:-bench/out}"
 mkdir -p "$OUT"
 OUT="$(cd "$OUT" && pwd)"   # absolute: hugo resolves --destination against --source
@@ -26,11 +27,83 @@ fi
 HUGO=""
 if [ "${BENCH_HUGO:-1}" != 0 ] && command -v hugo >/dev/null 2>&1; then HUGO=hugo; fi
 
-# Wall time and peak RSS from GNU time's -v report.
-report() {
-  echo "$1: $(grep 'Elapsed (wall clock)' "$2" | sed 's/.*: //') wall," \
-       "$(grep 'Maximum resident' "$2" | sed 's/.*: //') KB peak RSS"
+# ---------------------------------------------------------------------------------------
+# Build speed (issue 11): clean, no-change and one-edit builds, peak memory, Hugo beside
+# them in the same run, ratios. Each measurement runs BENCH_REPEAT times, alternating
+# Switchboard and Hugo, and reports the median: wall time on a shared machine is noisy.
+# ---------------------------------------------------------------------------------------
+SUMMARY="$OUT/summary.txt"
+: >"$SUMMARY"
+
+# Seconds and peak KB from one GNU time -v report, as "seconds kb".
+measure() {
+  awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i] }
+              /Maximum resident/ { kb = $2 } END { printf "%.3f %d\n", s, kb }' "$1"
 }
+
+# The median of numbers on standard input.
+median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
+
+# switchboard_build N LABEL [extra args]: one timed build into public-N with cache-N.
+switchboard_build() {
+  n="$1"; label="$2"; shift 2
+  /usr/bin/time -v "$BIN" build --content "$OUT/content-$n" --output "$OUT/public-$n" --cache-dir "$OUT/cache-$n" \
+    --now 2026-01-01T00:00:00Z --timings "$@" 2>"$OUT/time-$n-$label.txt" >"$OUT/stages-$n-$label.txt" \
+    || { cat "$OUT/time-$n-$label.txt"; exit 1; }
+  measure "$OUT/time-$n-$label.txt"
+}
+
+hugo_build() {
+  n="$1"
+  rm -rf "$OUT/hugo-public-$n"
+  /usr/bin/time -v hugo --quiet --source "$OUT/hugo-$n" --destination "$OUT/hugo-public-$n" \
+    2>"$OUT/hugo-time-$n.txt" >/dev/null || { cat "$OUT/hugo-time-$n.txt"; exit 1; }
+  measure "$OUT/hugo-time-$n.txt"
+}
+
+bench_build_speed() {
+  n="$1"
+  repeat="${BENCH_REPEAT:-}"
+  if [ -z "$repeat" ]; then if [ "$n" -ge 30000 ]; then repeat=1; else repeat=3; fi; fi
+  : >"$OUT/clean-$n.txt"; : >"$OUT/hugo-$n.txt"; : >"$OUT/nochange-$n.txt"; : >"$OUT/edit-$n.txt"
+  i=0
+  while [ "$i" -lt "$repeat" ]; do
+    i=$((i + 1))
+    # Clean: no cache, empty output folder (and no staging folder to reuse).
+    rm -rf "$OUT/public-$n" "$OUT/.public-$n.switchboard-next" "$OUT/cache-$n"
+    switchboard_build "$n" clean >>"$OUT/clean-$n.txt"
+    if [ -n "$HUGO" ]; then hugo_build "$n" >>"$OUT/hugo-$n.txt"; fi
+  done
+  sed 's/^/  /' "$OUT/stages-$n-clean.txt"
+  # The first article, edited once per run (its body only).
+  article="$(find "$OUT/content-$n/kb" -name '*.md' ! -name '_*' | sort | head -1)"
+  cp "$article" "$OUT/edited-original-$n.md"
+  i=0
+  while [ "$i" -lt "$repeat" ]; do
+    i=$((i + 1))
+    switchboard_build "$n" nochange >>"$OUT/nochange-$n.txt"
+    printf '\nAn edited paragraph about SIP trunks, run %s.\n' "$i" >>"$article"
+    switchboard_build "$n" edit >>"$OUT/edit-$n.txt"
+  done
+  cp "$OUT/edited-original-$n.md" "$article"
+  echo "  one edit:"; sed 's/^/    /' "$OUT/stages-$n-edit.txt"
+
+  clean="$(cut -d' ' -f1 "$OUT/clean-$n.txt" | median)"
+  clean_kb="$(cut -d' ' -f2 "$OUT/clean-$n.txt" | sort -n | tail -1)"
+  nochange="$(cut -d' ' -f1 "$OUT/nochange-$n.txt" | median)"
+  edit="$(cut -d' ' -f1 "$OUT/edit-$n.txt" | median)"
+  line="$n files: switchboard clean ${clean} s, $((clean_kb / 1024)) MB peak; no change ${nochange} s ($(ratio "$nochange" "$clean")× clean); one edit ${edit} s ($(ratio "$edit" "$clean")× clean)"
+  if [ -s "$OUT/hugo-$n.txt" ]; then
+    hugo_s="$(cut -d' ' -f1 "$OUT/hugo-$n.txt" | median)"
+    hugo_kb="$(cut -d' ' -f2 "$OUT/hugo-$n.txt" | sort -n | tail -1)"
+    line="$line; hugo clean ${hugo_s} s, $((hugo_kb / 1024)) MB peak; switchboard/hugo $(ratio "$clean" "$hugo_s")× time, $(ratio "$clean_kb" "$hugo_kb")× memory"
+  fi
+  echo "  $line (median of $repeat)"
+  echo "$line (median of $repeat)" >>"$SUMMARY"
+}
+# --------------------------------------------------------------------- end of build speed
 
 for n in $SIZES; do
   echo "== $n pages"
@@ -39,18 +112,12 @@ for n in $SIZES; do
   else
     python3 bench/generate.py "$n" "$OUT/content-$n"
   fi
-  rm -rf "$OUT/public-$n"
-  /usr/bin/time -v "$BIN" build --content "$OUT/content-$n" --output "$OUT/public-$n" \
-    --now 2026-01-01T00:00:00Z --timings 2>"$OUT/time-$n.txt" >"$OUT/stages-$n.txt" || { cat "$OUT/time-$n.txt"; exit 1; }
-  report "switchboard build" "$OUT/time-$n.txt"
-  sed 's/^/  /' "$OUT/stages-$n.txt"
+  bench_build_speed "$n"
   echo "  output: $(find "$OUT/public-$n" -type f | wc -l) files, of which search/: $(find "$OUT/public-$n/search" -type f | wc -l)"
   node bench/fetch-cost.mjs "$OUT/public-$n" | sed 's/^/  /'
   if [ -n "$HUGO" ]; then
-    rm -rf "$OUT/hugo-public-$n"
-    /usr/bin/time -v hugo --quiet --source "$OUT/hugo-$n" --destination "$OUT/hugo-public-$n" \
-      2>"$OUT/hugo-time-$n.txt" >/dev/null || { cat "$OUT/hugo-time-$n.txt"; exit 1; }
-    report "hugo $(hugo version | sed 's/^hugo v\([0-9.]*\).*/\1/') (same pages, no search)" "$OUT/hugo-time-$n.txt"
-    echo "  output: $(find "$OUT/hugo-public-$n" -type f | wc -l) files"
+    echo "  hugo $(hugo version | sed 's/^hugo v\([0-9.]*\).*/\1/') (same pages, no search): $(find "$OUT/hugo-public-$n" -type f | wc -l) files"
   fi
 done
+echo "== summary (goals: clean ≤ 0.33× hugo, ≤ 200 MB at 10,000 and ≤ 400 MB at 30,000; no change ≤ 0.10× clean; one edit ≤ 0.15× clean)"
+cat "$SUMMARY"

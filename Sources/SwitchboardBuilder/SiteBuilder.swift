@@ -2,7 +2,8 @@ import Dispatch
 import SwitchboardModel
 
 /// Stages 4 to 6 of the pipeline: render pages, write the search index and the
-/// status outputs. Pure: it returns files; a sink writes them.
+/// status outputs. Pure: it produces files; a sink writes them. `BuildSession`
+/// drives it file by file; `build()` collects everything, for tests.
 public struct SiteBuilder: Sendable {
     public let site: Site
     public let templates: TemplateSet
@@ -21,9 +22,17 @@ public struct SiteBuilder: Sendable {
         public var timings: StageTimings
     }
 
-    public func build() -> Output {
-        var timings = StageTimings()
-        // The page families are independent of each other: build them on all cores.
+    /// What the page families produce before anything is rendered.
+    struct Plan: Sendable {
+        var pages: [PageSpec]
+        var documents: [SearchDocument]
+        /// Files that need no template: feeds, JSON, CSV, assets, sitemap, robots.txt.
+        var files: [OutputFile]
+        var diagnostics: [Diagnostic]
+    }
+
+    /// Builds every page family's specs (on all cores: they are independent) and the files that need no template.
+    func plan() -> Plan {
         let families: [@Sendable (Site) -> PageSet] = [
             HomePage.build, PolicyPages.build, KnowledgeBasePages.build, FAQPages.build, DevicePages.build,
             EscalationPages.build, SupportPages.build, VendorPages.build, SearchPage.build, StatusStage.build,
@@ -31,8 +40,6 @@ public struct SiteBuilder: Sendable {
         let site = self.site
         var set = PageSet()
         for family in families.parallelMap({ $0(site) }) { set.append(family) }
-
-        timings.lap("page contexts")
         var diagnostics: [Diagnostic] = []
         var pages: [PageSpec] = []
         for page in set.pages {
@@ -43,32 +50,42 @@ public struct SiteBuilder: Sendable {
                                               message: "the page \(page.url) needs the template '\(page.template)'"))
             }
         }
-        // The search index needs only the documents: it is written while the pages
-        // render, so each stage's single-threaded stretches use the other's idle core.
-        let searchIndex = ConcurrentResult<[OutputFile]>()
-        let documents = set.documents
-        let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) {
-            searchIndex.value = SearchStage.files(documents, site: site)
-        }
-        let renderer = PageRenderer(site: site, templates: templates, statusBanner: StatusStage.banner(site))
-        var files = pages.parallelMap { renderer.render($0) }
-        timings.lap("render pages (search index alongside)")
-        group.wait()
-        timings.lap("search index, rest")
-        files += set.files
-        files += searchIndex.value ?? []
+        var files = set.files
         files += templates.assetFiles
         files += site.assets.compactMap { asset in
             FileReader.read(asset.absolutePath).map { OutputFile(path: asset.path, bytes: $0) }
         }
         files.append(SiteFiles.sitemap(pages, site: site))
         files.append(SiteFiles.robots(site: site))
+        return Plan(pages: pages, documents: set.documents, files: files, diagnostics: diagnostics)
+    }
+
+    func renderer(compiles: Bool = true) -> PageRenderer {
+        PageRenderer(site: site, templates: templates, statusBanner: StatusStage.banner(site), compiles: compiles)
+    }
+
+    public func build() -> Output {
+        var timings = StageTimings()
+        let plan = plan()
+        timings.lap("page contexts")
+        let searchIndex = SearchStage.start(plan.documents, site: site)
+        let renderer = renderer()
+        var files = plan.pages.parallelMap { renderer.render($0) }
+        timings.lap("render pages (search index alongside)")
+        files += searchIndex.wait()
+        files += plan.files
+        timings.lap("search index, rest")
         files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        var diagnostics = plan.diagnostics
         for (previous, file) in zip(files, files.dropFirst()) where previous.path == file.path {
-            diagnostics.append(Diagnostic(file: file.path, id: "duplicate-output", message: "two outputs are written to \(file.path)"))
+            diagnostics.append(Diagnostic.duplicateOutput(file.path))
         }
-        timings.lap("assets, sitemap")
-        return Output(files: files, diagnostics: diagnostics, pageCount: pages.count, timings: timings)
+        return Output(files: files, diagnostics: diagnostics, pageCount: plan.pages.count, timings: timings)
+    }
+}
+
+extension Diagnostic {
+    static func duplicateOutput(_ path: String) -> Diagnostic {
+        Diagnostic(file: path, id: "duplicate-output", message: "two outputs are written to \(path)")
     }
 }

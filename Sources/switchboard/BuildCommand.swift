@@ -18,51 +18,34 @@ struct BuildCommand: ParsableCommand {
     @Option(help: "The folder to write the site to. It is replaced only when the build succeeds.")
     var output: String = "public"
 
+    @Option(name: .customLong("cache-dir"), help: ArgumentHelp("The build cache: what the last build rendered and wrote, so the next writes only what changed.", valueName: "dir"))
+    var cacheDirectory: String = ".switchboard-cache"
+
+    @Flag(name: .customLong("no-cache"), help: "Neither read nor write the build cache: render and write everything.")
+    var noCache = false
+
     @Flag(help: "Print how long each stage took.")
     var timings = false
 
     func run() throws {
         let started = DispatchTime.now()
-        let loadOptions = try options.loadOptions()
-        let result = SiteLoader(contentDirectory: options.content, options: loadOptions).load()
-        let (theme, themeDiagnostics) = TemplateSet.load(directory: templates)
-        var diagnostics = (result.diagnostics + themeDiagnostics).sorted()
-
-        guard let site = result.site, let theme, !options.fails(diagnostics) else {
-            throw failure(diagnostics, fileCount: result.fileCount)
-        }
-        let built = SiteBuilder(site: site, templates: theme).build()
-        diagnostics = (diagnostics + built.diagnostics).sorted()
-        if options.fails(diagnostics) { throw failure(diagnostics, fileCount: result.fileCount) }
-        if !diagnostics.isEmpty { options.report(diagnostics, fileCount: result.fileCount) }
-
-        var stages = result.timings
-        stages.append(built.timings)
-        var writeTimer = StageTimings()
-        let sink = DiskSink(directory: output)
-        do {
-            try sink.write(built.files)
-            writeTimer.lap("write files")
-            try sink.commit()
-            writeTimer.lap("swap in")
-            stages.append(writeTimer)
-        } catch {
-            sink.discard()
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            throw failure([], fileCount: result.fileCount)
+        let cache = noCache ? nil : cacheDirectory
+        let configuration = BuildConfiguration(contentDirectory: options.content, templatesDirectory: templates,
+                                               loadOptions: try options.loadOptions(), failsOnWarnings: options.strict,
+                                               cacheDirectory: cache)
+        let sink = DiskSink(directory: output, manifestPath: cache.map { BuildCache.outputManifestPath(in: $0, for: output) })
+        let report = BuildSession(configuration: configuration, sink: sink).build()
+        if !report.diagnostics.isEmpty { options.report(report.diagnostics, fileCount: report.contentFileCount) }
+        guard report.succeeded else {
+            FileHandle.standardError.write(Data("Build failed: \(output)/ was not changed.\n".utf8))
+            throw ExitCode(1)
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         if timings {
-            for stage in stages.stages { print(String(format: "%8.3f s  %@", stage.seconds, stage.name)) }
+            for stage in report.timings.stages { print(String(format: "%8.3f s  %@", stage.seconds, stage.name)) }
+            print("rendered \(report.renderedPages) of \(report.pageCount) pages; \(report.changes.written.count) files written, \(report.changes.removed.count) removed")
         }
-        let pages = built.pageCount
-        print("Built \(pages) page\(pages == 1 ? "" : "s") (\(built.files.count) files) in \(String(format: "%.2f", seconds)) s → \(output)/")
-    }
-
-    /// Prints the diagnostics and says the output was left alone; the exit status to throw.
-    private func failure(_ diagnostics: [Diagnostic], fileCount: Int) -> ExitCode {
-        if !diagnostics.isEmpty { options.report(diagnostics, fileCount: fileCount) }
-        FileHandle.standardError.write(Data("Build failed: \(output)/ was not changed.\n".utf8))
-        return ExitCode(1)
+        let pages = report.pageCount
+        print("Built \(pages) page\(pages == 1 ? "" : "s") (\(report.outputCount) files) in \(String(format: "%.2f", seconds)) s → \(output)/")
     }
 }

@@ -3,15 +3,18 @@ import Glibc
 #endif
 import SwitchboardModel
 
-/// Writes the site into a staging folder beside the output folder and swaps
-/// the two with renames on commit, so a failed build leaves the output as it was.
+/// Writes the site into a staging folder beside the output folder and
+/// exchanges the two in one atomic step on commit, so the output folder never
+/// disappears, not even for a moment, and a failed build leaves it as it was.
 ///
 /// The staging folder (`.<output>.switchboard-next`) is kept between builds:
-/// after a swap it holds the previous output, and the next build rewrites it
-/// in place, deleting only files that are gone. Creating and deleting ten
-/// thousand files and folders on every build made ext4 scan its recently
-/// deleted inodes for each new one, which took more time than rendering;
-/// rewriting existing files reuses their inodes.
+/// after a swap it holds the previous output, and the next build brings it up
+/// to date in place. With a manifest (`manifestPath`, in the build cache) the
+/// sink knows the hash of every file in both folders, so it writes only files
+/// whose bytes differ and deletes only files that are gone; without one it
+/// rewrites every file. Rewriting existing files also reuses their inodes:
+/// creating and deleting ten thousand files per build made ext4 scan its
+/// recently deleted inodes, which took longer than rendering.
 ///
 /// Files are written with plain POSIX calls: Foundation's atomic writes fsync
 /// each file, and durability comes from the final rename, not from syncing
@@ -20,12 +23,24 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
     public let directory: String
     /// The reused staging folder, beside `directory`.
     public let staging: String
+    /// Where the hashes of both folders' files are kept between runs (nil: only in memory).
+    public let manifestPath: String?
     private let parked: String
 
-    public init(directory: String) {
+    private var manifest: OutputManifest?
+    /// Hashes of what the staging folder holds now; nil when unknown.
+    private var staged: [String: ContentDigest]?
+    private var published: [String: ContentDigest]?
+    private var next: [String: ContentDigest] = [:]
+    private var folders = Set<String>()
+    /// Kept files the staging folder lacks, to copy from the output folder.
+    private var copies: [String] = []
+
+    public init(directory: String, manifestPath: String? = nil) {
         var directory = directory
         while directory.count > 1 && directory.hasSuffix("/") { directory.removeLast() }
         self.directory = directory
+        self.manifestPath = manifestPath
         let slash = directory.lastIndex(of: "/")
         let parent = slash.map { String(directory[...$0]) } ?? ""
         let name = slash.map { String(directory[directory.index(after: $0)...]) } ?? directory
@@ -41,11 +56,13 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
 
     /// The file that marks a folder as written by Switchboard. An existing output
     /// or staging folder without it is never replaced or pruned: pointing
-    /// `--output` at a folder of one's own must not lose its files.
+    /// `--output` at a folder of one's own must not lose its files. It also names
+    /// the hash of the site it belongs to, so a manifest is trusted only for the
+    /// folder it describes.
     public static let markerName = ".switchboard-output"
     static let markerText = "This folder is written by switchboard build and replaced by the next build.\n"
 
-    public func write(_ files: [OutputFile]) throws {
+    public func begin() throws {
         for folder in [directory, staging] where Self.isDirectory(folder) && !Self.isOurs(folder) {
             throw WriteError(path: folder, reason: "it exists and was not written by switchboard (it has no \(Self.markerName)); "
                 + "choose a new or empty folder, or remove it yourself")
@@ -53,56 +70,176 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
         if Self.exists(directory) && !Self.isDirectory(directory) {
             throw WriteError(path: directory, reason: "it exists and is not a folder")
         }
-        let files = files + [OutputFile(path: Self.markerName, text: Self.markerText)]
-        var wantedDirectories = Set<String>()
-        for file in files {
-            var parts = file.path.split(separator: "/").dropLast()
-            while !parts.isEmpty {
-                wantedDirectories.insert(parts.joined(separator: "/"))
-                parts = parts.dropLast()
-            }
-        }
-        let wantedFiles = Set(files.map(\.path))
-        var existing = Set<String>()
-        if Self.isDirectory(staging) {
-            // Make the staging folder hold only what this build writes.
-            Self.prune(staging, relative: "", keepFiles: wantedFiles, keepDirectories: wantedDirectories, existing: &existing)
-        } else {
-            Self.removeTree(staging)
+        if manifest == nil { manifest = manifestPath.flatMap(OutputManifest.read) ?? OutputManifest() }
+        let manifest = self.manifest!
+        published = manifest.published.flatMap { Self.siteDigest(of: directory) == $0.digest ? $0.files : nil }
+        next = [:]
+        folders = []
+        copies = []
+        if !Self.exists(staging) {
+            if let slash = staging.lastIndex(of: "/") { CacheFile.makeFolders(String(staging[..<slash])) }
             try Self.makeDirectory(staging)
-        }
-        // In byte order a folder comes before everything inside it.
-        for directory in wantedDirectories.subtracting(existing).sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
-            try Self.makeDirectory("\(staging)/\(directory)")
-        }
-        // One thread: creating files in parallel makes the threads queue on the
-        // kernel's directory locks, which measured no faster than writing in order.
-        for file in files where !Self.writeFile("\(staging)/\(file.path)", file.bytes) {
-            throw WriteError(path: file.path, reason: String(cString: strerror(errno)))
+            staged = [:]
+        } else if Self.isDirectory(staging), let tree = manifest.staging, Self.siteDigest(of: staging) == tree.digest {
+            staged = tree.files
+            for path in tree.files.keys { Self.addParents(of: path, to: &folders) }
+        } else {
+            if !Self.isDirectory(staging) { Self.removeTree(staging); try Self.makeDirectory(staging) }
+            staged = nil
         }
     }
 
-    public func commit() throws {
+    public func put(_ file: OutputFile, digest: ContentDigest) throws {
+        next[file.path] = digest
+        if let staged, staged[file.path] == digest { return }
+        try write(file.path, file.bytes)
+    }
+
+    public func keep(_ path: String, digest: ContentDigest) throws -> Bool {
+        guard published?[path] == digest else { return false }
+        next[path] = digest
+        // Copied from the output folder at commit, and only if the site changed at all.
+        if staged?[path] != digest { copies.append(path) }
+        return true
+    }
+
+    @discardableResult public func commit() throws -> OutputChanges {
+        let tree = OutputManifest.Tree(files: next)
+        if published != nil, manifest?.published?.digest == tree.digest {
+            // The same site again: nothing to write, nothing to swap.
+            staged = nil
+            published = nil
+            next = [:]
+            return OutputChanges()
+        }
+        for path in copies {
+            guard let bytes = FileReader.read("\(directory)/\(path)"), ContentDigest(bytes) == next[path] else {
+                throw WriteError(path: path, reason: "the published file changed since switchboard wrote it; build again with --no-cache")
+            }
+            try write(path, bytes)
+        }
+        copies = []
+        // Make the staging folder hold only this build's files.
+        if let staged {
+            var gone = Set<String>()
+            for path in staged.keys where next[path] == nil {
+                unlink("\(staging)/\(path)")
+                Self.addParents(of: path, to: &gone)
+            }
+            var wanted = Set<String>()
+            for path in next.keys { Self.addParents(of: path, to: &wanted) }
+            // Deepest first, so a folder is empty when its turn comes.
+            for folder in gone.subtracting(wanted).sorted(by: { $0.count > $1.count }) { rmdir("\(staging)/\(folder)") }
+        } else {
+            var wanted = Set<String>()
+            for path in next.keys { Self.addParents(of: path, to: &wanted) }
+            Self.prune(staging, relative: "", keepFiles: Set(next.keys).union([Self.markerName]), keepDirectories: wanted)
+        }
+        guard Self.writeFile("\(staging)/\(Self.markerName)", Array((Self.markerText + "site \(tree.digest)\n").utf8)) else {
+            throw WriteError(path: Self.markerName, reason: String(cString: strerror(errno)))
+        }
+        let existed = Self.exists(directory)
+        try swapIn()
+
+        var changes = OutputChanges()
+        if let published {
+            changes.written = next.filter { published[$0.key] != $0.value }.map(\.key)
+            changes.removed = published.keys.filter { next[$0] == nil }
+        } else {
+            changes.written = Array(next.keys)
+        }
+        changes.written.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        changes.removed.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+
+        let previous = existed ? published.map { OutputManifest.Tree(files: $0) } : nil
+        manifest = OutputManifest(published: tree, staging: existed ? previous : OutputManifest.Tree(files: [:]))
+        if let manifestPath { manifest!.write(to: manifestPath) }
+        staged = nil
+        published = nil
+        next = [:]
+        return changes
+    }
+
+    /// Nothing to undo: the output was not touched, and the next build brings the staging folder up to date.
+    public func discard() {
+        // What the staging folder holds is no longer known.
+        manifest?.staging = nil
+        if let manifestPath { manifest?.write(to: manifestPath) }
+        next = [:]
+        copies = []
+    }
+
+    /// Exchanges the staging and output folders; the old output becomes the next staging folder.
+    private func swapIn() throws {
         guard Self.exists(directory) else {
             guard rename(staging, directory) == 0 else { throw WriteError(path: directory, reason: String(cString: strerror(errno))) }
             return
         }
+        if AtomicExchange.exchange(staging, directory) { return }
+        // No RENAME_EXCHANGE (not Linux, or a file system without it): two renames,
+        // with a moment between them when the output folder is missing.
         guard rename(directory, parked) == 0 else { throw WriteError(path: directory, reason: String(cString: strerror(errno))) }
         guard rename(staging, directory) == 0 else {
             let reason = String(cString: strerror(errno))
             _ = rename(parked, directory)
             throw WriteError(path: directory, reason: reason)
         }
-        // The previous output becomes the next build's staging folder.
         if rename(parked, staging) != 0 { Self.removeTree(parked) }
     }
 
-    /// Nothing to undo: the output was not touched, and the next build prunes the staging folder.
-    public func discard() {}
+    private func write(_ path: String, _ bytes: [UInt8]) throws {
+        var parent = Substring(path)
+        if let slash = parent.lastIndex(of: "/") {
+            parent = parent[..<slash]
+            if !folders.contains(String(parent)) { try makeFolders(String(parent)) }
+        }
+        let absolute = "\(staging)/\(path)"
+        if Self.writeFile(absolute, bytes) { return }
+        // A folder left from an older site is in the way; one of this build's is a conflict.
+        if errno == EISDIR, !next.keys.contains(where: { $0.hasPrefix(path + "/") }) {
+            Self.removeTree(absolute)
+            if Self.writeFile(absolute, bytes) { return }
+        }
+        throw WriteError(path: path, reason: String(cString: strerror(errno)))
+    }
 
-    /// Deletes what is not wanted under `path`, and notes the folders that stay.
-    private static func prune(_ root: String, relative: String, keepFiles: Set<String>, keepDirectories: Set<String>,
-                              existing: inout Set<String>) {
+    /// Creates `folder` and its parents inside the staging folder, replacing files in the way.
+    private func makeFolders(_ folder: String) throws {
+        var path = ""
+        for part in folder.split(separator: "/") {
+            path = path.isEmpty ? String(part) : "\(path)/\(part)"
+            if folders.contains(path) { continue }
+            let absolute = "\(staging)/\(path)"
+            if mkdir(absolute, 0o755) != 0 {
+                guard errno == EEXIST else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
+                if !Self.isDirectory(absolute) {
+                    guard next[path] == nil else { throw WriteError(path: path, reason: "this build writes both a file and a folder here") }
+                    unlink(absolute)
+                    try Self.makeDirectory(absolute)
+                }
+            }
+            folders.insert(path)
+        }
+    }
+
+    static func addParents(of path: String, to set: inout Set<String>) {
+        var end = path.endIndex
+        while let slash = path[..<end].lastIndex(of: "/") {
+            if !set.insert(String(path[..<slash])).inserted { return }
+            end = slash
+        }
+    }
+
+    /// The site hash named by a folder's marker file.
+    static func siteDigest(of folder: String) -> ContentDigest? {
+        guard let bytes = FileReader.read("\(folder)/\(markerName)") else { return nil }
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard let range = text.range(of: "\nsite ") else { return nil }
+        return ContentDigest(hex: text[range.upperBound...].prefix(32))
+    }
+
+    /// Deletes what is not wanted under `path`.
+    private static func prune(_ root: String, relative: String, keepFiles: Set<String>, keepDirectories: Set<String>) {
         let absolute = relative.isEmpty ? root : "\(root)/\(relative)"
         for name in entries(of: absolute) {
             let path = relative.isEmpty ? name : "\(relative)/\(name)"
@@ -110,8 +247,7 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
             guard lstat("\(root)/\(path)", &info) == 0 else { continue }
             if (info.st_mode & S_IFMT) == S_IFDIR {
                 if keepDirectories.contains(path) {
-                    existing.insert(path)
-                    prune(root, relative: path, keepFiles: keepFiles, keepDirectories: keepDirectories, existing: &existing)
+                    prune(root, relative: path, keepFiles: keepFiles, keepDirectories: keepDirectories)
                 } else {
                     removeTree("\(root)/\(path)")
                 }

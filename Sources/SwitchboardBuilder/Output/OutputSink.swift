@@ -1,27 +1,50 @@
-/// Where a build's files go. Every file of a build passes through one sink.
-public protocol OutputSink {
-    /// Takes all the files of the build at once, so a sink can write them in parallel.
-    func write(_ files: [OutputFile]) throws
-    /// Makes the written files the published site; until then nothing visible changed.
-    func commit() throws
-    /// Throws away what was written (after a failure).
+import SwitchboardModel
+
+/// Where a build's files go. Every file of a build passes through one sink, as
+/// soon as it is produced: nothing holds the whole site at once.
+///
+/// A build calls `begin`, then `put` (or `keep`) once per output path, then
+/// `commit`, which publishes the new site in one step, or `discard`, which
+/// leaves the published site exactly as it was. Calls come from one thread at a time.
+public protocol OutputSink: AnyObject {
+    /// Starts the next site. Throws when the sink cannot be written (a folder not ours).
+    func begin() throws
+    /// One file of the next site, with the hash of its bytes. A sink may skip writing bytes it already holds.
+    func put(_ file: OutputFile, digest: ContentDigest) throws
+    /// Carries the published file at `path`, whose bytes hash to `digest`, into the
+    /// next site without its bytes. False when the sink does not hold exactly that
+    /// file; the caller then renders it and calls `put`.
+    func keep(_ path: String, digest: ContentDigest) throws -> Bool
+    /// Publishes the next site in one step and says which paths changed.
+    @discardableResult func commit() throws -> OutputChanges
+    /// Throws away the next site; the published one stays as it was.
     func discard()
 }
 
-/// Keeps files in memory: for tests.
-public final class MemorySink: OutputSink, @unchecked Sendable {
-    public private(set) var files: [String: [UInt8]] = [:]
-    public private(set) var committed = false
+/// What a commit changed, compared with the site published before it.
+public struct OutputChanges: Sendable, Equatable {
+    /// Paths that are new or whose bytes differ, sorted.
+    public var written: [String]
+    /// Paths that were published before and are gone, sorted.
+    public var removed: [String]
 
-    public init() {}
-
-    public func write(_ files: [OutputFile]) throws {
-        for file in files { self.files[file.path] = file.bytes }
+    public init(written: [String] = [], removed: [String] = []) {
+        self.written = written
+        self.removed = removed
     }
 
-    public func commit() throws { committed = true }
+    public var isEmpty: Bool { written.isEmpty && removed.isEmpty }
+}
 
-    public func discard() { files = [:] }
+extension OutputSink {
+    /// One file of the next site.
+    public func put(_ file: OutputFile) throws {
+        try put(file, digest: ContentDigest(file.bytes))
+    }
 
-    public func text(_ path: String) -> String? { files[path].map { String(decoding: $0, as: UTF8.self) } }
+    /// Starts the next site and puts every file in it.
+    public func write(_ files: [OutputFile]) throws {
+        try begin()
+        for file in files { try put(file) }
+    }
 }

@@ -6,6 +6,10 @@ struct PageRenderer: Sendable {
     let templates: TemplateSet
     /// The values every template sees, converted once per build.
     let commonObject: TemplateObject
+    /// The same values for compiled templates.
+    let commonFields: TemplateFields
+    /// Renders with `CompiledTemplate` where the template allows (false: swift-mustache for all, to compare).
+    let compiles: Bool
     /// `site` of those values, which the layout also needs.
     let siteContext: TemplateContext
     /// `head.mustache` and `footer.mustache`, rendered once per build.
@@ -18,8 +22,12 @@ struct PageRenderer: Sendable {
     /// `site.basePath` and the origin, worked out once: both parse the base URL.
     let basePath: String
     let origin: String
+    /// A hash of everything every page reads besides its own spec: the templates,
+    /// the shared values and the rendered frame.
+    let frameDigest: ContentDigest
 
-    init(site: Site, templates: TemplateSet, statusBanner: (indicator: String, description: String)?) {
+    init(site: Site, templates: TemplateSet, statusBanner: (indicator: String, description: String)?, compiles: Bool = true) {
+        self.compiles = compiles
         self.site = site
         self.templates = templates
         let base = site.basePath
@@ -46,8 +54,11 @@ struct PageRenderer: Sendable {
         }
         let flagged = common.templateObject()
         commonObject = flagged
-        head = templates.has("head") ? templates.render(flagged, with: "head") : ""
-        footer = templates.has("footer") ? templates.render(flagged, with: "footer").trimmingTrailingNewlines : ""
+        commonFields = TemplateFields(common)
+        let head = templates.has("head") ? templates.render(flagged, with: "head") : ""
+        let footer = templates.has("footer") ? templates.render(flagged, with: "footer").trimmingTrailingNewlines : ""
+        self.head = head
+        self.footer = footer
         var headers: [String] = []
         for current in -1..<site.config.nav.count {
             var context = common
@@ -55,6 +66,21 @@ struct PageRenderer: Sendable {
             headers.append(templates.has("header") ? templates.render(context.templateObject(), with: "header").trimmingTrailingNewlines : "")
         }
         self.headers = headers
+        var hasher = ContentHasher()
+        hasher.add(templates.templateDigests["layout"] ?? ContentDigest(high: 0, low: 0))
+        hasher.add(context: common)
+        for part in [head, footer, base, origin] + headers { hasher.add(part) }
+        for item in site.config.nav { hasher.add(item.url) }
+        frameDigest = hasher.finish()
+    }
+
+    /// A hash of everything `render(page)` reads: equal hashes, equal bytes.
+    func digest(_ page: PageSpec) -> ContentDigest {
+        var hasher = ContentHasher()
+        hasher.add(frameDigest)
+        hasher.add(templates.templateDigests[page.template] ?? ContentDigest(high: 0, low: 0))
+        hasher.add(page: page)
+        return hasher.finish()
     }
 
     static func navigation(_ site: Site, currentIndex: Int) -> [TemplateContext] {
@@ -105,7 +131,7 @@ struct PageRenderer: Sendable {
     func render(_ page: PageSpec) -> OutputFile {
         var context = page.context
         context["page_title"] = page.title
-        let content = templates.render(context.templateObject(fallback: commonObject), with: page.template)
+        let content = render(page.template, context, shared: true)
 
         var layout: TemplateContext = [
             "site": siteContext,
@@ -135,7 +161,16 @@ struct PageRenderer: Sendable {
         }
         if let extra = page.context["layout_class"] { pageContext["layout_class"] = extra }
         layout["page"] = pageContext
-        return OutputFile(path: page.outputPath, text: templates.render(layout.templateObject(), with: "layout"))
+        return OutputFile(path: page.outputPath, text: render("layout", layout, shared: false))
+    }
+
+    /// One template: compiled when it can be, else through swift-mustache. `shared`
+    /// lets the template fall back to the values every page shares.
+    private func render(_ template: String, _ context: TemplateContext, shared: Bool) -> String {
+        if compiles, let compiled = templates.compiled[template] {
+            return compiled.render(TemplateFields(context, fallback: shared ? commonFields : nil))
+        }
+        return templates.render(context.templateObject(fallback: shared ? commonObject : nil), with: template)
     }
 }
 

@@ -1,3 +1,4 @@
+import Dispatch
 import SwitchboardModel
 
 /// The search stage of the pipeline: the index files for every page's document.
@@ -7,5 +8,25 @@ enum SearchStage {
         var names = Dictionary(site.products.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         for (id, name) in DevicePages.platformNames where names[id] == nil { names[id] = name }
         return SearchIndexWriter.files(for: documents, basePath: site.basePath, productNames: names)
+    }
+
+    /// Writes the index on a background queue: it needs only the documents, so it
+    /// runs while the pages render, and each stage's single-threaded stretches use
+    /// the other's idle core.
+    static func start(_ documents: [SearchDocument], site: Site) -> Pending {
+        let pending = Pending()
+        DispatchQueue.global().async(group: pending.group) { pending.value = files(documents, site: site) }
+        return pending
+    }
+
+    final class Pending: @unchecked Sendable {
+        let group = DispatchGroup()
+        var value: [OutputFile] = []
+
+        /// The files; the group's wait orders the background write before this read.
+        func wait() -> [OutputFile] {
+            group.wait()
+            return value
+        }
     }
 }

@@ -5,4 +5,6 @@ public struct LoadResult: Sendable {
     /// How many files were read.
     public var fileCount: Int
     public var timings = StageTimings()
+    /// How many files besides site.yml (always parsed) were parsed; the rest were reused from a `ParseCache`.
+    public var parsedFileCount = 0
 }

@@ -15,6 +15,13 @@ public struct SiteLoader {
     }
 
     public func load() -> LoadResult {
+        load(reusing: nil)
+    }
+
+    /// Loads, reusing from `cache` every file whose bytes and surroundings (the set of
+    /// content paths, base path, raw-HTML switch and clock) are what they were when it
+    /// was last parsed, and keeps this load's files in it for the next.
+    public func load(reusing cache: ParseCache?) -> LoadResult {
         _ = MarkdownRenderer.shared // registers cmark-gfm's extensions before any thread parses
         var timings = StageTimings()
         // `git log` runs while the files are parsed; only assembly needs its answer.
@@ -47,7 +54,34 @@ public struct SiteLoader {
             displayRoot: displayPath,
             now: options.now
         )
-        var loaded = files.filter { $0.collection != .site }.parallelMap { decoder.decode($0) }
+        // Everything a file's parse depends on besides its own bytes.
+        var surroundings = ContentHasher()
+        for file in files {
+            surroundings.add(file.path)
+            surroundings.add(file.absolutePath)
+        }
+        surroundings.add(map.basePath)
+        surroundings.add(config?.allowRawHTML == true ? 1 : 0)
+        surroundings.add(options.now.description)
+        surroundings.add(displayPath)
+        let environment = surroundings.finish()
+        let previous = cache?.entries ?? [:]
+        let parsed = files.filter { $0.collection != .site }.parallelMap { file -> (key: ContentDigest?, file: LoadedFile, reused: Bool) in
+            guard cache != nil, let bytes = FileReader.read(file.absolutePath) else { return (nil, decoder.decode(file), false) }
+            var hasher = ContentHasher()
+            hasher.add(environment)
+            hasher.add(ContentDigest(bytes))
+            let key = hasher.finish()
+            if let known = previous[file.path], known.key == key { return (key, known.file, true) }
+            return (key, decoder.decode(file), false)
+        }
+        var loaded = parsed.map(\.file)
+        let parsedCount = parsed.filter { !$0.reused }.count
+        if let cache {
+            var entries: [String: (key: ContentDigest, file: LoadedFile)] = [:]
+            for item in parsed { if let key = item.key { entries[item.file.file.path] = (key, item.file) } }
+            cache.entries = entries
+        }
         if let siteFile { loaded.insert(siteFile, at: 0) }
         for file in loaded { diagnostics.append(contentsOf: file.diagnostics) }
         timings.lap("parse and validate files")
@@ -59,8 +93,20 @@ public struct SiteLoader {
         diagnostics.append(contentsOf: assembler.diagnostics)
         diagnostics.sort()
         timings.lap("cross-file checks")
-        return LoadResult(site: diagnostics.hasErrors ? nil : site, diagnostics: diagnostics, fileCount: files.count, timings: timings)
+        var result = LoadResult(site: diagnostics.hasErrors ? nil : site, diagnostics: diagnostics, fileCount: files.count, timings: timings)
+        result.parsedFileCount = parsedCount
+        return result
     }
+}
+
+/// Parsed files kept between loads by a long-lived caller such as a build session.
+public final class ParseCache: @unchecked Sendable {
+    var entries: [String: (key: ContentDigest, file: LoadedFile)] = [:]
+
+    public init() {}
+
+    /// How many files it holds.
+    public var count: Int { entries.count }
 }
 
 /// `GitDates.read` on a background queue.

@@ -1,0 +1,63 @@
+import SwitchboardModel
+
+/// The hashes of every file in the output folder and in its staging folder,
+/// kept in the build cache so the next build writes only what changed.
+struct OutputManifest {
+    struct Tree {
+        var files: [String: ContentDigest]
+        /// One hash of all paths and hashes, written into the folder's marker file.
+        var digest: ContentDigest
+
+        init(files: [String: ContentDigest]) {
+            self.files = files
+            var hasher = ContentHasher()
+            for path in files.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+                hasher.add(path)
+                hasher.add(files[path]!)
+            }
+            digest = hasher.finish()
+        }
+    }
+
+    var published: Tree?
+    var staging: Tree?
+
+    /// Lines: `published <digest>` or `staging <digest>` opens a tree, then `<digest> <path>` per file.
+    static func read(_ path: String) -> OutputManifest? {
+        guard let bytes = FileReader.read(path) else { return nil }
+        var manifest = OutputManifest()
+        var current: (name: Substring, digest: ContentDigest, files: [String: ContentDigest])?
+        func close() {
+            guard let tree = current else { return }
+            let built = Tree(files: tree.files)
+            guard built.digest == tree.digest else { return }
+            if tree.name == "published" { manifest.published = built } else { manifest.staging = built }
+        }
+        for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") {
+            guard let space = line.firstIndex(of: " ") else { return nil }
+            let head = line[..<space], rest = line[line.index(after: space)...]
+            if head == "published" || head == "staging" {
+                close()
+                guard let digest = ContentDigest(hex: rest) else { return nil }
+                current = (head, digest, [:])
+            } else if let digest = ContentDigest(hex: head), current != nil {
+                current!.files[String(rest)] = digest
+            } else {
+                return nil
+            }
+        }
+        close()
+        return manifest
+    }
+
+    /// Writes beside `path` and renames, so a reader never sees half a manifest.
+    func write(to path: String) {
+        var text = ""
+        for (name, tree) in [("published", published), ("staging", staging)] {
+            guard let tree, !tree.files.keys.contains(where: { $0.contains("\n") }) else { continue }
+            text += "\(name) \(tree.digest)\n"
+            for (file, digest) in tree.files { text += "\(digest) \(file)\n" }
+        }
+        CacheFile.write(path, Array(text.utf8))
+    }
+}

@@ -1,0 +1,25 @@
+import SwitchboardModel
+
+/// What a `BuildSession` reads and how it builds.
+public struct BuildConfiguration: Sendable {
+    /// The content folder.
+    public var contentDirectory: String
+    /// The theme folder (Mustache templates and assets/).
+    public var templatesDirectory: String
+    /// The clock, base URL override and commit dates.
+    public var loadOptions: LoadOptions
+    /// Warnings fail the build (`--strict`).
+    public var failsOnWarnings: Bool
+    /// Where the build cache lives (`.switchboard-cache` by default on the command
+    /// line); nil keeps no cache on disk, and the session remembers only in memory.
+    public var cacheDirectory: String?
+
+    public init(contentDirectory: String = "content", templatesDirectory: String = "templates", loadOptions: LoadOptions,
+                failsOnWarnings: Bool = false, cacheDirectory: String? = nil) {
+        self.contentDirectory = contentDirectory
+        self.templatesDirectory = templatesDirectory
+        self.loadOptions = loadOptions
+        self.failsOnWarnings = failsOnWarnings
+        self.cacheDirectory = cacheDirectory
+    }
+}

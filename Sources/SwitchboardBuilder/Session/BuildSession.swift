@@ -1,0 +1,238 @@
+import Dispatch
+import SwitchboardModel
+
+/// A build that can be run again and again: load → validate → render → write,
+/// through one sink. `switchboard build` runs it once; a development server keeps
+/// one alive and calls `build(changedPaths:)` after every edit, then asks the
+/// report which outputs changed.
+///
+/// The session remembers what it built (in memory, and in the cache folder when
+/// the configuration names one), so a rebuild whose inputs are all unchanged
+/// does nothing, a page whose inputs are unchanged is carried over instead of
+/// rendered, and the sink writes only files whose bytes changed. A failed build
+/// leaves the published site as it was. One build at a time.
+public final class BuildSession {
+    /// What to build; change it between builds (for instance to move the clock).
+    public var configuration: BuildConfiguration
+    public let sink: any OutputSink
+    private var memory: BuildMemory?
+    /// Parsed content files, reused while their bytes and surroundings are unchanged.
+    private let parseCache = ParseCache()
+    private var memoryKey: String?
+
+    public init(configuration: BuildConfiguration, sink: any OutputSink) {
+        self.configuration = configuration
+        self.sink = sink
+    }
+
+    /// Builds the site and publishes it through the sink when there are no errors.
+    ///
+    /// `changedPaths` are the paths a caller knows changed (from a file watcher), or
+    /// nil when it does not know. The session compares content hashes either way,
+    /// so a missed or extra path costs time, never correctness.
+    public func build(changedPaths: Set<String>? = nil) -> BuildReport {
+        var timings = StageTimings()
+        let configuration = self.configuration
+        var loadOptions = configuration.loadOptions
+        if loadOptions.readsGitDates {
+            loadOptions.commitDates.merge(GitDates.read(configuration.contentDirectory)) { _, fromGit in fromGit }
+            loadOptions.readsGitDates = false
+        }
+        let discovered = ContentDiscovery(root: configuration.contentDirectory).discover()
+        let fingerprint = InputFingerprint.compute(configuration, discovered: discovered, commitDates: loadOptions.commitDates)
+        loadMemory()
+        timings.lap("hash inputs")
+        if let memory, memory.fingerprint == fingerprint {
+            if let report = carryOver(memory, fileCount: discovered.files.count, timings: timings) { return report }
+            self.memory = BuildMemory()
+        }
+
+        let loaded = SiteLoader(contentDirectory: configuration.contentDirectory, options: loadOptions).load(reusing: parseCache)
+        timings.append(loaded.timings)
+        let (theme, themeDiagnostics) = TemplateSet.load(directory: configuration.templatesDirectory)
+        var diagnostics = (loaded.diagnostics + themeDiagnostics).sorted()
+        func failed() -> BuildReport {
+            var report = BuildReport(succeeded: false, diagnostics: diagnostics.sorted(), contentFileCount: loaded.fileCount, timings: timings)
+            report.parsedFiles = loaded.parsedFileCount
+            return report
+        }
+        guard let site = loaded.site, let theme, !fails(diagnostics) else { return failed() }
+
+        var stage = StageTimings()
+        let builder = SiteBuilder(site: site, templates: theme)
+        let plan = builder.plan()
+        diagnostics += plan.diagnostics
+        stage.lap("page contexts")
+        if fails(diagnostics) {
+            timings.append(stage)
+            return failed()
+        }
+
+        let previous = memory ?? BuildMemory()
+        var next = BuildMemory()
+        var duplicates: [Diagnostic] = []
+        var rendered = 0
+        let changes: OutputChanges
+        do {
+            try sink.begin()
+            func put(_ file: OutputFile, digest: ContentDigest) throws {
+                // Duplicates are found as files are produced, not by sorting at the end.
+                guard next.outputs.updateValue(digest, forKey: file.path) == nil else {
+                    duplicates.append(.duplicateOutput(file.path))
+                    return
+                }
+                try sink.put(file, digest: digest)
+            }
+
+            // The search index is rebuilt only when a document changed, on a background queue.
+            var documents = ContentHasher()
+            for document in plan.documents { documents.add(document: document) }
+            let documentsDigest = documents.finish()
+            var searchIndex: SearchStage.Pending?
+            if previous.search?.inputs != documentsDigest { searchIndex = SearchStage.start(plan.documents, site: site) }
+
+            let renderer = builder.renderer()
+            // Cleared when the sink turns out not to hold the previous site (deleted by hand).
+            var sinkHoldsPrevious = true
+            // Pages go to the sink a batch at a time: nothing holds the whole site's HTML.
+            var start = 0
+            while start < plan.pages.count {
+                let batch = Array(plan.pages[start..<min(start + Self.batchSize, plan.pages.count)])
+                let usePrevious = sinkHoldsPrevious
+                let results = batch.parallelMap { page -> PageResult in
+                    let inputs = renderer.digest(page)
+                    if usePrevious, let known = previous.pages[page.outputPath], known.inputs == inputs {
+                        return PageResult(path: page.outputPath, inputs: inputs, output: known.output, file: nil)
+                    }
+                    let file = renderer.render(page)
+                    return PageResult(path: file.path, inputs: inputs, output: ContentDigest(file.bytes), file: file)
+                }
+                for (page, result) in zip(batch, results) {
+                    var result = result
+                    if result.file == nil, next.outputs[result.path] == nil, try sink.keep(result.path, digest: result.output) {
+                        next.outputs[result.path] = result.output
+                    } else if result.file == nil {
+                        sinkHoldsPrevious = false
+                        let file = renderer.render(page)
+                        result.file = file
+                        result.output = ContentDigest(file.bytes)
+                    }
+                    if let file = result.file {
+                        rendered += 1
+                        try put(file, digest: result.output)
+                    }
+                    next.pages[result.path] = (result.inputs, result.output)
+                }
+                start += batch.count
+            }
+            stage.lap("render pages (search index alongside)")
+
+            var searchFiles: [String: ContentDigest] = [:]
+            if let searchIndex {
+                for file in searchIndex.wait() {
+                    let digest = ContentDigest(file.bytes)
+                    searchFiles[file.path] = digest
+                    try put(file, digest: digest)
+                }
+            } else if let known = previous.search {
+                for (path, digest) in known.files {
+                    guard next.outputs[path] == nil else {
+                        duplicates.append(.duplicateOutput(path))
+                        continue
+                    }
+                    if try !sink.keep(path, digest: digest) {
+                        // The sink no longer holds the index: build it after all.
+                        throw Restart()
+                    }
+                    next.outputs[path] = digest
+                    searchFiles[path] = digest
+                }
+            }
+            next.search = (documentsDigest, searchFiles)
+            for file in plan.files { try put(file, digest: ContentDigest(file.bytes)) }
+            stage.lap("search index, rest")
+            if !duplicates.isEmpty {
+                sink.discard()
+                diagnostics += duplicates
+                timings.append(stage)
+                return failed()
+            }
+            changes = try sink.commit()
+            stage.lap("write and swap in")
+        } catch is Restart {
+            sink.discard()
+            memory = BuildMemory()
+            return build(changedPaths: changedPaths)
+        } catch {
+            sink.discard()
+            diagnostics.append(Diagnostic(file: "output", id: "output-failed", message: "\(error)"))
+            timings.append(stage)
+            return failed()
+        }
+        timings.append(stage)
+        next.fingerprint = diagnostics.isEmpty ? fingerprint : nil
+        remember(next)
+        var report = BuildReport(succeeded: true, diagnostics: diagnostics.sorted(), contentFileCount: loaded.fileCount,
+                                 pageCount: plan.pages.count, outputCount: next.outputs.count, renderedPages: rendered,
+                                 changes: changes, timings: timings)
+        report.parsedFiles = loaded.parsedFileCount
+        return report
+    }
+
+    /// Pages rendered in parallel before they go to the sink.
+    static let batchSize = 256
+
+    private struct PageResult: Sendable {
+        var path: String
+        var inputs: ContentDigest
+        var output: ContentDigest
+        var file: OutputFile?
+    }
+
+    private struct Restart: Error {}
+
+    /// Nothing read changed: publish the same files again (the sink has them all).
+    private func carryOver(_ memory: BuildMemory, fileCount: Int, timings: StageTimings) -> BuildReport? {
+        var timings = timings
+        do {
+            try sink.begin()
+            for (path, digest) in memory.outputs where try !sink.keep(path, digest: digest) {
+                sink.discard()
+                return nil
+            }
+            let changes = try sink.commit()
+            timings.lap("carry over (nothing changed)")
+            return BuildReport(succeeded: true, diagnostics: [], contentFileCount: fileCount, pageCount: memory.pages.count,
+                               outputCount: memory.outputs.count, renderedPages: 0, changes: changes, timings: timings)
+        } catch {
+            sink.discard()
+            return nil
+        }
+    }
+
+    private var memoryPath: String? {
+        configuration.cacheDirectory.map { "\($0)/session-\(BuildCache.key(for: sinkIdentity)).memory" }
+    }
+
+    /// The cache is kept per output: two output folders sharing a cache do not mix.
+    private var sinkIdentity: String {
+        (sink as? DiskSink)?.directory ?? "memory"
+    }
+
+    private func loadMemory() {
+        if memoryKey != memoryPath { memory = nil }
+        guard memory == nil, let path = memoryPath else { return }
+        memoryKey = path
+        memory = BuildMemory.read(path)
+    }
+
+    private func remember(_ next: BuildMemory) {
+        memory = next
+        memoryKey = memoryPath
+        if let path = memoryPath { next.write(to: path) }
+    }
+
+    private func fails(_ diagnostics: [Diagnostic]) -> Bool {
+        diagnostics.hasErrors || (configuration.failsOnWarnings && !diagnostics.isEmpty)
+    }
+}
