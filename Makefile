@@ -19,6 +19,7 @@ test: test-deps
 	Tests/Browser/validate_html.sh
 	python3 Tests/Browser/accessibility.py
 	python3 Tests/Browser/search_e2e.py
+	python3 Tests/Browser/serve_e2e.py
 
 deps:
 	@scripts/ensure-deps.sh

@@ -46,6 +46,7 @@ let package = Package(
                 "SwitchboardBuilder",
                 "SwitchboardModel",
                 .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
             ]
         ),
         .executableTarget(

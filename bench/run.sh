@@ -12,6 +12,7 @@
 #   BENCH_REPEAT=5 bench/run.sh      # runs per measurement (median; default 3, 1 at 30,000)
 #   SWITCHBOARD_BIN=path bench/run.sh   # an already built binary (skips swift build)
 #   BENCH_HUGO=0 bench/run.sh        # skip Hugo
+#   BENCH_SERVE=0 bench/run.sh       # skip the serve benchmark (BENCH_SERVE_SIZES="1000 10000" for more sizes)
 set -eu
 cd "$(dirname "$0")/.."
 SIZES="${BENCH_SIZES:-1000 10000 30000}"
@@ -121,3 +122,25 @@ for n in $SIZES; do
 done
 echo "== summary (goals: clean ≤ 0.33× hugo, ≤ 200 MB at 10,000 and ≤ 400 MB at 30,000; no change ≤ 0.10× clean; one edit ≤ 0.15× clean)"
 cat "$SUMMARY"
+
+# ---------------------------------------------------------------------------------------
+# serve (issue 10): `switchboard serve` beside `hugo server` on the same generated pages:
+# start-up, save to updated page (median of five saves) and resident memory, with ratios
+# (bench/serve.py). BENCH_SERVE=0 skips it; BENCH_SERVE_SIZES picks the sizes (default 10000).
+# ---------------------------------------------------------------------------------------
+if [ "${BENCH_SERVE:-1}" != 0 ]; then
+  echo "== serve (goals: start-up ≤ 0.5× hugo server, save to updated page ≤ 0.25× and < 100 ms on the bundled site, memory ≤ 0.25×)"
+  bundled="$OUT/serve-bundled"
+  rm -rf "$bundled"; mkdir -p "$bundled"; cp -R content "$bundled/content"
+  python3 bench/serve.py --bin "$BIN" --content "$bundled/content" --templates templates --label "(bundled site)"
+  rm -rf "$bundled"
+  for n in ${BENCH_SERVE_SIZES:-10000}; do
+    if [ ! -d "$OUT/content-$n" ] || { [ -n "$HUGO" ] && [ ! -d "$OUT/hugo-$n" ]; }; then
+      if [ -n "$HUGO" ]; then python3 bench/generate.py "$n" "$OUT/content-$n" --hugo "$OUT/hugo-$n"
+      else python3 bench/generate.py "$n" "$OUT/content-$n"; fi
+    fi
+    python3 bench/serve.py --bin "$BIN" --content "$OUT/content-$n" --templates templates \
+      ${HUGO:+--hugo "$OUT/hugo-$n"} --label "($n files)"
+  done
+fi
+# --------------------------------------------------------------------------- end of serve

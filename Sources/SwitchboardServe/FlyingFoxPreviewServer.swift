@@ -1,4 +1,5 @@
 import FlyingFox
+import FlyingSocks
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -31,13 +32,7 @@ public final class FlyingFoxPreviewServer: PreviewHTTPServer, @unchecked Sendabl
         let hub = self.hub
         let responder = self.responder
         await server.appendRoute(HTTPRoute(method: .GET, path: PreviewInjection.socketPath), to: .webSocket(LiveReloadSocket(hub: hub)))
-        await server.appendRoute("*") { request in
-            let answer = responder.respond(method: request.method.rawValue, rawPath: request.target.path(percentEncoded: true))
-            var headers = HTTPHeaders()
-            for (name, value) in answer.headers { headers[HTTPHeader(name)] = value }
-            return HTTPResponse(statusCode: HTTPStatusCode(answer.status, phrase: Self.phrase(answer.status)),
-                                headers: headers, body: Data(answer.body))
-        }
+        await server.appendRoute(HTTPRoute("*"), to: ResponderHandler(responder: responder))
         self.server = server
         task = Task { try await server.run() }
         do {
@@ -69,6 +64,20 @@ public final class FlyingFoxPreviewServer: PreviewHTTPServer, @unchecked Sendabl
         case 503: "Service Unavailable"
         default: "Status"
         }
+    }
+}
+
+/// Every request but the live reload channel's, answered by our ``PreviewResponder``.
+struct ResponderHandler: HTTPHandler {
+    let responder: PreviewResponder
+
+    func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
+        // The path as sent, still percent-encoded: `RequestPath` decodes and checks each segment.
+        let answer = responder.respond(method: request.method.rawValue, rawPath: request.target.path(percentEncoded: true))
+        var headers = HTTPHeaders()
+        for (name, value) in answer.headers { headers[HTTPHeader(name)] = value }
+        return HTTPResponse(statusCode: HTTPStatusCode(answer.status, phrase: FlyingFoxPreviewServer.phrase(answer.status)),
+                            headers: headers, body: Data(answer.body))
     }
 }
 

@@ -28,8 +28,9 @@ public final class PollingWatcher: FileWatcher, @unchecked Sendable {
 
     public func start(onChange: @escaping @Sendable (WatchBatch) -> Void) throws {
         running = true
-        var previous = scan()
+        let initial = scan()
         let thread = Thread { [self] in
+            var previous = initial
             while isRunning {
                 Thread.sleep(forTimeInterval: interval)
                 guard isRunning else { break }

@@ -11,12 +11,16 @@ public struct PreviewBuild: Sendable {
     public var basePath: String?
     /// How many content files were read.
     public var fileCount: Int
+    /// The outputs added, changed or removed since the builder's previous good build,
+    /// when the builder knows them; else they are found by comparing the two sites.
+    public var changedOutputs: Set<String>?
 
-    public init(files: SiteFiles?, diagnostics: [Diagnostic], basePath: String?, fileCount: Int) {
+    public init(files: SiteFiles?, diagnostics: [Diagnostic], basePath: String?, fileCount: Int, changedOutputs: Set<String>? = nil) {
         self.files = files
         self.diagnostics = diagnostics
         self.basePath = basePath
         self.fileCount = fileCount
+        self.changedOutputs = changedOutputs
     }
 }
 
@@ -27,6 +31,6 @@ public struct PreviewBuild: Sendable {
 /// without the server, the watcher or the reload decision changing.
 public protocol PreviewBuilder: AnyObject, Sendable {
     /// Builds the site after `changedPaths` (absolute or as given to the watcher) changed.
-    /// An empty set with `clockMoved` means only the clock moved; the first call builds everything.
+    /// An empty set means only the clock moved (or nothing is known); the first call builds everything.
     func build(changedPaths: Set<String>, now: Instant) -> PreviewBuild
 }

@@ -82,7 +82,7 @@ public struct PreviewResponder: Sendable {
     /// Before any build succeeded: an HTML page with the overlay where a page was asked for.
     private func noBuild(_ state: PreviewSite.State, path: String) -> PreviewResponse {
         guard path.hasSuffix(".html") else { return notFound(state) }
-        let body = PreviewInjection.inject(into: PreviewInjection.noBuildPage(), pageURL: state.basePath + "/" + path,
+        let body = PreviewInjection.inject(into: PreviewInjection.noBuildPage(), pageURL: ReloadDecision.pageURL(of: path, basePath: state.basePath),
                                            overlay: state.overlay)
         return PreviewResponse(status: 503, headers: [("Content-Type", ContentTypes.of(path))], body: body)
     }

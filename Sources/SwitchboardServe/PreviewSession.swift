@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 import SwitchboardModel
 
 /// One `serve` run's rebuild loop: builds through a ``PreviewBuilder``, updates the
@@ -47,7 +44,7 @@ public final class PreviewSession: @unchecked Sendable {
         var messages: [LiveReloadMessage] = []
         let overlayChanged = before.overlay != after.overlay
         if let old = before.files, let new = build.files {
-            changed = new.changedPaths(since: old)
+            changed = build.changedOutputs ?? new.changedPaths(since: old)
         } else if let new = build.files {
             changed = Set(new.contents.keys)
         }
@@ -58,12 +55,18 @@ public final class PreviewSession: @unchecked Sendable {
         }
         hub.broadcast(messages)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-        #if canImport(Glibc)
-        // The previous build's pages were just freed: give their pages back to the system,
+        #if os(Linux)
+        // The previous build's pages were just freed: give their memory back to the system,
         // or the server's resident size stays at the peak of two sites in memory.
-        malloc_trim(0)
+        _ = glibcMallocTrim(0)
         #endif
         return Outcome(build: build, changedOutputs: changed.count, messages: messages, seconds: seconds,
                        overlayChanged: overlayChanged)
     }
 }
+
+#if os(Linux)
+/// glibc's `malloc_trim` (declared in malloc.h, which the Glibc module does not include).
+@_silgen_name("malloc_trim")
+private func glibcMallocTrim(_ pad: Int) -> Int32
+#endif

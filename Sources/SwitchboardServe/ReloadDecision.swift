@@ -51,7 +51,7 @@ public enum ReloadDecision {
             }
         }
         let listed = everyPage || pages.count > maximumListedPages ? nil : pages
-        let path = pages.first ?? url(of: sorted.first { new[$0] != nil } ?? sorted[0], basePath: basePath)
+        let path = pages.first ?? url(of: sorted.first(where: { new[$0] != nil }) ?? sorted[0], basePath: basePath)
         return [LiveReloadMessage(path: path, liveCSS: true, pages: listed)]
     }
 

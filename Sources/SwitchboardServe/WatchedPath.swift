@@ -1,12 +1,5 @@
-/// Path tests shared by the watchers and the builders.
+/// Which paths the watchers report.
 public enum WatchedPath {
-    /// Whether `path` is `folder` or lies inside it (textually; both as given).
-    public static func isInside(_ path: String, folder: String) -> Bool {
-        var folder = folder
-        while folder.count > 1 && folder.hasSuffix("/") { folder.removeLast() }
-        return path == folder || path.hasPrefix(folder + "/")
-    }
-
     /// Files that editors write and delete around a save (vim's swap and `4913` probe,
     /// Emacs's `#name#` and `.#name` locks, `name~` backups, `*.tmp`, hidden files). A save
     /// is seen when the real file is renamed over or written; these names never are content.

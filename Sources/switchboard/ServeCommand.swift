@@ -41,8 +41,11 @@ struct ServeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let pinned = now.flatMap(Instant.init)
-        let builder = FullSitePreviewBuilder(contentDirectory: content, templatesDirectory: templates, baseURL: baseURL)
+        let pinned = now.flatMap { Instant($0) }
+        let (host, port, content, templates) = (self.host, self.port, self.content, self.templates)
+        let clock = pinned ?? Instant(secondsSinceEpoch: Int(Date().timeIntervalSince1970))
+        let builder = SessionPreviewBuilder(contentDirectory: content, templatesDirectory: templates,
+                                            loadOptions: LoadOptions(now: clock, baseURL: baseURL, readsGitDates: true))
         let session = PreviewSession(builder: builder) {
             pinned ?? Instant(secondsSinceEpoch: Int(Date().timeIntervalSince1970))
         }
@@ -77,8 +80,7 @@ struct ServeCommand: ParsableCommand {
 
         // The clock moves: rebuild at the start of every minute, so a maintenance window
         // that begins while the server runs shows as in progress.
-        var clockTimer: DispatchSourceTimer?
-        if pinned == nil {
+        let clockTimer: DispatchSourceTimer? = pinned != nil ? nil : {
             let timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "switchboard.clock"))
             let seconds = Date().timeIntervalSince1970
             timer.schedule(deadline: .now() + (60 - seconds.truncatingRemainder(dividingBy: 60)) + 0.05, repeating: 60)
@@ -87,8 +89,8 @@ struct ServeCommand: ParsableCommand {
                 if outcome.changedOutputs > 0 || outcome.overlayChanged { terminal.report(outcome, initial: false) }
             }
             timer.resume()
-            clockTimer = timer
-        }
+            return timer
+        }()
 
         // Ctrl-C (and SIGTERM) stop cleanly with exit status 0.
         var sources: [DispatchSourceSignal] = []

@@ -201,7 +201,8 @@ def main():
             WebDriverWait(driver, WAIT).until(
                 lambda d: d.execute_script("return getComputedStyle(document.querySelector('h1')).color") == "rgb(1, 2, 3)")
             assert driver.execute_script("return window.__notReloaded") == 42, "the page was reloaded"
-            assert len(driver.find_elements(By.CSS_SELECTOR, 'link[rel="stylesheet"][href*="/assets/site."]')) == 1
+            WebDriverWait(driver, WAIT).until(
+                lambda d: len(d.find_elements(By.CSS_SELECTOR, 'link[rel="stylesheet"][href*="/assets/site."]')) == 1)
 
         @check("a second server on the same port names --port")
         def _():
