@@ -42,7 +42,7 @@ import Testing
         }
         let messages = decide(new)
         #expect(messages == [LiveReloadMessage(path: "/assets/site.1111111111.css", liveCSS: true, pages: nil)])
-        #expect(messages.allSatisfy(\.isStylesheetSwap))
+        #expect(messages.allSatisfy { $0.isStylesheetSwap })
         #expect(messages[0].json == "{\"command\":\"reload\",\"path\":\"/assets/site.1111111111.css\",\"liveCSS\":true}")
     }
 
