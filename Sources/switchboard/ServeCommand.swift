@@ -43,11 +43,12 @@ struct ServeCommand: ParsableCommand {
     func run() throws {
         let pinned = now.flatMap { Instant($0) }
         let (host, port, content, templates) = (self.host, self.port, self.content, self.templates)
-        let clock = pinned ?? Instant(secondsSinceEpoch: Int(Date().timeIntervalSince1970))
         let builder = SessionPreviewBuilder(contentDirectory: content, templatesDirectory: templates,
-                                            loadOptions: LoadOptions(now: clock, baseURL: baseURL, readsGitDates: true))
+                                            loadOptions: LoadOptions(now: pinned ?? Instant(secondsSinceEpoch: 0), baseURL: baseURL, readsGitDates: true))
+        // The moving clock is read to the minute: saves within a minute build with the same
+        // clock, so a stylesheet edit is not mistaken for a page change by a ticking second.
         let session = PreviewSession(builder: builder) {
-            pinned ?? Instant(secondsSinceEpoch: Int(Date().timeIntervalSince1970))
+            pinned ?? Instant(secondsSinceEpoch: Int(Date().timeIntervalSince1970) / 60 * 60)
         }
         let terminal = Terminal()
 

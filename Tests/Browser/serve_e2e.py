@@ -63,7 +63,9 @@ class Server:
         self.lines = queue.Queue()
         self.output = []
         self.process = subprocess.Popen(
-            [BINARY, "serve", "--content", "content", "--templates", "templates", "--port", str(port)],
+            [BINARY, "serve", "--content", "content", "--templates", "templates", "--port", str(port),
+             # A pinned clock: a minute turning during the test would change pages by itself.
+             "--now", "2026-11-26T12:00:00Z"],
             cwd=work, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         threading.Thread(target=self._read, daemon=True).start()
 
@@ -149,7 +151,7 @@ def main():
         return found[0].text if found else None
 
     try:
-        base = "http://127.0.0.1:%d" % server.wait_for(r"Serving http://127\.0\.0\.1:(\d+)/").group(1)
+        base = "http://127.0.0.1:%s" % server.wait_for(r"Serving http://127\.0\.0\.1:(\d+)/").group(1)
         driver = chrome()
 
         @check("the article is served with the preview marker; missing paths get the 404 page")
