@@ -25,6 +25,7 @@ test: test-deps
 	$(PYTHON) Tests/Browser/accessibility.py
 	$(PYTHON) Tests/Browser/search_e2e.py
 	$(PYTHON) Tests/Browser/reader_e2e.py
+	$(PYTHON) Tests/Browser/serve_e2e.py
 
 ## The Swift tests under ThreadSanitizer (in .build-tsan/): rendering and indexing run in
 ## parallel, and cmark-gfm must be called under its lock. The end-to-end tests are left out:

@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        // `switchboard serve`: a small HTTP and WebSocket server without SwiftNIO (docs/serve.md says why).
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // The cmark-gfm C library from Debian's libcmark-gfm-dev and libcmark-gfm-extensions-dev.
@@ -38,11 +40,22 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // `switchboard serve`: in-memory builds, the HTTP server, file watching, live reload, error overlay.
+        .target(
+            name: "SwitchboardServe",
+            dependencies: [
+                "SwitchboardBuilder",
+                "SwitchboardModel",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
+            ]
+        ),
         .executableTarget(
             name: "switchboard",
             dependencies: [
                 "SwitchboardBuilder",
                 "SwitchboardModel",
+                "SwitchboardServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -56,6 +69,7 @@ let package = Package(
         .testTarget(name: "SwitchboardBuilderTests", dependencies: [
             "SwitchboardBuilder", "SwitchboardModel", .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        .testTarget(name: "SwitchboardServeTests", dependencies: ["SwitchboardServe", "SwitchboardBuilder", "SwitchboardModel"]),
         .testTarget(name: "SwitchboardEndToEndTests", dependencies: ["SwitchboardModel"]),
     ]
 )

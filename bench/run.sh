@@ -13,6 +13,7 @@
 #   SWITCHBOARD_BIN=path bench/run.sh   # an already built binary (skips swift build)
 #   BENCH_HUGO=0 bench/run.sh        # skip Hugo
 #   BENCH_REUSE=1 bench/run.sh       # keep already generated content (bench/out/content-N)
+#   BENCH_SERVE=0 bench/run.sh       # skip the serve benchmark (BENCH_SERVE_SIZES="1000 10000" for more sizes)
 set -eu
 cd "$(dirname "$0")/.."
 SIZES="${BENCH_SIZES:-1000 10000 30000}"
@@ -154,3 +155,25 @@ echo "== search relevance: bundled content, bench/relevance.tsv"
 rm -rf "$OUT/public-bundled"
 "$BIN" build --output "$OUT/public-bundled" --now 2026-11-26T12:00:00Z >/dev/null
 node bench/relevance.mjs "$OUT/public-bundled" | sed 's/^/  /'
+
+# ---------------------------------------------------------------------------------------
+# serve (issue 10): `switchboard serve` beside `hugo server` on the same generated pages:
+# start-up, save to updated page (median of five saves) and resident memory, with ratios
+# (bench/serve.py). BENCH_SERVE=0 skips it; BENCH_SERVE_SIZES picks the sizes (default 10000).
+# ---------------------------------------------------------------------------------------
+if [ "${BENCH_SERVE:-1}" != 0 ]; then
+  echo "== serve (goals: start-up ≤ 0.5× hugo server, save to updated page ≤ 0.25× and < 100 ms on the bundled site, memory ≤ 0.25×)"
+  bundled="$OUT/serve-bundled"
+  rm -rf "$bundled"; mkdir -p "$bundled"; cp -R content "$bundled/content"
+  python3 bench/serve.py --bin "$BIN" --content "$bundled/content" --templates templates --label "(bundled site)"
+  rm -rf "$bundled"
+  for n in ${BENCH_SERVE_SIZES:-10000}; do
+    if [ ! -d "$OUT/content-$n" ] || { [ -n "$HUGO" ] && [ ! -d "$OUT/hugo-$n" ]; }; then
+      if [ -n "$HUGO" ]; then python3 bench/generate.py "$n" "$OUT/content-$n" --hugo "$OUT/hugo-$n"
+      else python3 bench/generate.py "$n" "$OUT/content-$n"; fi
+    fi
+    python3 bench/serve.py --bin "$BIN" --content "$OUT/content-$n" --templates templates \
+      ${HUGO:+--hugo "$OUT/hugo-$n"} --label "($n files)"
+  done
+fi
+# --------------------------------------------------------------------------- end of serve

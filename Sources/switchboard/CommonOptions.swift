@@ -43,10 +43,14 @@ struct ContentOptions: ParsableArguments {
     }
 
     func loadOptions() throws -> LoadOptions {
+        try Self.validate(baseURL: baseURL)
+        return LoadOptions(now: try buildClock(), baseURL: baseURL, readsGitDates: true)
+    }
+
+    static func validate(baseURL: String?) throws {
         if let baseURL, !Formats.isURL(baseURL) || !baseURL.hasPrefix("https://") && !baseURL.hasPrefix("http://localhost") {
             throw ValidationError("--base-url must be an https URL, such as https://support.example.com/docs/")
         }
-        return LoadOptions(now: try buildClock(), baseURL: baseURL, readsGitDates: true)
     }
 
     /// Prints diagnostics: to standard error for people, standard output for machines.

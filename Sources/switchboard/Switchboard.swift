@@ -7,7 +7,7 @@ struct Switchboard: ParsableCommand {
         commandName: "switchboard",
         abstract: "Builds the technical resource centre from content/ into a static site.",
         version: SwitchboardVersion.current,
-        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, SchemaCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, ServeCommand.self, SchemaCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 }

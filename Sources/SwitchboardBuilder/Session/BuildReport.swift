@@ -19,6 +19,8 @@ public struct BuildReport: Sendable {
     /// Content files parsed in this build; the rest were reused from the session's
     /// last build (a session keeps parsed files in memory, not in the cache folder).
     public var parsedFiles = 0
+    /// The path of the site's base URL (`""` or `/docs`) when the site loaded; `serve` answers under it.
+    public var basePath: String?
     /// Outputs that are new, changed or gone compared with the site published before
     /// (all outputs when the sink did not know what was published). Empty on failure.
     public var changes: OutputChanges

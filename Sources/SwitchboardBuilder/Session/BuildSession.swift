@@ -50,6 +50,7 @@ public final class BuildSession {
         func failed() -> BuildReport {
             var report = BuildReport(succeeded: false, diagnostics: diagnostics.sorted(), contentFileCount: loaded.fileCount, timings: timings)
             report.parsedFiles = loaded.parsedFileCount
+            report.basePath = loaded.site?.basePath
             return report
         }
         guard let site = loaded.site, let theme, !fails(diagnostics) else { return failed() }
@@ -207,6 +208,7 @@ public final class BuildSession {
                                  pageCount: plan.pages.count, outputCount: next.outputs.count, renderedPages: rendered,
                                  changes: changes, timings: timings)
         report.parsedFiles = loaded.parsedFileCount
+        report.basePath = site.basePath
         return report
     }
 

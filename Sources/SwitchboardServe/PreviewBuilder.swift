@@ -1,0 +1,36 @@
+import SwitchboardModel
+
+/// What one preview build produced.
+public struct PreviewBuild: Sendable {
+    /// Every output of the site, keyed by its path in the output folder (`kb/x/index.html`);
+    /// `nil` when the build failed, so that the last good build keeps being served.
+    public var files: SiteFiles?
+    /// Every diagnostic of the build, sorted; errors among them mean `files` is `nil`.
+    public var diagnostics: [Diagnostic]
+    /// The path prefix of the site's base URL (`""` or `/docs`), from the loaded `site.yml`.
+    public var basePath: String?
+    /// How many content files were read.
+    public var fileCount: Int
+    /// The outputs added, changed or removed since the builder's previous good build,
+    /// when the builder knows them; else they are found by comparing the two sites.
+    public var changedOutputs: Set<String>?
+
+    public init(files: SiteFiles?, diagnostics: [Diagnostic], basePath: String?, fileCount: Int, changedOutputs: Set<String>? = nil) {
+        self.files = files
+        self.diagnostics = diagnostics
+        self.basePath = basePath
+        self.fileCount = fileCount
+        self.changedOutputs = changedOutputs
+    }
+}
+
+/// Builds the site for `serve`, into memory, as often as files change.
+///
+/// The seam between the server and the build engine: today a whole-site build into
+/// memory (``FullSitePreviewBuilder``); an incremental build session can take its place
+/// without the server, the watcher or the reload decision changing.
+public protocol PreviewBuilder: AnyObject, Sendable {
+    /// Builds the site after `changedPaths` (absolute or as given to the watcher) changed.
+    /// An empty set means only the clock moved (or nothing is known); the first call builds everything.
+    func build(changedPaths: Set<String>, now: Instant) -> PreviewBuild
+}

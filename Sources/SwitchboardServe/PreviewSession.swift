@@ -1,0 +1,72 @@
+import Foundation
+import SwitchboardModel
+
+/// One `serve` run's rebuild loop: builds through a ``PreviewBuilder``, updates the
+/// ``PreviewSite`` that requests read, decides what open pages are told and tells them.
+/// Rebuilds run one at a time, whichever thread asks (the watcher, the clock).
+public final class PreviewSession: @unchecked Sendable {
+    public let builder: any PreviewBuilder
+    public let site: PreviewSite
+    public let hub: LiveReloadHub
+    /// The build clock: fixed with `--now`, else the current time.
+    private let clock: @Sendable () -> Instant
+    private let lock = NSLock()
+
+    /// What one rebuild did, for the terminal.
+    public struct Outcome: Sendable {
+        public var build: PreviewBuild
+        /// Outputs added, removed or changed since the last good build.
+        public var changedOutputs: Int
+        public var messages: [LiveReloadMessage]
+        public var seconds: Double
+        /// Whether the build failed or recovered (the overlay appeared, changed or went).
+        public var overlayChanged: Bool
+    }
+
+    public init(builder: any PreviewBuilder, site: PreviewSite = PreviewSite(), hub: LiveReloadHub = LiveReloadHub(),
+                clock: @escaping @Sendable () -> Instant) {
+        self.builder = builder
+        self.site = site
+        self.hub = hub
+        self.clock = clock
+    }
+
+    /// Rebuilds after `changedPaths` changed (none: the clock moved, or the first build),
+    /// and sends open pages what they need.
+    @discardableResult
+    public func rebuild(changedPaths: Set<String> = []) -> Outcome {
+        lock.lock()
+        defer { lock.unlock() }
+        let started = DispatchTime.now().uptimeNanoseconds
+        let build = builder.build(changedPaths: changedPaths, now: clock())
+        let (before, after) = site.apply(build)
+        var changed = Set<String>()
+        var messages: [LiveReloadMessage] = []
+        let overlayChanged = before.overlay != after.overlay
+        if let old = before.files, let new = build.files {
+            changed = build.changedOutputs ?? new.changedPaths(since: old)
+        } else if let new = build.files {
+            changed = Set(new.contents.keys)
+        }
+        if overlayChanged || (before.files == nil && after.files != nil) {
+            messages = [LiveReloadMessage(path: after.basePath + "/", liveCSS: false, pages: nil)]
+        } else if let old = before.files, let new = build.files {
+            messages = ReloadDecision.messages(from: old, to: new, changed: changed, basePath: after.basePath)
+        }
+        hub.broadcast(messages)
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        #if os(Linux)
+        // The previous build's pages were just freed: give their memory back to the system,
+        // or the server's resident size stays at the peak of two sites in memory.
+        _ = glibcMallocTrim(0)
+        #endif
+        return Outcome(build: build, changedOutputs: changed.count, messages: messages, seconds: seconds,
+                       overlayChanged: overlayChanged)
+    }
+}
+
+#if os(Linux)
+/// glibc's `malloc_trim` (declared in malloc.h, which the Glibc module does not include).
+@_silgen_name("malloc_trim")
+private func glibcMallocTrim(_ pad: Int) -> Int32
+#endif
