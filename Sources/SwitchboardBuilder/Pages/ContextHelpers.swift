@@ -17,6 +17,14 @@ enum ContextHelpers {
     /// `March 2023`, where only the month is known.
     static func monthAndYear(_ day: Day) -> String { "\(monthNames[day.month - 1]) \(day.year)" }
 
+    /// A policy's effective date as stated: "March 2023" when the policy gives only the month
+    /// (never an invented first of the month), else "1 March 2023"; with its ISO form.
+    static func effective(_ policy: Policy) -> (text: String, iso: String) {
+        policy.effectiveIsMonth
+            ? (monthAndYear(policy.effective), String(policy.effective.description.prefix(7)))
+            : (long(policy.effective), policy.effective.description)
+    }
+
     /// The table of contents of a rendered body.
     static func toc(_ rendered: RenderedMarkdown) -> [TemplateContext] {
         rendered.tableOfContents.map { ["title": $0.text, "id": $0.id, "sub": $0.level == 3] as TemplateContext }

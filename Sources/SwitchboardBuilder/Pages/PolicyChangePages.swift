@@ -47,8 +47,9 @@ enum PolicyChangePages {
         }
         var context: TemplateContext = ["feed_url": base + atomPath, "print_url": base + PolicyPages.printURL]
         if !items.isEmpty { context["changes"] = items }
-        if let version = edition.version, let effective = edition.effective {
-            context["current"] = ["version": version, "effective": ContextHelpers.long(effective), "effective_iso": effective.description] as TemplateContext
+        if let version = edition.version, let latest = edition.latestInForce {
+            let effective = ContextHelpers.effective(latest)
+            context["current"] = ["version": version, "effective": effective.text, "effective_iso": effective.iso] as TemplateContext
         }
         set.pages.append(PageSpec(url: PolicyPages.changesURL, template: "policy-changes", title: "Policy changes",
                                   description: "Every recorded change to the support policy, newest first, and changes that take effect soon.",

@@ -51,6 +51,9 @@ struct PolicyEdition: Sendable {
 
     var effective: Day? { current.map(\.effective).max() }
 
+    /// The policy in force that took effect last: its effective date is the edition's, as precise as it was stated.
+    var latestInForce: Policy? { current.max { $0.effective < $1.effective } }
+
     /// The page a policy that is upcoming will replace, when it names one in force.
     func replaced(by policy: Policy) -> Policy? {
         guard let target = policy.replaces else { return nil }

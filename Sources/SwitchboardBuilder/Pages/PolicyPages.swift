@@ -27,8 +27,8 @@ enum PolicyPages {
             let isCurrent = position < edition.current.count
             var context: TemplateContext = [
                 "version": policy.version,
-                "effective": policy.effectiveIsMonth ? ContextHelpers.monthAndYear(policy.effective) : ContextHelpers.long(policy.effective),
-                "effective_iso": policy.effectiveIsMonth ? String(policy.effective.description.prefix(7)) : policy.effective.description,
+                "effective": ContextHelpers.effective(policy).text,
+                "effective_iso": ContextHelpers.effective(policy).iso,
                 "body": policy.body.html,
                 "summary": policy.summary,
                 "changes_url": base + changesURL,
@@ -71,7 +71,7 @@ enum PolicyPages {
     /// A policy that takes effect later: when, and the text that applies until then.
     static func upcomingItem(_ policy: Policy, edition: PolicyEdition, base: String) -> TemplateContext {
         var item: TemplateContext = ["title": policy.title, "url": base + (policy.info.url ?? ""), "version": policy.version,
-                                     "effective": ContextHelpers.long(policy.effective), "effective_iso": policy.effective.description]
+                                     "effective": ContextHelpers.effective(policy).text, "effective_iso": ContextHelpers.effective(policy).iso]
         if let replaced = edition.replaced(by: policy) { item["replaces"] = link(replaced, base: base) }
         return item
     }

@@ -9,7 +9,7 @@ enum PolicyPrintPage {
         let slugs = Set(edition.current.map(\.info.slug))
         let sections = edition.current.map { policy -> TemplateContext in
             var section: TemplateContext = ["id": anchor(policy), "title": policy.title, "version": policy.version,
-                                            "effective": ContextHelpers.long(policy.effective), "effective_iso": policy.effective.description,
+                                            "effective": ContextHelpers.effective(policy).text, "effective_iso": ContextHelpers.effective(policy).iso,
                                             "url": origin + base + (policy.info.url ?? ""),
                                             "body": rebase(policy.body.html, slug: policy.info.slug, policies: slugs, base: base, origin: origin)]
             if let number = policy.section { section["number"] = number }
@@ -17,10 +17,10 @@ enum PolicyPrintPage {
         }
         var context: TemplateContext = ["sections": sections, "changes_url": base + PolicyPages.changesURL,
                                         "web_url": origin + base + "/policies/", "layout_class": "print"]
-        if let version = edition.version, let effective = edition.effective {
+        if let version = edition.version, let latest = edition.latestInForce {
             context["version"] = version
-            context["effective"] = ContextHelpers.long(effective)
-            context["effective_iso"] = effective.description
+            context["effective"] = ContextHelpers.effective(latest).text
+            context["effective_iso"] = ContextHelpers.effective(latest).iso
         }
         return PageSpec(url: PolicyPages.printURL, template: "policy-print", title: "Support policy: print edition",
                         description: "The whole support policy on one page, for printing or saving as PDF.", context: context,
