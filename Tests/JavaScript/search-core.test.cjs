@@ -91,8 +91,10 @@ const questions = [
   ['927101', /doa/],
   ['7101', /doa/],
   ['01903 927101', /doa/],
-  ['4.3.10', /ascom-i63/],
-  ['TPSIP-0001', /ascom-i63/],
+  // The bundled content states no firmware version or licence id (see the identifier vectors
+  // for those kinds); the policy's own version and a fee are identifiers it does state.
+  ['2.3', /policies\//],
+  ['£800', /device|testing|rates/],
   ['£1050', /rates|remote-session-prices/],
   // The trade's abbreviations, from content/search/synonyms.yml.
   ['RMA', /doa/],
