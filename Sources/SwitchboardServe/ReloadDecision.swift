@@ -11,6 +11,11 @@ public enum ReloadDecision {
     /// Above this many changed pages every page is told to reload instead of a list.
     public static let maximumListedPages = 200
 
+    /// Outputs no previewed page loads: the service worker (the preview answers 404 for it)
+    /// and the static host's files. They follow every stylesheet rename (the worker lists the
+    /// hashed assets), so counting them would turn each stylesheet swap into a reload.
+    static let notLoadedByPages: Set<String> = ["sw.js", "_headers", "_redirects"]
+
     public static func messages(from old: SiteFiles, to new: SiteFiles, changed: Set<String>,
                                 basePath: String) -> [LiveReloadMessage] {
         guard !changed.isEmpty else { return [] }
@@ -33,7 +38,7 @@ public enum ReloadDecision {
         var pages: [String] = []
         var everyPage = unpaired
         var onlyRenamedLinks = !unpaired
-        for path in sorted where !path.hasSuffix(".css") {
+        for path in sorted where !path.hasSuffix(".css") && !notLoadedByPages.contains(path) {
             if let before = old[path], let after = new[path], !renames.isEmpty,
                replacing(renames, in: before) == after {
                 continue

@@ -46,6 +46,24 @@ import Testing
         #expect(messages[0].json == "{\"command\":\"reload\",\"path\":\"/assets/site.1111111111.css\",\"liveCSS\":true}")
     }
 
+    @Test func theWorkerAndHostFilesFollowingAStylesheetDoNotReload() {
+        // The service worker lists the hashed assets, so a new stylesheet name changes it too.
+        var base = old
+        base.contents["sw.js"] = Array("precache(['/assets/site.0a1b2c3d4e.css'])".utf8)
+        base.contents["_headers"] = Array("/*\n  X-Content-Type-Options: nosniff\n".utf8)
+        var new = base
+        new.contents["assets/site.0a1b2c3d4e.css"] = nil
+        new.contents["assets/site.1111111111.css"] = Array("h1{color:blue}".utf8)
+        new.contents["sw.js"] = Array("precache(['/assets/site.1111111111.css'])".utf8)
+        new.contents["_headers"] = Array("/*\n  X-Content-Type-Options: nosniff\n  X-Other: 1\n".utf8)
+        for path in ["index.html", "kb/a/index.html", "kb/b/index.html"] {
+            new.contents[path] = Self.page("/assets/site.1111111111.css", String(decoding: old[path]!, as: UTF8.self)
+                .components(separatedBy: "<h1>")[1].components(separatedBy: "</h1>")[0])
+        }
+        let messages = ReloadDecision.messages(from: base, to: new, changed: new.changedPaths(since: base), basePath: "")
+        #expect(messages == [LiveReloadMessage(path: "/assets/site.1111111111.css", liveCSS: true, pages: nil)])
+    }
+
     @Test func aStylesheetAndHeadingChangeReloads() {
         var new = old
         new.contents["assets/site.0a1b2c3d4e.css"] = nil
