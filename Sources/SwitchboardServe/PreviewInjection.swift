@@ -1,3 +1,4 @@
+import SwitchboardBuilder
 import SwitchboardModel
 
 /// What `serve` adds to every HTML page it serves, and nothing else: a marker, the live
@@ -13,7 +14,7 @@ public enum PreviewInjection {
     /// worker does not register under `serve`) and the script.
     public static func headTags(pageURL: String) -> String {
         "<meta name=\"switchboard-preview\" content=\"1\">"
-            + "<script src=\"\(scriptPath)\" data-page=\"\(HTMLText.escape(pageURL))\" defer></script>"
+            + "<script src=\"\(scriptPath)\" data-page=\"\(XMLText.escape(pageURL))\" defer></script>"
     }
 
     /// `html` with the head tags before `</head>` and the overlay (if any) before `</body>`.
@@ -47,10 +48,10 @@ public enum PreviewInjection {
             + "fix the file and this page reloads.</p><ol style=\"margin:0;padding-left:1.5rem\">"
         for diagnostic in shown {
             html += "<li style=\"margin:0 0 .75rem\"><code class=\"switchboard-overlay-position\" style=\"color:#82b1ff\">"
-                + HTMLText.escape("\(diagnostic.file):\(diagnostic.line):\(diagnostic.column)") + "</code> "
+                + XMLText.escape("\(diagnostic.file):\(diagnostic.line):\(diagnostic.column)") + "</code> "
                 + "<span style=\"color:#ffd180\">\(diagnostic.severity.rawValue)</span>: "
-                + "<span class=\"switchboard-overlay-message\">\(HTMLText.escape(diagnostic.message))</span> "
-                + "<span style=\"color:#b0bec5\">[\(HTMLText.escape(diagnostic.id))]</span></li>"
+                + "<span class=\"switchboard-overlay-message\">\(XMLText.escape(diagnostic.message))</span> "
+                + "<span style=\"color:#b0bec5\">[\(XMLText.escape(diagnostic.id))]</span></li>"
         }
         html += "</ol><button type=\"button\" onclick=\"this.parentNode.remove()\" style=\"margin-top:1rem;font:inherit\">Hide</button></div>"
         return html
@@ -78,24 +79,5 @@ public enum PreviewInjection {
             return true
         }
         return first ? starts.first(where: matches) : starts.reversed().first(where: matches)
-    }
-}
-
-/// Escaping for text and attribute values in the HTML that `serve` adds.
-enum HTMLText {
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text.unicodeScalars {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(character)
-            }
-        }
-        return out
     }
 }

@@ -1,8 +1,9 @@
-/// Escaping for the XML the build writes: feeds and the sitemap.
-enum XMLText {
+/// Escaping for the XML and HTML the build writes outside templates: feeds, the sitemap,
+/// redirect pages, and what `serve` adds to pages.
+public enum XMLText {
     /// `text` safe as XML character data or an attribute value. Characters XML 1.0
     /// does not allow are dropped rather than making the feed unreadable.
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
