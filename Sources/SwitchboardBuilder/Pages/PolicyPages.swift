@@ -25,10 +25,11 @@ enum PolicyPages {
         for (position, policy) in edition.published.enumerated() {
             guard let url = policy.info.url else { continue }
             let isCurrent = position < edition.current.count
+            let effective = ContextHelpers.effective(policy)
             var context: TemplateContext = [
                 "version": policy.version,
-                "effective": ContextHelpers.effective(policy).text,
-                "effective_iso": ContextHelpers.effective(policy).iso,
+                "effective": effective.text,
+                "effective_iso": effective.iso,
                 "body": policy.body.html,
                 "summary": policy.summary,
                 "changes_url": base + changesURL,
@@ -70,8 +71,9 @@ enum PolicyPages {
 
     /// A policy that takes effect later: when, and the text that applies until then.
     static func upcomingItem(_ policy: Policy, edition: PolicyEdition, base: String) -> TemplateContext {
+        let effective = ContextHelpers.effective(policy)
         var item: TemplateContext = ["title": policy.title, "url": base + (policy.info.url ?? ""), "version": policy.version,
-                                     "effective": ContextHelpers.effective(policy).text, "effective_iso": ContextHelpers.effective(policy).iso]
+                                     "effective": effective.text, "effective_iso": effective.iso]
         if let replaced = edition.replaced(by: policy) { item["replaces"] = link(replaced, base: base) }
         return item
     }

@@ -8,8 +8,9 @@ enum PolicyPrintPage {
         let origin = site.config.origin
         let slugs = Set(edition.current.map(\.info.slug))
         let sections = edition.current.map { policy -> TemplateContext in
+            let effective = ContextHelpers.effective(policy)
             var section: TemplateContext = ["id": anchor(policy), "title": policy.title, "version": policy.version,
-                                            "effective": ContextHelpers.effective(policy).text, "effective_iso": ContextHelpers.effective(policy).iso,
+                                            "effective": effective.text, "effective_iso": effective.iso,
                                             "url": origin + base + (policy.info.url ?? ""),
                                             "body": rebase(policy.body.html, slug: policy.info.slug, policies: slugs, base: base, origin: origin)]
             if let number = policy.section { section["number"] = number }
@@ -19,8 +20,9 @@ enum PolicyPrintPage {
                                         "web_url": origin + base + "/policies/", "layout_class": "print"]
         if let version = edition.version, let latest = edition.latestInForce {
             context["version"] = version
-            context["effective"] = ContextHelpers.effective(latest).text
-            context["effective_iso"] = ContextHelpers.effective(latest).iso
+            let effective = ContextHelpers.effective(latest)
+            context["effective"] = effective.text
+            context["effective_iso"] = effective.iso
         }
         return PageSpec(url: PolicyPages.printURL, template: "policy-print", title: "Support policy: print edition",
                         description: "The whole support policy on one page, for printing or saving as PDF.", context: context,
