@@ -30,8 +30,17 @@ test: test-deps
 ## The Swift tests under ThreadSanitizer (in .build-tsan/): rendering and indexing run in
 ## parallel, and cmark-gfm must be called under its lock. The end-to-end tests are left out:
 ## they run the switchboard binary in a process of its own, outside the sanitizer.
+## Reports go to files and are printed again at the end, so a race shows in the last lines
+## of a CI log (which is often all that is kept), not thousands of lines above them.
 sanitize: deps
-	$(SWIFT) test --scratch-path .build-tsan --sanitize=thread --skip SwitchboardEndToEndTests
+	@rm -rf .build-tsan/reports && mkdir -p .build-tsan/reports
+	@TSAN_OPTIONS="log_path=$(CURDIR)/.build-tsan/reports/tsan" \
+	  $(SWIFT) test --scratch-path .build-tsan --sanitize=thread --skip SwitchboardEndToEndTests; \
+	  status=$$?; \
+	  if ls .build-tsan/reports/tsan* >/dev/null 2>&1; then \
+	    cat .build-tsan/reports/tsan* | head -c 20000; echo "sanitize: ThreadSanitizer reported the races above"; exit 1; \
+	  fi; \
+	  exit $$status
 
 ## libFuzzer with AddressSanitizer on the content loader, the Markdown renderer and the search
 ## tokenizer, FUZZ_SECONDS (default 60) each; fails on any crash, leak or timeout.

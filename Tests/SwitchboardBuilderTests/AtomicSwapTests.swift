@@ -54,29 +54,37 @@ import SwitchboardModel
 }
 
 /// Opens a file over and over on its own thread, counting the times it is not there.
+/// The counts are read under the same lock the reader's thread writes them under, and
+/// `stop()` waits for that thread to finish rather than sleeping and hoping it has
+/// (ThreadSanitizer caught the sleep as a race once in several runs).
 final class PollingReader: @unchecked Sendable {
     let path: String
     private let lock = NSLock()
+    private let finished = DispatchSemaphore(value: 0)
     private var stopped = false
-    private(set) var reads = 0
-    private(set) var missing = 0
+    private var readCount = 0
+    private var missingCount = 0
 
     init(path: String) { self.path = path }
 
+    var reads: Int { lock.withLock { readCount } }
+    var missing: Int { lock.withLock { missingCount } }
+
     func run() {
+        defer { finished.signal() }
         while !lock.withLock({ stopped }) {
             let descriptor = open(path, O_RDONLY)
             lock.withLock {
-                reads += 1
-                if descriptor < 0 { missing += 1 }
+                readCount += 1
+                if descriptor < 0 { missingCount += 1 }
             }
             if descriptor >= 0 { close(descriptor) }
         }
     }
 
+    /// Asks the reader to stop and returns once its thread has made its last read.
     func stop() {
         lock.withLock { stopped = true }
-        // Wait for the last read to finish.
-        Thread.sleep(forTimeInterval: 0.01)
+        finished.wait()
     }
 }
