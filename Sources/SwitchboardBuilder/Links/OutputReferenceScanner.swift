@@ -248,7 +248,7 @@ private struct ByteScanner {
 /// Decoding of the character references that URLs in attributes and XML text hold.
 enum HTMLText {
     static func decode(_ text: String) -> String {
-        guard text.contains("&") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
         var result = ""
         var rest = Substring(text)
         while let amp = rest.firstIndex(of: "&") {

@@ -21,6 +21,8 @@ public protocol OutputSink: AnyObject {
     func discard()
     /// The bytes of a file the sink has kept (`keep` answered true) in the next site, for
     /// checks that read every output, such as the link check. Nil when it cannot be read.
+    /// Unlike the other calls, it may be called from several threads at once (with no other
+    /// call running), so kept pages are read on all cores.
     func keptBytes(_ path: String) -> [UInt8]?
 }
 

@@ -74,21 +74,38 @@ public final class BuildSession {
             try sink.begin()
             // Every reference of the output is checked as the files pass; kept pages are read
             // back from the sink, because a target they name may be gone from this build.
+            // Scanning happens on all cores (with rendering); this thread only merges.
             var links = OutputLinkCheck(baseURL: site.config.baseURL, displayRoot: configuration.outputDisplayPath)
-            func put(_ file: OutputFile, digest: ContentDigest) throws {
+            let resolver = links.resolver
+            func put(_ file: OutputFile, digest: ContentDigest, links contribution: OutputLinkContribution) throws {
                 // Duplicates are found as files are produced, not by sorting at the end.
                 guard next.outputs.updateValue(digest, forKey: file.path) == nil else {
                     duplicates.append(.duplicateOutput(file.path))
                     return
                 }
-                links.add(path: file.path, bytes: file.bytes)
+                links.add(contribution)
                 try sink.put(file, digest: digest)
             }
-            func checkKept(_ path: String) {
-                if path.hasSuffix(".html"), let bytes = sink.keptBytes(path) {
-                    links.add(path: path, bytes: bytes)
-                } else {
-                    links.addUnread(path: path)
+            /// Files made whole (not pages): scanned on all cores, then put in order.
+            func putAll(_ files: [OutputFile], digests: [ContentDigest]? = nil) throws {
+                let scanned = files.parallelMap { file in
+                    (resolver.contribution(path: file.path, bytes: file.bytes),
+                     file.path.hasSuffix(".html") ? InlineScripts.hashSources(in: file.bytes) : [])
+                }
+                for (index, file) in files.enumerated() {
+                    if !scanned[index].1.isEmpty { next.scripts[file.path] = scanned[index].1 }
+                    try put(file, digest: digests?[index] ?? ContentDigest(file.bytes), links: scanned[index].0)
+                }
+            }
+            /// Kept files: HTML is read back and scanned on all cores; other files only exist.
+            func checkKept(_ paths: [String]) {
+                let sink = UncheckedSink(sink)
+                let contributions = paths.parallelMap { path -> OutputLinkContribution? in
+                    guard path.hasSuffix(".html"), let bytes = sink.value.keptBytes(path) else { return nil }
+                    return resolver.contribution(path: path, bytes: bytes)
+                }
+                for (path, contribution) in zip(paths, contributions) {
+                    if let contribution { links.add(contribution) } else { links.addUnread(path: path) }
                 }
             }
 
@@ -110,28 +127,35 @@ public final class BuildSession {
                 let results = batch.parallelMap { page -> PageResult in
                     let inputs = renderer.digest(page)
                     if usePrevious, let known = previous.pages[page.outputPath], known.inputs == inputs {
-                        return PageResult(path: page.outputPath, inputs: inputs, output: known.output, file: nil)
+                        return PageResult(path: page.outputPath, inputs: inputs, output: known.output)
                     }
-                    let file = renderer.render(page)
-                    return PageResult(path: file.path, inputs: inputs, output: ContentDigest(file.bytes), file: file)
+                    return PageResult(rendering: page, inputs: inputs, renderer: renderer, resolver: resolver)
                 }
-                for (page, result) in zip(batch, results) {
-                    var result = result
-                    if result.file == nil, next.outputs[result.path] == nil, try sink.keep(result.path, digest: result.output) {
+                var kept: [String] = []
+                var rerender: [Int] = []
+                var finished = results
+                for (index, result) in results.enumerated() where result.file == nil {
+                    if next.outputs[result.path] == nil, try sink.keep(result.path, digest: result.output) {
                         next.outputs[result.path] = result.output
-                        checkKept(result.path)
+                        kept.append(result.path)
                         if let scripts = previous.scripts[result.path] { next.scripts[result.path] = scripts }
-                    } else if result.file == nil {
+                    } else {
                         sinkHoldsPrevious = false
-                        let file = renderer.render(page)
-                        result.file = file
-                        result.output = ContentDigest(file.bytes)
+                        rerender.append(index)
                     }
-                    if let file = result.file {
+                }
+                if !rerender.isEmpty {
+                    let again = rerender.parallelMap { index in
+                        PageResult(rendering: batch[index], inputs: results[index].inputs, renderer: renderer, resolver: resolver)
+                    }
+                    for (index, result) in zip(rerender, again) { finished[index] = result }
+                }
+                checkKept(kept)
+                for result in finished {
+                    if let file = result.file, let contribution = result.links {
                         rendered += 1
-                        let scripts = InlineScripts.hashSources(in: file.bytes)
-                        if !scripts.isEmpty { next.scripts[file.path] = scripts }
-                        try put(file, digest: result.output)
+                        if !result.scripts.isEmpty { next.scripts[file.path] = result.scripts }
+                        try put(file, digest: result.output, links: contribution)
                     }
                     next.pages[result.path] = (result.inputs, result.output)
                 }
@@ -141,12 +165,12 @@ public final class BuildSession {
 
             var searchFiles: [String: ContentDigest] = [:]
             if let searchIndex {
-                for file in searchIndex.wait() {
-                    let digest = ContentDigest(file.bytes)
-                    searchFiles[file.path] = digest
-                    try put(file, digest: digest)
-                }
+                let files = searchIndex.wait()
+                let digests = files.parallelMap { ContentDigest($0.bytes) }
+                for (file, digest) in zip(files, digests) { searchFiles[file.path] = digest }
+                try putAll(files, digests: digests)
             } else if let known = previous.search {
+                var keptSearch: [String] = []
                 for (path, digest) in known.files {
                     guard next.outputs[path] == nil else {
                         duplicates.append(.duplicateOutput(path))
@@ -157,22 +181,17 @@ public final class BuildSession {
                         throw Restart()
                     }
                     next.outputs[path] = digest
-                    checkKept(path)
+                    keptSearch.append(path)
                     searchFiles[path] = digest
                 }
+                checkKept(keptSearch)
             }
             next.search = (documentsDigest, searchFiles)
-            for file in plan.files {
-                if file.path.hasSuffix(".html") {
-                    let scripts = InlineScripts.hashSources(in: file.bytes)
-                    if !scripts.isEmpty { next.scripts[file.path] = scripts }
-                }
-                try put(file, digest: ContentDigest(file.bytes))
-            }
+            try putAll(plan.files)
             stage.lap("search index, rest")
             let closing = builder.closingFiles(pages: plan.pages, outputs: next.outputs,
                                                scriptSources: Set(next.scripts.values.joined()))
-            for file in closing.files { try put(file, digest: ContentDigest(file.bytes)) }
+            try putAll(closing.files)
             diagnostics += closing.diagnostics
             stage.lap("service worker, redirects, headers")
             diagnostics += links.finish()
@@ -215,11 +234,38 @@ public final class BuildSession {
     /// Pages rendered in parallel before they go to the sink.
     static let batchSize = 256
 
+    /// One page of a batch: rendered (with its links scanned and inline scripts hashed,
+    /// all on the worker's thread), or only digested when the previous build's output can be kept.
     private struct PageResult: Sendable {
         var path: String
         var inputs: ContentDigest
         var output: ContentDigest
         var file: OutputFile?
+        var links: OutputLinkContribution?
+        var scripts: [String] = []
+
+        init(path: String, inputs: ContentDigest, output: ContentDigest) {
+            self.path = path
+            self.inputs = inputs
+            self.output = output
+        }
+
+        init(rendering page: PageSpec, inputs: ContentDigest, renderer: PageRenderer, resolver: OutputLinkResolver) {
+            let file = renderer.render(page)
+            path = file.path
+            self.inputs = inputs
+            output = ContentDigest(file.bytes)
+            self.file = file
+            links = resolver.contribution(path: file.path, bytes: file.bytes)
+            scripts = InlineScripts.hashSources(in: file.bytes)
+        }
+    }
+
+    /// Lets workers read kept files while the build thread waits for them: `keptBytes`
+    /// only reads, and no other sink call runs until the parallel map returns.
+    private struct UncheckedSink: @unchecked Sendable {
+        let value: any OutputSink
+        init(_ value: any OutputSink) { self.value = value }
     }
 
     private struct Restart: Error {}

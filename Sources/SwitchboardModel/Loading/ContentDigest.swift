@@ -50,25 +50,32 @@ public struct ContentDigest: Hashable, Sendable, CustomStringConvertible {
 /// so `["ab", "c"]` and `["a", "bc"]` hash differently.
 public struct ContentHasher {
     private var sha = SHA256()
+    /// Small values are gathered here and handed to SHA-256 in large blocks: a page's
+    /// digest is hundreds of short strings and numbers, and one `update` call per value
+    /// cost more than the hashing itself.
+    private var buffer: [UInt8] = []
+    private static let blockSize = 16 * 1024
 
-    public init() {}
+    public init() {
+        buffer.reserveCapacity(1024)
+    }
+
+    public mutating func add(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { append($0) }
+    }
 
     public mutating func add(_ bytes: some Sequence<UInt8>) {
-        if let array = bytes as? [UInt8] {
-            array.withUnsafeBytes { sha.update(bufferPointer: $0) }
-        } else {
-            sha.update(data: Array(bytes))
-        }
+        add(Array(bytes))
     }
 
     public mutating func add(_ text: String) {
         add(text.utf8.count)
         var text = text
-        text.withUTF8 { sha.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        text.withUTF8 { append(UnsafeRawBufferPointer($0)) }
     }
 
     public mutating func add(_ number: Int) {
-        withUnsafeBytes(of: Int64(number).littleEndian) { sha.update(bufferPointer: $0) }
+        withUnsafeBytes(of: Int64(number).littleEndian) { append($0) }
     }
 
     public mutating func add(_ digest: ContentDigest) {
@@ -76,11 +83,30 @@ public struct ContentHasher {
         add(Int(bitPattern: UInt(digest.low)))
     }
 
+    private mutating func append(_ bytes: UnsafeRawBufferPointer) {
+        if bytes.count >= Self.blockSize {
+            flush()
+            sha.update(bufferPointer: bytes)
+            return
+        }
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= Self.blockSize { flush() }
+    }
+
+    private mutating func flush() {
+        guard !buffer.isEmpty else { return }
+        buffer.withUnsafeBytes { sha.update(bufferPointer: $0) }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
     public func finish() -> ContentDigest {
-        let bytes = Array(sha.finalize())
+        var sha = self.sha
+        if !buffer.isEmpty { buffer.withUnsafeBytes { sha.update(bufferPointer: $0) } }
         var high: UInt64 = 0, low: UInt64 = 0
-        for index in 0..<8 { high = high << 8 | UInt64(bytes[index]) }
-        for index in 8..<16 { low = low << 8 | UInt64(bytes[index]) }
+        sha.finalize().withUnsafeBytes { bytes in
+            for index in 0..<8 { high = high << 8 | UInt64(bytes[index]) }
+            for index in 8..<16 { low = low << 8 | UInt64(bytes[index]) }
+        }
         return ContentDigest(high: high, low: low)
     }
 }

@@ -132,7 +132,7 @@ struct PageLinker: Sendable {
 extension String {
     /// Decodes `%20` and friends; nil when the escapes are malformed.
     var removingPercentEncoding: String? {
-        guard contains("%") else { return self }
+        guard utf8.contains(UInt8(ascii: "%")) else { return self }
         var bytes: [UInt8] = []
         var iterator = utf8.makeIterator()
         while let byte = iterator.next() {
