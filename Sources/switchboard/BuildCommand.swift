@@ -47,7 +47,9 @@ struct BuildCommand: ParsableCommand {
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         if timings {
-            for stage in report.timings.stages { print(String(format: "%8.3f s  %@", stage.seconds, stage.name)) }
+            for stage in report.timings.stages {
+                print(String(format: "%8.3f s  %5d MB peak  %@", stage.seconds, stage.peakMB, stage.name))
+            }
             print("rendered \(report.renderedPages) of \(report.pageCount) pages; \(report.changes.written.count) files written, \(report.changes.removed.count) removed")
         }
         let pages = report.pageCount

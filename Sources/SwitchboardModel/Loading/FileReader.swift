@@ -15,19 +15,30 @@ public enum FileReader {
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return nil }
         let cap = limit == .max ? Int.max : limit + 1
+        // Sized from fstat, so the common case is one allocation of exactly the file's size;
+        // the file may still grow while it is read, which the probe below notices.
         var bytes = [UInt8](repeating: 0, count: min(Int(info.st_size), cap))
         var filled = 0
-        while true {
-            if filled == bytes.count { bytes.append(contentsOf: [UInt8](repeating: 0, count: 4096)) }
+        while filled < bytes.count {
             let count = bytes.withUnsafeMutableBytes { buffer in
                 Glibc.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
             }
             if count < 0 { return nil }
             if count == 0 { break }
             filled += count
-            if filled >= cap { break }
         }
-        bytes.removeSubrange(filled...)
+        if filled < bytes.count {
+            bytes.removeSubrange(filled...)
+            return bytes
+        }
+        var probe = [UInt8](repeating: 0, count: 4096)
+        while bytes.count < cap {
+            let count = probe.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress!, $0.count) }
+            if count < 0 { return nil }
+            if count == 0 { break }
+            bytes.append(contentsOf: probe[..<count])
+        }
+        if bytes.count > cap { bytes.removeSubrange(cap...) }
         return bytes
     }
 }
