@@ -32,4 +32,13 @@ import SwitchboardModel
         second.add("a"); second.add("bc")
         #expect(first.finish() != second.finish())
     }
+
+    @Test func hexRoundTrips() {
+        let digest = ContentDigest(high: 0x0123_4567_89ab_cdef, low: 0xfedc_ba98_7654_3210)
+        #expect(digest.description == "0123456789abcdeffedcba9876543210")
+        #expect(ContentDigest(hex: "0123456789abcdeffedcba9876543210") == digest)
+        #expect(ContentDigest(hex: "0123456789abcdeffedcba987654321") == nil)    // 31 digits
+        #expect(ContentDigest(hex: "0123456789ABCDEFfedcba9876543210") == nil)   // capitals are not written
+        #expect(ContentDigest(hex: "0123456789abcdeffedcba987654321g") == nil)
+    }
 }

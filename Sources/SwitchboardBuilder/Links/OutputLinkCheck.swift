@@ -14,6 +14,8 @@ public struct OutputLinkCheck: Sendable {
 
     private var paths: Set<String> = []
     private var ids: [String: Set<String>] = [:]
+    /// Pages added without being read (`addUnread(path:readable:)`) whose ids can be read on demand.
+    private var readableLater: Set<String> = []
     /// Distinct targets (path and fragment), each with the first place that names it and how many do.
     private var targets: [Target: (first: Place, count: Int)] = [:]
     private var targetOrder: [Target] = []
@@ -24,6 +26,10 @@ public struct OutputLinkCheck: Sendable {
     struct Place: Sendable {
         var file: String
         var reference: OutputReference
+
+        func precedes(_ other: Place) -> Bool {
+            file != other.file ? file.utf8.lexicographicallyPrecedes(other.file.utf8) : reference.position < other.reference.position
+        }
     }
 
     public init(baseURL: String, displayRoot: String) {
@@ -53,8 +59,10 @@ public struct OutputLinkCheck: Sendable {
 
     /// Adds an output file that exists but is not read (its references were checked when it was
     /// written and it is unchanged): links to it resolve, and its fragments are not checked.
-    public mutating func addUnread(path: String) {
+    /// With `readable`, `finish(readingIDs:)` reads the page's ids if a fragment names it.
+    public mutating func addUnread(path: String, readable: Bool = false) {
         paths.insert(path)
+        if readable { readableLater.insert(path) }
     }
 
     /// Adds one output file scanned elsewhere (`resolver.contribution`, on any thread).
@@ -63,24 +71,34 @@ public struct OutputLinkCheck: Sendable {
         if let pageIDs = contribution.ids { ids[contribution.path] = pageIDs }
         problems += contribution.problems
         for named in contribution.named {
+            let place = Place(file: contribution.path, reference: named.reference)
             if let seen = targets[named.target] {
-                targets[named.target] = (seen.first, seen.count + 1)
+                // The earliest place by file and position, not the first added: a build that
+                // carries pages over adds them in another order than a clean build, and must
+                // report the same place.
+                targets[named.target] = (place.precedes(seen.first) ? place : seen.first, seen.count + 1)
             } else {
-                targets[named.target] = (Place(file: contribution.path, reference: named.reference), 1)
+                targets[named.target] = (place, 1)
                 targetOrder.append(named.target)
             }
         }
     }
 
-    /// The diagnostics: one per broken target, at the first place that names it.
-    public func finish() -> [Diagnostic] {
+    /// The diagnostics: one per broken target, at the first place that names it (by file and position).
+    /// `readingIDs` supplies the ids of a page added unread but readable, when a fragment names it.
+    public func finish(readingIDs: ((String) -> Set<String>?)? = nil) -> [Diagnostic] {
         var diagnostics = problems
+        var ids = self.ids
         for target in targetOrder {
             guard let (first, count) = targets[target] else { continue }
             let others = count > 1 ? " (and \(count - 1) other place\(count == 2 ? "" : "s"))" : ""
             guard let file = existingFile(target.path) else {
                 diagnostics.append(diagnostic(first, id: "broken-reference", "\(resolver.describe(first.reference)) leads to no file of the site\(others)"))
                 continue
+            }
+            if let fragment = target.fragment, !fragment.isEmpty, ids[file] == nil, readableLater.contains(file),
+               let read = readingIDs?(file) {
+                ids[file] = read
             }
             if let fragment = target.fragment, !fragment.isEmpty, let pageIDs = ids[file], !pageIDs.contains(fragment) {
                 let suggestion = Suggestion.didYouMean(fragment, in: pageIDs)

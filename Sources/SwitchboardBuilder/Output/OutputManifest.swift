@@ -54,7 +54,7 @@ struct OutputManifest {
     func write(to path: String) {
         var text = ""
         for (name, tree) in [("published", published), ("staging", staging)] {
-            guard let tree, !tree.files.keys.contains(where: { $0.contains("\n") }) else { continue }
+            guard let tree, !tree.files.keys.contains(where: { $0.utf8.contains(UInt8(ascii: "\n")) }) else { continue }
             text += "\(name) \(tree.digest)\n"
             for (file, digest) in tree.files { text += "\(digest) \(file)\n" }
         }

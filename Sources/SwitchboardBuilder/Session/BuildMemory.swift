@@ -13,10 +13,13 @@ struct BuildMemory {
     /// Output path → the `'sha256-…'` sources of the page's inline scripts, for pages that have any
     /// (the Content-Security-Policy of `_headers` allows them; kept pages are not read again).
     var scripts: [String: [String]] = [:]
+    /// HTML output path → hash of the page's ids (fragment targets). While no page's ids and
+    /// no output path change, pages carried over need not be read again for the link check.
+    var ids: [String: ContentDigest] = [:]
     /// Hash of the search documents, and the index files written from them.
     var search: (inputs: ContentDigest, files: [String: ContentDigest])?
 
-    static let header = "switchboard build memory 2"
+    static let header = "switchboard build memory 3"
 
     static func read(_ path: String) -> BuildMemory? {
         guard let bytes = CacheFile.read(path) else { return nil }
@@ -36,7 +39,7 @@ struct BuildMemory {
                 guard fields.count == 2, let digest = ContentDigest(hex: fields[1]) else { return nil }
                 searchInputs = digest
                 section = "search"
-            case "pages", "outputs", "scripts":
+            case "pages", "outputs", "scripts", "ids":
                 section = String(fields[0])
             default:
                 if section == "scripts" {
@@ -49,7 +52,11 @@ struct BuildMemory {
                 } else {
                     let pair = line.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false)
                     guard pair.count == 2, let digest = ContentDigest(hex: pair[0]) else { return nil }
-                    if section == "search" { searchFiles[String(pair[1])] = digest } else { memory.outputs[String(pair[1])] = digest }
+                    switch section {
+                    case "search": searchFiles[String(pair[1])] = digest
+                    case "ids": memory.ids[String(pair[1])] = digest
+                    default: memory.outputs[String(pair[1])] = digest
+                    }
                 }
             }
         }
@@ -68,11 +75,13 @@ struct BuildMemory {
         for (file, page) in pages { text += "\(page.inputs) \(page.output) \(file)\n" }
         text += "scripts\n"
         for (file, sources) in scripts { text += "\(sources.joined(separator: ",")) \(file)\n" }
+        text += "ids\n"
+        for (file, digest) in ids { text += "\(digest) \(file)\n" }
         text += "outputs\n"
         for (file, digest) in outputs { text += "\(digest) \(file)\n" }
         text += "end"
         // A path with a line break cannot be stored; such a site is simply not cached.
-        if outputs.keys.contains(where: { $0.contains("\n") }) { return }
+        if outputs.keys.contains(where: { $0.utf8.contains(UInt8(ascii: "\n")) }) { return }
         CacheFile.write(path, Array(text.utf8))
     }
 }

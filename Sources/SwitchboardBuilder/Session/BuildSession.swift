@@ -84,6 +84,11 @@ public final class BuildSession {
                     return
                 }
                 links.add(contribution)
+                if let pageIDs = contribution.ids {
+                    let idsDigest = Self.digest(of: pageIDs)
+                    next.ids[file.path] = idsDigest
+                    if previous.ids[file.path] != idsDigest { idsChanged = true }
+                }
                 try sink.put(file, digest: digest)
             }
             /// Files made whole (not pages): scanned on all cores, then put in order.
@@ -98,6 +103,7 @@ public final class BuildSession {
                 }
             }
             /// Kept files: HTML is read back and scanned on all cores; other files only exist.
+            /// Called once, at the end, when it is known whether the kept pages need reading at all.
             func checkKept(_ paths: [String]) {
                 let sink = UncheckedSink(sink)
                 let contributions = paths.parallelMap { path -> OutputLinkContribution? in
@@ -116,6 +122,9 @@ public final class BuildSession {
             var searchIndex: SearchStage.Pending?
             if previous.search?.inputs != documentsDigest { searchIndex = SearchStage.start(plan.documents, site: site) }
 
+            // Pages carried over, checked for links once every output is known (`checkKept`).
+            var keptPaths: [String] = []
+            var idsChanged = false
             let renderer = builder.renderer(compiles: configuration.compilesTemplates)
             // Cleared when the sink turns out not to hold the previous site (deleted by hand).
             var sinkHoldsPrevious = true
@@ -131,14 +140,14 @@ public final class BuildSession {
                     }
                     return PageResult(rendering: page, inputs: inputs, renderer: renderer, resolver: resolver)
                 }
-                var kept: [String] = []
                 var rerender: [Int] = []
                 var finished = results
                 for (index, result) in results.enumerated() where result.file == nil {
                     if next.outputs[result.path] == nil, try sink.keep(result.path, digest: result.output) {
                         next.outputs[result.path] = result.output
-                        kept.append(result.path)
+                        keptPaths.append(result.path)
                         if let scripts = previous.scripts[result.path] { next.scripts[result.path] = scripts }
+                        if let pageIDs = previous.ids[result.path] { next.ids[result.path] = pageIDs }
                     } else {
                         sinkHoldsPrevious = false
                         rerender.append(index)
@@ -150,7 +159,6 @@ public final class BuildSession {
                     }
                     for (index, result) in zip(rerender, again) { finished[index] = result }
                 }
-                checkKept(kept)
                 for result in finished {
                     if let file = result.file, let contribution = result.links {
                         rendered += 1
@@ -170,7 +178,6 @@ public final class BuildSession {
                 for (file, digest) in zip(files, digests) { searchFiles[file.path] = digest }
                 try putAll(files, digests: digests)
             } else if let known = previous.search {
-                var keptSearch: [String] = []
                 for (path, digest) in known.files {
                     guard next.outputs[path] == nil else {
                         duplicates.append(.duplicateOutput(path))
@@ -181,10 +188,9 @@ public final class BuildSession {
                         throw Restart()
                     }
                     next.outputs[path] = digest
-                    keptSearch.append(path)
+                    keptPaths.append(path)
                     searchFiles[path] = digest
                 }
-                checkKept(keptSearch)
             }
             next.search = (documentsDigest, searchFiles)
             try putAll(plan.files)
@@ -194,7 +200,20 @@ public final class BuildSession {
             try putAll(closing.files)
             diagnostics += closing.diagnostics
             stage.lap("service worker, redirects, headers")
-            diagnostics += links.finish()
+            // The previous build passed the link check (a build with errors is not remembered). If
+            // every output path is the same and no written page's ids changed, what the kept files
+            // name still exists: they are not read, except a page whose ids a new fragment names.
+            let samePaths = next.outputs.count == previous.outputs.count
+                && next.outputs.keys.allSatisfy { previous.outputs[$0] != nil }
+            if samePaths && !idsChanged && !previous.outputs.isEmpty {
+                for path in keptPaths { links.addUnread(path: path, readable: path.hasSuffix(".html")) }
+            } else {
+                checkKept(keptPaths)
+            }
+            let keptSink = UncheckedSink(sink)
+            diagnostics += links.finish(readingIDs: { path in
+                keptSink.value.keptBytes(path).map { resolver.contribution(path: path, bytes: $0).ids ?? [] }
+            })
             stage.lap("link check")
             if fails(diagnostics) {
                 sink.discard()
@@ -229,6 +248,14 @@ public final class BuildSession {
         report.parsedFiles = loaded.parsedFileCount
         report.basePath = site.basePath
         return report
+    }
+
+    /// One hash of a page's ids, in an order that does not depend on the set's.
+    static func digest(of ids: Set<String>) -> ContentDigest {
+        var hasher = ContentHasher()
+        hasher.add(ids.count)
+        for id in ids.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) { hasher.add(id) }
+        return hasher.finish()
     }
 
     /// Pages rendered in parallel before they go to the sink.

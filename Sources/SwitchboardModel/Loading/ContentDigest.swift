@@ -29,20 +29,24 @@ public struct ContentDigest: Hashable, Sendable, CustomStringConvertible {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Parses `description`.
+    /// Parses `description`. The build cache holds tens of thousands of these, so the
+    /// digits are read straight from the string's UTF-8, without allocating.
     public init?(hex: some StringProtocol) {
-        guard hex.utf8.count == 32 else { return nil }
-        var words: [UInt64] = [0, 0]
-        for (index, byte) in hex.utf8.enumerated() {
-            let value: UInt8
+        let utf8 = hex.utf8
+        guard utf8.count == 32 else { return nil }
+        var high: UInt64 = 0, low: UInt64 = 0
+        var index = 0
+        for byte in utf8 {
+            let value: UInt64
             switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): value = byte - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): value = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): value = UInt64(byte - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): value = UInt64(byte - UInt8(ascii: "a") + 10)
             default: return nil
             }
-            words[index / 16] = words[index / 16] << 4 | UInt64(value)
+            if index < 16 { high = high << 4 | value } else { low = low << 4 | value }
+            index += 1
         }
-        self.init(high: words[0], low: words[1])
+        self.init(high: high, low: low)
     }
 }
 

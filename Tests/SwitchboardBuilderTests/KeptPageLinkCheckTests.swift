@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+@testable import SwitchboardBuilder
+import SwitchboardModel
+
+/// The link check of a rebuild reads pages carried over from the last build only when
+/// what they name may have changed: an output path came or went, or a written page's ids
+/// changed. Otherwise they are not read, except a page a new fragment points into.
+@Suite(.serialized) struct KeptPageLinkCheckTests {
+    /// A memory sink that counts how many kept files the build reads back.
+    final class CountingSink: OutputSink, @unchecked Sendable {
+        let inner = MemorySink()
+        private let lock = NSLock()
+        private var readCount = 0
+        var reads: Int { lock.withLock { readCount } }
+        func resetReads() { lock.withLock { readCount = 0 } }
+
+        func begin() throws { try inner.begin() }
+        func put(_ file: OutputFile, digest: ContentDigest) throws { try inner.put(file, digest: digest) }
+        func keep(_ path: String, digest: ContentDigest) throws -> Bool { try inner.keep(path, digest: digest) }
+        func commit() throws -> OutputChanges { try inner.commit() }
+        func discard() { inner.discard() }
+        func keptBytes(_ path: String) -> [UInt8]? {
+            lock.withLock { readCount += 1 }
+            return inner.keptBytes(path)
+        }
+    }
+
+    @Test func keptPagesAreReadOnlyWhenWhatTheyNameMayHaveChanged() throws {
+        let workspace = try IncrementalWorkspace()
+        defer { workspace.remove() }
+        let sink = CountingSink()
+        let session = workspace.session(sink: sink)
+        #expect(session.build().succeeded)
+
+        // A body edit: one page written, no path or id changed. Of the kept pages only those the
+        // written page's fragments point into are read (for their ids), not the other fifty.
+        let article = try #require(workspace.articles().first)
+        try workspace.apply(.editBody(path: article, number: 1))
+        sink.resetReads()
+        let body = session.build()
+        #expect(body.succeeded)
+        #expect(body.renderedPages == 1)
+        #expect(sink.reads <= 3)
+
+        // A new heading gives the page a new id: every kept page is read and checked again.
+        let url = workspace.content.appendingPathComponent(article)
+        try (String(contentsOf: url, encoding: .utf8) + "\n## A heading added by the test\n\nText.\n").write(to: url, atomically: false, encoding: .utf8)
+        sink.resetReads()
+        let heading = session.build()
+        #expect(heading.succeeded)
+        #expect(sink.reads > heading.pageCount / 2)
+
+        // A new article: the output paths change, so kept pages are read again.
+        try workspace.apply(.add(copyOf: article, slug: "added-by-the-test"))
+        sink.resetReads()
+        let added = session.build()
+        #expect(added.succeeded, "\(added.diagnostics)")
+        #expect(sink.reads > added.pageCount / 2)
+    }
+
+    @Test func aFragmentIntoAnUnreadPageIsCheckedByReadingThatPage() {
+        var check = OutputLinkCheck(baseURL: "https://support.example.com/", displayRoot: "public")
+        check.addUnread(path: "kept/index.html", readable: true)
+        check.addUnread(path: "other/index.html", readable: true)
+        check.add(path: "new/index.html", bytes: Array("<a href=\"/kept/#present\">a</a>\n<a href=\"/kept/#absent\">b</a>".utf8))
+        var asked: [String] = []
+        let found = check.finish(readingIDs: { path in
+            asked.append(path)
+            return path == "kept/index.html" ? ["present"] : nil
+        })
+        #expect(found.map { "\($0.file):\($0.position) \($0.id)" } == ["public/new/index.html:2:10 missing-fragment"])
+        // Only the page a fragment names is read, once.
+        #expect(asked == ["kept/index.html"])
+    }
+
+    @Test func theFirstPlaceOfABrokenTargetDoesNotDependOnOrder() {
+        let files = [
+            OutputFile(path: "b/index.html", text: "<a href=\"/gone/\">x</a>"),
+            OutputFile(path: "a/index.html", text: "\n<a href=\"/gone/\">x</a>"),
+        ]
+        let forwards = OutputLinkCheck.check(files, baseURL: "https://support.example.com/", displayRoot: "public")
+        let backwards = OutputLinkCheck.check(files.reversed(), baseURL: "https://support.example.com/", displayRoot: "public")
+        #expect(forwards.map { "\($0.file):\($0.position)" } == ["public/a/index.html:2:10"])
+        #expect(backwards.map { "\($0.file):\($0.position)" } == ["public/a/index.html:2:10"])
+    }
+}
