@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SwitchboardBuilder
+import SwitchboardModel
 
 @Suite(.serialized) struct DiskSinkTests {
     let root = FileManager.default.temporaryDirectory.appendingPathComponent("switchboard-sink-\(getpid())")
@@ -43,6 +44,33 @@ import Testing
         try third.write([OutputFile(path: "index.html", text: "three")])
         try third.commit()
         #expect(files(under: output).filter { $0.key != DiskSink.markerName } == ["index.html": "three"])
+    }
+
+    /// A build that publishes the same site again (a no-change rebuild) leaves the staging
+    /// folder trusted: its marker still names the site it holds, so the next build rewrites
+    /// only what changed instead of every file.
+    @Test func theSameSiteAgainKeepsTheStagingFolderTrusted() throws {
+        let output = try fresh()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let sink = DiskSink(directory: output.path, manifestPath: root.appendingPathComponent("manifest").path)
+        let marker = URL(fileURLWithPath: sink.staging).appendingPathComponent(DiskSink.markerName)
+        try sink.write([OutputFile(path: "index.html", text: "a"), OutputFile(path: "x.txt", text: "x")])
+        try sink.commit()
+        try sink.write([OutputFile(path: "index.html", text: "b"), OutputFile(path: "x.txt", text: "x")])
+        try sink.commit()
+        #expect(try String(contentsOf: marker, encoding: .utf8).contains("site "))
+
+        try sink.begin()
+        #expect(try sink.keep("index.html", digest: ContentDigest(Array("b".utf8))))
+        #expect(try sink.keep("x.txt", digest: ContentDigest(Array("x".utf8))))
+        #expect(try sink.commit().isEmpty)
+        #expect(try String(contentsOf: marker, encoding: .utf8).contains("site "), "the staging folder's marker still names its site")
+
+        try sink.begin()
+        try sink.put(OutputFile(path: "index.html", text: "c"))
+        #expect(try sink.keep("x.txt", digest: ContentDigest(Array("x".utf8))))
+        try sink.commit()
+        #expect(files(under: output).filter { $0.key != DiskSink.markerName } == ["index.html": "c", "x.txt": "x"])
     }
 
     @Test func aFailedWriteLeavesTheOutputAsItWas() throws {

@@ -95,10 +95,24 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
         }
         // The marker without a site hash, before anything is written: the staging folder stays
         // recognisably ours if this build fails or is killed, and is not trusted as holding any
-        // site until `commit` names one.
+        // site until `commit` names one. A staging folder whose contents are known keeps its
+        // marker until the first change to it: a build that publishes the same site again
+        // changes nothing there, and the next build can still trust what it holds (clearing it
+        // here made every edit after a no-change build rewrite all 17,000 files of a large site).
+        markerCleared = false
+        if staged == nil || staged?.isEmpty == true { try clearMarker() }
+    }
+
+    /// Whether this build has replaced the staging folder's marker with one naming no site.
+    private var markerCleared = false
+
+    /// Marks the staging folder as holding no known site, once per build, before its first change.
+    private func clearMarker() throws {
+        guard !markerCleared else { return }
         guard Self.writeFile("\(staging)/\(Self.markerName)", Array(Self.markerText.utf8)) else {
             throw WriteError(path: Self.markerName, reason: String(cString: strerror(errno)))
         }
+        markerCleared = true
     }
 
     public func put(_ file: OutputFile, digest: ContentDigest) throws {
@@ -124,6 +138,7 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
             next = [:]
             return OutputChanges()
         }
+        try clearMarker()
         for path in copies {
             guard let bytes = FileReader.read("\(directory)/\(path)"), ContentDigest(bytes) == next[path] else {
                 throw WriteError(path: path, reason: "the published file changed since switchboard wrote it; build again with --no-cache")
@@ -174,9 +189,11 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
 
     /// Nothing to undo: the output was not touched, and the next build brings the staging folder up to date.
     public func discard() {
-        // What the staging folder holds is no longer known.
-        manifest?.staging = nil
-        if let manifestPath { manifest?.write(to: manifestPath) }
+        // What the staging folder holds is no longer known, once this build has changed it.
+        if markerCleared {
+            manifest?.staging = nil
+            if let manifestPath { manifest?.write(to: manifestPath) }
+        }
         next = [:]
         copies = []
     }
@@ -205,6 +222,7 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
     }
 
     private func write(_ path: String, _ bytes: [UInt8]) throws {
+        try clearMarker()
         var parent = Substring(path)
         if let slash = parent.lastIndex(of: "/") {
             parent = parent[..<slash]
