@@ -73,6 +73,32 @@ import SwitchboardModel
         #expect(files(under: output).filter { $0.key != DiskSink.markerName } == ["index.html": "c", "x.txt": "x"])
     }
 
+    /// Files carried over from the published folder are hard links to it; writing one of
+    /// them later must replace it, never change the published file through the shared inode.
+    @Test func carriedFilesAreLinksThatWritesNeverChangeInPlace() throws {
+        let output = try fresh()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let sink = DiskSink(directory: output.path, manifestPath: root.appendingPathComponent("manifest").path)
+        try sink.write([OutputFile(path: "index.html", text: "a"), OutputFile(path: "kb/x.txt", text: "x")])
+        try sink.commit()
+        // After a clean build there is no staging folder: the kept file is carried as a link.
+        try sink.begin()
+        try sink.put(OutputFile(path: "index.html", text: "b"))
+        #expect(try sink.keep("kb/x.txt", digest: ContentDigest(Array("x".utf8))))
+        try sink.commit()
+        var published = stat(), staged = stat()
+        #expect(stat(output.path + "/kb/x.txt", &published) == 0 && stat(sink.staging + "/kb/x.txt", &staged) == 0)
+        #expect(published.st_ino == staged.st_ino, "carried over as a hard link")
+
+        try sink.begin()
+        try sink.put(OutputFile(path: "index.html", text: "c"))
+        try sink.put(OutputFile(path: "kb/x.txt", text: "x, changed"))
+        #expect(files(under: output)["kb/x.txt"] == "x", "the published file is untouched before the swap")
+        try sink.commit()
+        #expect(files(under: output).filter { $0.key != DiskSink.markerName } == ["index.html": "c", "kb/x.txt": "x, changed"])
+        #expect(files(under: URL(fileURLWithPath: sink.staging))["kb/x.txt"] == "x")
+    }
+
     @Test func aFailedWriteLeavesTheOutputAsItWas() throws {
         let output = try fresh()
         defer { try? FileManager.default.removeItem(at: root) }

@@ -143,7 +143,7 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
             guard let bytes = FileReader.read("\(directory)/\(path)"), ContentDigest(bytes) == next[path] else {
                 throw WriteError(path: path, reason: "the published file changed since switchboard wrote it; build again with --no-cache")
             }
-            try write(path, bytes)
+            try carry(path, bytes)
         }
         copies = []
         // Make the staging folder hold only this build's files.
@@ -219,6 +219,20 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
             throw WriteError(path: directory, reason: reason)
         }
         if rename(parked, staging) != 0 { Self.removeTree(parked) }
+    }
+
+    /// Puts a published file into the staging folder as a hard link: no bytes copied and no
+    /// new inode, which on ext4 after mass deletions costs more than the copy (the edit after a
+    /// clean build carries over every file). `writeFile` never rewrites a linked file in place.
+    private func carry(_ path: String, _ bytes: [UInt8]) throws {
+        if let slash = path.lastIndex(of: "/") {
+            let parent = String(path[..<slash])
+            if !folders.contains(parent) { try makeFolders(parent) }
+        }
+        let target = "\(staging)/\(path)"
+        unlink(target)
+        if link("\(directory)/\(path)", target) == 0 { return }
+        try write(path, bytes)
     }
 
     private func write(_ path: String, _ bytes: [UInt8]) throws {
@@ -313,9 +327,22 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
         }
     }
 
+    /// Writes a file, reusing its inode when it exists; a file with other links (one carried
+    /// over from the published folder, `carry`) is replaced instead, or the published copy
+    /// would change with it.
     static func writeFile(_ path: String, _ bytes: [UInt8]) -> Bool {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        var descriptor = open(path, O_WRONLY | O_CREAT, 0o644)
         guard descriptor >= 0 else { return false }
+        var info = stat()
+        if fstat(descriptor, &info) == 0 && info.st_nlink > 1 {
+            close(descriptor)
+            unlink(path)
+            descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+            guard descriptor >= 0 else { return false }
+        } else if ftruncate(descriptor, 0) != 0 {
+            close(descriptor)
+            return false
+        }
         defer { close(descriptor) }
         return bytes.withUnsafeBytes { buffer in
             var offset = 0
