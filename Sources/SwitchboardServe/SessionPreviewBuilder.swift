@@ -24,6 +24,7 @@ public final class SessionPreviewBuilder: PreviewBuilder, @unchecked Sendable {
                                                                  templatesDirectory: templatesDirectory,
                                                                  loadOptions: loadOptions),
                                sink: sink)
+        session.searchAnalyses = SearchAnalysisCache()
     }
 
     public func build(changedPaths: Set<String>, now: Instant) -> PreviewBuild {

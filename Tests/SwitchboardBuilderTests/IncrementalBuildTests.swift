@@ -253,6 +253,8 @@ final class IncrementalWorkspace {
         defer { workspace.remove() }
         let memorySink = MemorySink()
         let live = workspace.session(sink: memorySink)
+        // As `switchboard serve` runs it: search analyses are reused between steps.
+        live.searchAnalyses = SearchAnalysisCache()
         let cache = workspace.root.appendingPathComponent("cache").path
         let output = workspace.root.appendingPathComponent("public").path
         var lastGood: [String: [UInt8]] = [:]

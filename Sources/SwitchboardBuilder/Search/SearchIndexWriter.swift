@@ -25,11 +25,22 @@ public enum SearchIndexWriter {
     /// Index files for the documents, under `search/` (paths without leading slash).
     /// `basePath` is "" or like "/docs": record URLs include it, and the client fetches
     /// the index files relative to it.
+    /// With `digests` (each document's hash, as `documents`) and a `cache`, documents whose
+    /// analysis the cache holds are not tokenized again, and the cache is left holding this
+    /// build's analyses.
     public static func files(for documents: [SearchDocument], basePath: String, productNames: [String: String] = [:],
-                             synonyms: [[String]] = []) -> [OutputFile] {
+                             synonyms: [[String]] = [], digests: [ContentDigest]? = nil,
+                             cache: SearchAnalysisCache? = nil) -> [OutputFile] {
         let catalogue = SearchCatalogue(documents)
         let docs = catalogue.order.map { documents[$0] }
-        let analyses = docs.parallelMap { SearchDocumentAnalysis($0) }
+        let analyses: [SearchDocumentAnalysis]
+        if let cache, let digests, digests.count == documents.count {
+            let keys = catalogue.order.map { digests[$0] }
+            analyses = Array(0..<docs.count).parallelMap { cache.analysis(keys[$0]) ?? SearchDocumentAnalysis(docs[$0]) }
+            cache.replace(with: Dictionary(zip(keys, analyses), uniquingKeysWith: { first, _ in first }))
+        } else {
+            analyses = docs.parallelMap { SearchDocumentAnalysis($0) }
+        }
         let lengths = analyses.map(\.lengths)
         let index = SearchInvertedIndex(analyses)
         let entries = SearchTermEntries(index, scoring: SearchScoring(lengths: lengths),

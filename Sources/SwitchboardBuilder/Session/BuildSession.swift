@@ -15,6 +15,10 @@ public final class BuildSession {
     /// What to build; change it between builds (for instance to move the clock).
     public var configuration: BuildConfiguration
     public let sink: any OutputSink
+    /// Set by a long-lived session (`switchboard serve`): each page's search analysis is kept
+    /// between builds, so a save re-tokenizes only the pages whose text changed. Nil (the
+    /// default) keeps nothing, which is what a single build wants.
+    public var searchAnalyses: SearchAnalysisCache?
     private var memory: BuildMemory?
     /// Parsed content files, reused while their bytes and surroundings are unchanged.
     private let parseCache = ParseCache()
@@ -116,11 +120,18 @@ public final class BuildSession {
             }
 
             // The search index is rebuilt only when a document changed, on a background queue.
+            let documentDigests = plan.documents.parallelMap { document in
+                var hasher = ContentHasher()
+                hasher.add(document: document)
+                return hasher.finish()
+            }
             var documents = ContentHasher()
-            for document in plan.documents { documents.add(document: document) }
+            for digest in documentDigests { documents.add(digest) }
             let documentsDigest = documents.finish()
             var searchIndex: SearchStage.Pending?
-            if previous.search?.inputs != documentsDigest { searchIndex = SearchStage.start(plan.documents, site: site) }
+            if previous.search?.inputs != documentsDigest {
+                searchIndex = SearchStage.start(plan.documents, site: site, digests: documentDigests, cache: searchAnalyses)
+            }
 
             // Pages carried over, checked for links once every output is known (`checkKept`).
             var keptPaths: [String] = []

@@ -1,0 +1,45 @@
+import Testing
+@testable import SwitchboardBuilder
+import SwitchboardModel
+
+/// A session's search analyses, reused between builds: the index must come out the same
+/// as one built from scratch, whatever the cache held.
+@Suite struct SearchAnalysisCacheTests {
+    static func digests(_ documents: [SearchDocument]) -> [ContentDigest] {
+        documents.map { document in
+            var hasher = ContentHasher()
+            hasher.add(document: document)
+            return hasher.finish()
+        }
+    }
+
+    static func files(_ documents: [SearchDocument], cache: SearchAnalysisCache?) -> [String: [UInt8]] {
+        Dictionary(uniqueKeysWithValues: SearchIndexWriter.files(for: documents, basePath: "", digests: digests(documents), cache: cache)
+            .map { ($0.path, $0.bytes) })
+    }
+
+    @Test func theIndexIsTheSameWithOrWithoutTheCache() {
+        let cache = SearchAnalysisCache()
+        var documents = SearchIndexWriterTests.documents()
+        #expect(Self.files(documents, cache: cache) == SearchIndexWriterTests.files(documents))
+        #expect(cache.count == documents.count)
+
+        // One page's text changes and one goes: the index matches a fresh one, and the
+        // cache holds this build's pages only.
+        documents[1].sections.append(("firmware", "Firmware", "Upgrade the handset's firmware to 4.3.10."))
+        documents.removeLast()
+        #expect(Self.files(documents, cache: cache) == SearchIndexWriterTests.files(documents))
+        #expect(cache.count == documents.count)
+    }
+
+    @Test func aCachedAnalysisIsUsedForItsDocument() {
+        // A cache primed with another document's analysis under this document's hash answers
+        // for it: proof that a hit skips tokenizing (the index then shows the other's words).
+        let documents = SearchIndexWriterTests.documents()
+        let other = [documents[1]]
+        let cache = SearchAnalysisCache()
+        _ = SearchIndexWriter.files(for: other, basePath: "", digests: Self.digests([documents[0]]), cache: cache)
+        let mixed = Self.files([documents[0]], cache: cache)
+        #expect(mixed != SearchIndexWriterTests.files([documents[0]]))
+    }
+}
