@@ -33,18 +33,16 @@ struct OutputManifest {
             guard built.digest == tree.digest else { return }
             if tree.name == "published" { manifest.published = built } else { manifest.staging = built }
         }
-        for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") {
-            guard let space = line.firstIndex(of: " ") else { return nil }
-            let head = line[..<space], rest = line[line.index(after: space)...]
-            if head == "published" || head == "staging" {
-                close()
-                guard let digest = ContentDigest(hex: rest) else { return nil }
-                current = (head, digest, [:])
-            } else if let digest = ContentDigest(hex: head), current != nil {
-                current!.files[String(rest)] = digest
-            } else {
-                return nil
+        for line in CacheLines(bytes) where !line.isEmpty {
+            if current != nil, let (digest, path) = line.digestAndRest() {
+                current!.files[path.text] = digest
+                continue
             }
+            guard let space = line.firstIndex(of: 0x20) else { return nil }
+            let head = line[..<space].text
+            guard head == "published" || head == "staging", let digest = ContentDigest(hexBytes: line[(space + 1)...]) else { return nil }
+            close()
+            current = (Substring(head), digest, [:])
         }
         close()
         return manifest

@@ -27,10 +27,35 @@ struct BuildMemory {
         var section = ""
         var searchFiles: [String: ContentDigest] = [:]
         var searchInputs: ContentDigest?
-        let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.first == Substring(header), lines.last == "end" else { return nil }
-        for line in lines.dropFirst().dropLast() {
-            let fields = line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
+        var lines = CacheLines(bytes)
+        guard let first = lines.next(), first.elementsEqual(header.utf8) else { return nil }
+        var sawEnd = false
+        while let line = lines.next() {
+            guard !sawEnd else { return nil }
+            if line.elementsEqual("end".utf8) {
+                sawEnd = true
+                continue
+            }
+            if section == "pages", let (inputs, rest) = line.digestAndRest() {
+                guard let (output, path) = rest.digestAndRest() else { return nil }
+                memory.pages[path.text] = (inputs, output)
+                continue
+            }
+            // `'sha256-…','sha256-…' <path>`: the sources start with a quote and hold no space.
+            if section == "scripts", line.first == UInt8(ascii: "'"), let space = line.firstIndex(of: 0x20) {
+                memory.scripts[line[(space + 1)...].text] = line[..<space].split(separator: UInt8(ascii: ",")).map(\.text)
+                continue
+            }
+            if let (digest, rest) = line.digestAndRest(), !section.isEmpty, section != "pages", section != "scripts" {
+                switch section {
+                case "search": searchFiles[rest.text] = digest
+                case "ids": memory.ids[rest.text] = digest
+                default: memory.outputs[rest.text] = digest
+                }
+                continue
+            }
+            let text = line.text
+            let fields = text.split(separator: " ", omittingEmptySubsequences: false)
             switch fields.first {
             case "fingerprint":
                 guard fields.count == 2 else { return nil }
@@ -40,26 +65,13 @@ struct BuildMemory {
                 searchInputs = digest
                 section = "search"
             case "pages", "outputs", "scripts", "ids":
-                section = String(fields[0])
+                guard fields.count == 1 else { return nil }
+                section = text
             default:
-                if section == "scripts" {
-                    let pair = line.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false)
-                    guard pair.count == 2 else { return nil }
-                    memory.scripts[String(pair[1])] = pair[0].split(separator: ",").map(String.init)
-                } else if section == "pages" {
-                    guard fields.count == 3, let inputs = ContentDigest(hex: fields[0]), let output = ContentDigest(hex: fields[1]) else { return nil }
-                    memory.pages[String(fields[2])] = (inputs, output)
-                } else {
-                    let pair = line.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false)
-                    guard pair.count == 2, let digest = ContentDigest(hex: pair[0]) else { return nil }
-                    switch section {
-                    case "search": searchFiles[String(pair[1])] = digest
-                    case "ids": memory.ids[String(pair[1])] = digest
-                    default: memory.outputs[String(pair[1])] = digest
-                    }
-                }
+                return nil
             }
         }
+        guard sawEnd, !lines.endsWithLineFeed else { return nil }
         if let searchInputs { memory.search = (searchInputs, searchFiles) }
         return memory
     }

@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+@testable import SwitchboardBuilder
+import SwitchboardModel
+
+/// The build cache's two files read back exactly what was written, and anything cut
+/// short or altered is refused (the build then starts from nothing, never from half).
+@Suite struct CacheFileFormatTests {
+    func temporary(_ name: String) -> String {
+        NSTemporaryDirectory() + "switchboard-cacheformat-\(getpid())-\(name)"
+    }
+
+    static func digest(_ text: String) -> ContentDigest { ContentDigest(Array(text.utf8)) }
+
+    static func sample() -> BuildMemory {
+        var memory = BuildMemory()
+        memory.fingerprint = digest("inputs")
+        memory.outputs = ["index.html": digest("home"), "kb/a b/index.html": digest("a b"), "search/s/0.json": digest("s0")]
+        memory.pages = ["index.html": (digest("home inputs"), digest("home")), "kb/a b/index.html": (digest("ab inputs"), digest("a b"))]
+        memory.scripts = ["index.html": ["'sha256-AAA='", "'sha256-BBB='"]]
+        memory.ids = ["index.html": digest("ids of home"), "kb/a b/index.html": digest("ids of a b")]
+        memory.search = (digest("documents"), ["search/s/0.json": digest("s0")])
+        return memory
+    }
+
+    @Test func theSessionMemoryRoundTrips() throws {
+        let path = temporary("memory")
+        defer { unlink(path) }
+        let written = Self.sample()
+        written.write(to: path)
+        let read = try #require(BuildMemory.read(path))
+        #expect(read.fingerprint == written.fingerprint)
+        #expect(read.outputs == written.outputs)
+        #expect(read.pages.mapValues { [$0.inputs, $0.output] } == written.pages.mapValues { [$0.inputs, $0.output] })
+        #expect(read.scripts == written.scripts)
+        #expect(read.ids == written.ids)
+        #expect(read.search?.inputs == written.search?.inputs)
+        #expect(read.search?.files == written.search?.files)
+    }
+
+    @Test func aDamagedSessionMemoryIsRefused() throws {
+        let path = temporary("damaged")
+        defer { unlink(path) }
+        Self.sample().write(to: path)
+        let whole = try #require(FileReader.read(path))
+        let text = String(decoding: whole, as: UTF8.self)
+        for damaged in [
+            String(text.dropLast(4)),                                  // cut before "end"
+            text + "\n",                                               // something after "end"
+            text.replacingOccurrences(of: "pages\n", with: "pages\nnot a line\n"),
+            text.replacingOccurrences(of: "switchboard build memory 3", with: "switchboard build memory 2"),
+        ] {
+            try Data(damaged.utf8).write(to: URL(fileURLWithPath: path))
+            #expect(BuildMemory.read(path) == nil, "\(damaged.prefix(40))")
+        }
+    }
+
+    @Test func theOutputManifestRoundTripsAndDropsAlteredTrees() throws {
+        let path = temporary("manifest")
+        defer { unlink(path) }
+        let manifest = OutputManifest(published: .init(files: ["index.html": Self.digest("a"), "kb/x/index.html": Self.digest("x")]),
+                                      staging: .init(files: ["index.html": Self.digest("b")]))
+        manifest.write(to: path)
+        let read = try #require(OutputManifest.read(path))
+        #expect(read.published?.files == manifest.published?.files)
+        #expect(read.published?.digest == manifest.published?.digest)
+        #expect(read.staging?.files == manifest.staging?.files)
+
+        // A file's digest altered: that tree no longer matches its own hash and is dropped.
+        let text = String(decoding: try #require(FileReader.read(path)), as: UTF8.self)
+        let altered = text.replacingOccurrences(of: "\(Self.digest("b")) index.html", with: "\(Self.digest("c")) index.html")
+        try Data(altered.utf8).write(to: URL(fileURLWithPath: path))
+        let dropped = try #require(OutputManifest.read(path))
+        #expect(dropped.published != nil)
+        #expect(dropped.staging == nil)
+        try Data("published zz\n".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(OutputManifest.read(path) == nil)
+    }
+}
