@@ -40,7 +40,7 @@ struct OutputManifest {
             }
             guard let space = line.firstIndex(of: 0x20) else { return nil }
             let head = line[..<space].text
-            guard head == "published" || head == "staging", let digest = ContentDigest(hexBytes: line[(space + 1)...]) else { return nil }
+            guard head == "published" || head == "staging", let digest = ContentDigest(hexDigits: line[(space + 1)...]) else { return nil }
             close()
             current = (Substring(head), digest, [:])
         }

@@ -27,31 +27,11 @@ struct CacheLines: Sequence, IteratorProtocol {
 extension ArraySlice where Element == UInt8 {
     /// `<32 hex digits> <rest>`: the digest and the rest, or nil when the line is not one.
     func digestAndRest() -> (ContentDigest, ArraySlice<UInt8>)? {
-        guard count > 33, self[startIndex + 32] == 0x20, let digest = ContentDigest(hexBytes: self[startIndex..<startIndex + 32]) else {
+        guard count > 33, self[startIndex + 32] == 0x20, let digest = ContentDigest(hexDigits: self[startIndex..<startIndex + 32]) else {
             return nil
         }
         return (digest, self[(startIndex + 33)...])
     }
 
     var text: String { String(decoding: self, as: UTF8.self) }
-}
-
-extension ContentDigest {
-    /// Parses 32 lowercase hex digits given as bytes.
-    init?(hexBytes: ArraySlice<UInt8>) {
-        guard hexBytes.count == 32 else { return nil }
-        var high: UInt64 = 0, low: UInt64 = 0
-        var index = 0
-        for byte in hexBytes {
-            let value: UInt64
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): value = UInt64(byte - UInt8(ascii: "0"))
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): value = UInt64(byte - UInt8(ascii: "a") + 10)
-            default: return nil
-            }
-            if index < 16 { high = high << 4 | value } else { low = low << 4 | value }
-            index += 1
-        }
-        self.init(high: high, low: low)
-    }
 }

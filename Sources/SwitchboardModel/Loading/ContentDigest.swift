@@ -29,14 +29,18 @@ public struct ContentDigest: Hashable, Sendable, CustomStringConvertible {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Parses `description`. The build cache holds tens of thousands of these, so the
-    /// digits are read straight from the string's UTF-8, without allocating.
+    /// Parses `description`.
     public init?(hex: some StringProtocol) {
-        let utf8 = hex.utf8
-        guard utf8.count == 32 else { return nil }
+        self.init(hexDigits: hex.utf8)
+    }
+
+    /// Parses 32 lowercase hex digits given as UTF-8 bytes. The build cache holds tens of
+    /// thousands of these, so the digits are read where they are, without allocating.
+    public init?(hexDigits: some Collection<UInt8>) {
+        guard hexDigits.count == 32 else { return nil }
         var high: UInt64 = 0, low: UInt64 = 0
         var index = 0
-        for byte in utf8 {
+        for byte in hexDigits {
             let value: UInt64
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): value = UInt64(byte - UInt8(ascii: "0"))
