@@ -81,6 +81,7 @@ public final class BuildSession {
             // Scanning happens on all cores (with rendering); this thread only merges.
             var links = OutputLinkCheck(baseURL: site.config.baseURL, displayRoot: configuration.outputDisplayPath)
             let resolver = links.resolver
+            let keptSink = UncheckedSink(sink)
             func put(_ file: OutputFile, digest: ContentDigest, links contribution: OutputLinkContribution) throws {
                 // Duplicates are found as files are produced, not by sorting at the end.
                 guard next.outputs.updateValue(digest, forKey: file.path) == nil else {
@@ -109,9 +110,8 @@ public final class BuildSession {
             /// Kept files: HTML is read back and scanned on all cores; other files only exist.
             /// Called once, at the end, when it is known whether the kept pages need reading at all.
             func checkKept(_ paths: [String]) {
-                let sink = UncheckedSink(sink)
                 let contributions = paths.parallelMap { path -> OutputLinkContribution? in
-                    guard path.hasSuffix(".html"), let bytes = sink.value.keptBytes(path) else { return nil }
+                    guard path.hasSuffix(".html"), let bytes = keptSink.value.keptBytes(path) else { return nil }
                     return resolver.contribution(path: path, bytes: bytes)
                 }
                 for (path, contribution) in zip(paths, contributions) {
@@ -221,7 +221,6 @@ public final class BuildSession {
             } else {
                 checkKept(keptPaths)
             }
-            let keptSink = UncheckedSink(sink)
             diagnostics += links.finish(readingIDs: { path in
                 keptSink.value.keptBytes(path).map { resolver.contribution(path: path, bytes: $0).ids ?? [] }
             })

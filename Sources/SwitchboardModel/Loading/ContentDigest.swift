@@ -12,6 +12,14 @@ public struct ContentDigest: Hashable, Sendable, CustomStringConvertible {
         self.low = low
     }
 
+    /// The hash of a file's bytes: every output and input goes through here, so arrays are
+    /// hashed where they lie rather than through the generic path below.
+    public init(_ bytes: [UInt8]) {
+        var hasher = ContentHasher()
+        hasher.add(bytes)
+        self = hasher.finish()
+    }
+
     public init(_ bytes: some Sequence<UInt8>) {
         var hasher = ContentHasher()
         hasher.add(bytes)
