@@ -14,6 +14,8 @@ public struct PreviewBuild: Sendable {
     /// The outputs added, changed or removed since the builder's previous good build,
     /// when the builder knows them; else they are found by comparing the two sites.
     public var changedOutputs: Set<String>?
+    /// How long each stage of the build took, when the builder measures it (`serve --timings`).
+    public var timings = StageTimings()
 
     public init(files: SiteFiles?, diagnostics: [Diagnostic], basePath: String?, fileCount: Int, changedOutputs: Set<String>? = nil) {
         self.files = files

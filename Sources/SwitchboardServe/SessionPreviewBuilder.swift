@@ -32,11 +32,12 @@ public final class SessionPreviewBuilder: PreviewBuilder, @unchecked Sendable {
         defer { lock.unlock() }
         session.configuration.loadOptions.now = now
         let report = session.build(changedPaths: changedPaths)
-        guard report.succeeded else {
-            return PreviewBuild(files: nil, diagnostics: report.diagnostics, basePath: nil, fileCount: report.contentFileCount)
-        }
-        return PreviewBuild(files: SiteFiles(sink.files), diagnostics: report.diagnostics, basePath: report.basePath,
-                            fileCount: report.contentFileCount,
-                            changedOutputs: Set(report.changes.written).union(report.changes.removed))
+        var build = report.succeeded
+            ? PreviewBuild(files: SiteFiles(sink.files), diagnostics: report.diagnostics, basePath: report.basePath,
+                           fileCount: report.contentFileCount,
+                           changedOutputs: Set(report.changes.written).union(report.changes.removed))
+            : PreviewBuild(files: nil, diagnostics: report.diagnostics, basePath: nil, fileCount: report.contentFileCount)
+        build.timings = report.timings
+        return build
     }
 }

@@ -33,6 +33,9 @@ struct ServeCommand: ParsableCommand {
     @Flag(help: "Watch by listing the folders every quarter second instead of with inotify (network file systems).")
     var poll = false
 
+    @Flag(help: "Print how long each stage of every rebuild took.")
+    var timings = false
+
     func validate() throws {
         try ContentOptions.validate(baseURL: baseURL)
         if let now, Instant(now) == nil {
@@ -50,7 +53,7 @@ struct ServeCommand: ParsableCommand {
         let session = PreviewSession(builder: builder) {
             pinned ?? Instant(secondsSinceEpoch: Int(Date().timeIntervalSince1970) / 60 * 60)
         }
-        let terminal = Terminal()
+        let terminal = Terminal(timings: timings)
 
         let first = session.rebuild()
         terminal.report(first, initial: true)
@@ -114,6 +117,8 @@ struct ServeCommand: ParsableCommand {
 
 /// Prints what `serve` does; writes go straight to the file descriptors, so a pipe sees each line at once.
 private struct Terminal: Sendable {
+    var timings: Bool
+
     func say(_ line: String) {
         FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
@@ -125,6 +130,11 @@ private struct Terminal: Sendable {
     func report(_ outcome: PreviewSession.Outcome, initial: Bool) {
         let build = outcome.build
         let time = String(format: "%.0f ms", outcome.seconds * 1000)
+        if timings {
+            for stage in build.timings.stages {
+                say(String(format: "%8.3f s  %5d MB peak  %@", stage.seconds, stage.peakMB, stage.name))
+            }
+        }
         if !build.diagnostics.isEmpty {
             FileHandle.standardError.write(Data(DiagnosticFormatter.format(build.diagnostics, as: .human).utf8))
             FileHandle.standardError.write(Data((DiagnosticFormatter.summary(build.diagnostics, files: build.fileCount) + "\n").utf8))

@@ -22,6 +22,9 @@ public final class BuildSession {
     private var memory: BuildMemory?
     /// Parsed content files, reused while their bytes and surroundings are unchanged.
     private let parseCache = ParseCache()
+    /// Content files' hashes under their stat stamps, so unchanged files are not read to be hashed.
+    private var fileDigests = FileDigests()
+    private var fileDigestsKey: String?
     private var memoryKey: String?
 
     public init(configuration: BuildConfiguration, sink: any OutputSink) {
@@ -39,15 +42,18 @@ public final class BuildSession {
         let configuration = self.configuration
         let loadOptions = configuration.loadOptions
         let discovered = ContentDiscovery(root: configuration.contentDirectory).discover()
-        let fingerprint = InputFingerprint.compute(configuration, discovered: discovered)
+        loadFileDigests()
+        let (fingerprint, digestsByPath) = InputFingerprint.compute(configuration, discovered: discovered, fileDigests: fileDigests)
+        saveFileDigests()
         loadMemory()
-        timings.lap("hash inputs")
+        timings.lap("discover and hash inputs")
         if let memory, memory.fingerprint == fingerprint {
             if let report = carryOver(memory, fileCount: discovered.files.count, timings: timings) { return report }
             self.memory = BuildMemory()
         }
 
-        let loaded = SiteLoader(contentDirectory: configuration.contentDirectory, options: loadOptions).load(reusing: parseCache)
+        let loaded = SiteLoader(contentDirectory: configuration.contentDirectory, options: loadOptions)
+            .load(reusing: parseCache, discovered: discovered, fileDigests: digestsByPath)
         timings.append(loaded.timings)
         let (theme, themeDiagnostics) = TemplateSet.load(directory: configuration.templatesDirectory)
         var diagnostics = (loaded.diagnostics + themeDiagnostics).sorted()
@@ -333,6 +339,22 @@ public final class BuildSession {
     /// The cache is kept per output: two output folders sharing a cache do not mix.
     private var sinkIdentity: String {
         (sink as? DiskSink)?.directory ?? "memory"
+    }
+
+    private var fileDigestsPath: String? {
+        configuration.cacheDirectory.map { "\($0)/inputs.digests" }
+    }
+
+    private func loadFileDigests() {
+        guard fileDigestsKey != fileDigestsPath else { return }
+        fileDigestsKey = fileDigestsPath
+        fileDigests = fileDigestsPath.flatMap { CacheFile.read($0) }.flatMap { FileDigests(serialized: $0) } ?? FileDigests()
+    }
+
+    /// Written when a file was hashed (changed, new, or too recent to be trusted yet).
+    private func saveFileDigests() {
+        guard let path = fileDigestsPath, fileDigests.lastHashedCount > 0 else { return }
+        CacheFile.write(path, fileDigests.serialized())
     }
 
     private func loadMemory() {

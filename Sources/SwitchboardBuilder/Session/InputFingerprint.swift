@@ -9,7 +9,10 @@ import SwitchboardModel
 /// dates, or the state of the git checkout they come from) and the program itself. When it equals the last build's, nothing
 /// needs building.
 enum InputFingerprint {
-    static func compute(_ configuration: BuildConfiguration, discovered: ContentDiscovery.Result) -> ContentDigest {
+    /// The fingerprint, and the hash of each content file's bytes by absolute path (for the
+    /// parse cache). `fileDigests` remembers the hashes under the files' stamps between builds.
+    static func compute(_ configuration: BuildConfiguration, discovered: ContentDiscovery.Result,
+                        fileDigests: FileDigests) -> (fingerprint: ContentDigest, files: [String: ContentDigest]) {
         var hasher = ContentHasher()
         hasher.add(programIdentity)
         hasher.add(configuration.contentDirectory)
@@ -25,18 +28,19 @@ enum InputFingerprint {
             hasher.add(day.description)
         }
         hasher.add(discovered.diagnostics.count)
-        // Reading and hashing ten thousand files is most of a no-change build: all cores do it.
-        let digests = discovered.files.parallelMap {
-            FileReader.read($0.absolutePath).map { ContentDigest($0) } ?? ContentDigest(high: 0, low: 0)
-        }
+        // Only files whose stamp changed are read and hashed, on all cores.
+        let digests = fileDigests.digests(of: discovered.files.map(\.absolutePath))
+        var files: [String: ContentDigest] = [:]
+        files.reserveCapacity(digests.count)
         for (file, digest) in zip(discovered.files, digests) {
             hasher.add(file.path)
             hasher.add(file.absolutePath)
-            hasher.add(digest)
+            hasher.add(digest ?? ContentDigest(high: 0, low: 0))
+            if let digest { files[file.absolutePath] = digest }
         }
         addFolder(configuration.templatesDirectory, to: &hasher)
         addFolder(configuration.templatesDirectory + "/assets", to: &hasher)
-        return hasher.finish()
+        return (hasher.finish(), files)
     }
 
     private static func addFolder(_ folder: String, to hasher: inout ContentHasher) {

@@ -21,16 +21,21 @@ public struct SiteLoader {
     /// Loads, reusing from `cache` every file whose bytes and surroundings (the set of
     /// content paths, base path, raw-HTML switch and clock) are what they were when it
     /// was last parsed, and keeps this load's files in it for the next.
-    public func load(reusing cache: ParseCache?) -> LoadResult {
+    ///
+    /// A caller that has already walked the folder passes what it found as `discovered`
+    /// (with the same display path), and the hash of each file's bytes as `fileDigests`,
+    /// keyed by absolute path: then the cache is consulted without reading any file.
+    public func load(reusing cache: ParseCache?, discovered: ContentDiscovery.Result? = nil,
+                     fileDigests: [String: ContentDigest]? = nil) -> LoadResult {
         _ = MarkdownRenderer.shared // registers cmark-gfm's extensions before any thread parses
         var timings = StageTimings()
         // `git log` runs while the files are parsed; only assembly needs its answer.
         let gitDates = GitDatesTask(directory: contentDirectory, enabled: options.readsGitDates)
 
-        let discovery = ContentDiscovery(root: contentDirectory, displayRoot: displayPath).discover()
+        let discovery = discovered ?? ContentDiscovery(root: contentDirectory, displayRoot: displayPath).discover()
         var diagnostics = discovery.diagnostics
         let files = discovery.files
-        timings.lap("discover")
+        if discovered == nil { timings.lap("discover") }
 
         // site.yml first: its base URL and raw-HTML switch shape every other page.
         var config: SiteConfig?
@@ -68,10 +73,11 @@ public struct SiteLoader {
         let environment = surroundings.finish()
         let previous = cache?.entries ?? [:]
         let parsed = files.filter { $0.collection != .site }.parallelMap { file -> (key: ContentDigest?, file: LoadedFile, reused: Bool) in
-            guard cache != nil, let bytes = FileReader.read(file.absolutePath) else { return (nil, decoder.decode(file), false) }
+            guard cache != nil, let digest = fileDigests?[file.absolutePath] ?? FileReader.read(file.absolutePath).map({ ContentDigest($0) })
+            else { return (nil, decoder.decode(file), false) }
             var hasher = ContentHasher()
             hasher.add(environment)
-            hasher.add(ContentDigest(bytes))
+            hasher.add(digest)
             let key = hasher.finish()
             if let known = previous[file.path], known.key == key { return (key, known.file, true) }
             return (key, decoder.decode(file), false)

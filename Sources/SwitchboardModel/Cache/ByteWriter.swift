@@ -1,0 +1,52 @@
+/// Appends values to a byte buffer in the build cache's binary form: integers as
+/// little-endian variable-length numbers, strings and byte runs with their length first.
+/// The counterpart of ``ByteReader``; both sides must agree on the order of fields.
+public struct ByteWriter {
+    public private(set) var bytes: [UInt8] = []
+
+    public init() {}
+
+    public mutating func write(_ value: UInt64) {
+        var value = value
+        while value >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
+            value >>= 7
+        }
+        bytes.append(UInt8(value))
+    }
+
+    /// Signed numbers zig-zag, so small negative numbers stay short.
+    public mutating func write(_ value: Int64) {
+        write(UInt64(bitPattern: (value << 1) ^ (value >> 63)))
+    }
+
+    public mutating func write(_ value: Int) { write(Int64(value)) }
+
+    public mutating func write(_ value: Bool) { bytes.append(value ? 1 : 0) }
+
+    public mutating func write(_ value: String) {
+        var value = value
+        value.withUTF8 { utf8 in
+            write(UInt64(utf8.count))
+            bytes.append(contentsOf: utf8)
+        }
+    }
+
+    public mutating func write(bytes run: some Collection<UInt8>) {
+        write(UInt64(run.count))
+        bytes.append(contentsOf: run)
+    }
+
+    public mutating func write(_ digest: ContentDigest) {
+        write(fixed: digest.high)
+        write(fixed: digest.low)
+    }
+
+    /// Eight bytes, little-endian: for hashes, whose bits are all significant.
+    public mutating func write(fixed value: UInt64) {
+        for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
+    }
+
+    /// Bytes as they are, with no length (a header, or a run the reader knows the size of).
+    public mutating func append(raw run: some Collection<UInt8>) { bytes.append(contentsOf: run) }
+}
