@@ -104,7 +104,7 @@ public struct SiteBuilder: Sendable {
         let closing = closingFiles(pages: plan.pages, outputs: outputs, scriptSources: scripts)
         files += closing.files
         timings.lap("service worker, redirects, headers")
-        files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        files.sort { ByteOrder.precedes($0.path, $1.path) }
         var diagnostics = plan.diagnostics + closing.diagnostics
         for (previous, file) in zip(files, files.dropFirst()) where previous.path == file.path {
             diagnostics.append(Diagnostic.duplicateOutput(file.path))

@@ -1,6 +1,6 @@
 /// The result of rendering one Markdown document: HTML plus what the rest of
 /// the pipeline needs to know about it, gathered in the same walk of the tree.
-public struct RenderedMarkdown: Sendable, Equatable {
+public struct RenderedMarkdown: Sendable, Equatable, Codable {
     /// The HTML fragment, with heading ids and rewritten links.
     public var html: String
     /// Every heading, in document order, with its unique id.
@@ -30,7 +30,7 @@ public struct RenderedMarkdown: Sendable, Equatable {
 }
 
 /// A heading of the document.
-public struct MarkdownHeading: Sendable, Equatable {
+public struct MarkdownHeading: Sendable, Equatable, Codable {
     public var level: Int
     /// The heading's text without markup.
     public var text: String
@@ -41,8 +41,8 @@ public struct MarkdownHeading: Sendable, Equatable {
 }
 
 /// A link or image destination found in the document.
-public struct MarkdownLink: Sendable, Equatable {
-    public enum Kind: Sendable, Equatable { case link, image }
+public struct MarkdownLink: Sendable, Equatable, Codable {
+    public enum Kind: Sendable, Equatable, Codable { case link, image }
     public var kind: Kind
     /// The destination as written.
     public var destination: String
@@ -52,7 +52,7 @@ public struct MarkdownLink: Sendable, Equatable {
 }
 
 /// The text under one heading (or before the first one).
-public struct MarkdownSection: Sendable, Equatable {
+public struct MarkdownSection: Sendable, Equatable, Codable {
     /// The heading that opens the section; nil for text before any heading.
     public var heading: MarkdownHeading?
     public var text: String

@@ -1,3 +1,4 @@
+import SwitchboardModel
 /// Decides what open pages are told after a rebuild, from the outputs that changed.
 ///
 /// - No output changed: nothing is sent.
@@ -19,7 +20,7 @@ public enum ReloadDecision {
     public static func messages(from old: SiteFiles, to new: SiteFiles, changed: Set<String>,
                                 basePath: String) -> [LiveReloadMessage] {
         guard !changed.isEmpty else { return [] }
-        let sorted = changed.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let sorted = changed.sorted { ByteOrder.precedes($0, $1) }
         let stylesheets = sorted.filter { $0.hasSuffix(".css") }
         // Old stylesheet URL → new one, for renamed (re-hashed) stylesheets.
         var renames: [(old: [UInt8], new: [UInt8])] = []

@@ -28,7 +28,7 @@ public struct OutputLinkCheck: Sendable {
         var reference: OutputReference
 
         func precedes(_ other: Place) -> Bool {
-            file != other.file ? file.utf8.lexicographicallyPrecedes(other.file.utf8) : reference.position < other.reference.position
+            file != other.file ? ByteOrder.precedes(file, other.file) : reference.position < other.reference.position
         }
     }
 

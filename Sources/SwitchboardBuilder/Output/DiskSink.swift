@@ -175,8 +175,8 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
         } else {
             changes.written = Array(next.keys)
         }
-        changes.written.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        changes.removed.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        changes.written.sort { ByteOrder.precedes($0, $1) }
+        changes.removed.sort { ByteOrder.precedes($0, $1) }
 
         let previous = existed ? published.map { OutputManifest.Tree(files: $0) } : nil
         manifest = OutputManifest(published: tree, staging: existed ? previous : OutputManifest.Tree(files: [:]))

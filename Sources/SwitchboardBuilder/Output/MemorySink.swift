@@ -47,8 +47,8 @@ public final class MemorySink: OutputSink, @unchecked Sendable {
             var changes = OutputChanges()
             for (path, file) in next where published[path]?.digest != file.digest { changes.written.append(path) }
             for path in published.keys where next[path] == nil { changes.removed.append(path) }
-            changes.written.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-            changes.removed.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            changes.written.sort { ByteOrder.precedes($0, $1) }
+            changes.removed.sort { ByteOrder.precedes($0, $1) }
             published = next
             next = [:]
             wasCommitted = true

@@ -11,7 +11,7 @@ struct OutputManifest {
         init(files: [String: ContentDigest]) {
             self.files = files
             var hasher = ContentHasher()
-            for path in files.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            for path in files.keys.sorted(by: { ByteOrder.precedes($0, $1) }) {
                 hasher.add(path)
                 hasher.add(files[path]!)
             }

@@ -18,7 +18,7 @@ enum RedirectPages {
             guard let url = info.url else { continue }
             for alias in info.aliases { out.append(Redirect(alias: alias, target: url)) }
         }
-        return out.sorted { $0.alias.path.utf8.lexicographicallyPrecedes($1.alias.path.utf8) }
+        return out.sorted { ByteOrder.precedes($0.alias.path, $1.alias.path) }
     }
 
     /// The redirect pages and `_redirects`, leaving out aliases whose file another

@@ -1,3 +1,4 @@
+import SwitchboardModel
 /// The pages' ids and facets. Pages are numbered in order of (type, products, URL), so pages
 /// with the same facets have consecutive ids and the manifest can give every page's facets
 /// as a short list of runs instead of one entry per page.
@@ -52,6 +53,6 @@ struct SearchCatalogue {
     }
 
     static func codePointOrder(_ a: String, _ b: String) -> Bool {
-        a.utf8.lexicographicallyPrecedes(b.utf8)
+        ByteOrder.precedes(a, b)
     }
 }

@@ -25,6 +25,7 @@ public final class BuildSession {
     /// Content files' hashes under their stat stamps, so unchanged files are not read to be hashed.
     private var fileDigests = FileDigests()
     private var fileDigestsKey: String?
+    private var parseCacheKey: String?
     private var memoryKey: String?
 
     public init(configuration: BuildConfiguration, sink: any OutputSink) {
@@ -52,8 +53,10 @@ public final class BuildSession {
             self.memory = BuildMemory()
         }
 
+        loadParseCache()
         let loaded = SiteLoader(contentDirectory: configuration.contentDirectory, options: loadOptions)
             .load(reusing: parseCache, discovered: discovered, fileDigests: digestsByPath)
+        saveParseCache()
         timings.append(loaded.timings)
         let (theme, themeDiagnostics) = TemplateSet.load(directory: configuration.templatesDirectory)
         var diagnostics = (loaded.diagnostics + themeDiagnostics).sorted()
@@ -270,7 +273,7 @@ public final class BuildSession {
     static func digest(of ids: Set<String>) -> ContentDigest {
         var hasher = ContentHasher()
         hasher.add(ids.count)
-        for id in ids.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) { hasher.add(id) }
+        for id in ids.sorted(by: { ByteOrder.precedes($0, $1) }) { hasher.add(id) }
         return hasher.finish()
     }
 
@@ -339,6 +342,26 @@ public final class BuildSession {
     /// The cache is kept per output: two output folders sharing a cache do not mix.
     private var sinkIdentity: String {
         (sink as? DiskSink)?.directory ?? "memory"
+    }
+
+    private var parseCachePath: String? {
+        configuration.cacheDirectory.map { "\($0)/parsed.cache" }
+    }
+
+    /// Parsed files from the cache folder, the first time a build uses that folder.
+    private func loadParseCache() {
+        parseCache.persists = parseCachePath != nil
+        guard parseCacheKey != parseCachePath else { return }
+        parseCacheKey = parseCachePath
+        if let path = parseCachePath, let bytes = CacheFile.read(path) {
+            parseCache.restore(bytes, identity: InputFingerprint.programIdentity)
+        }
+    }
+
+    /// Written when a file was parsed, or one went away.
+    private func saveParseCache() {
+        guard let path = parseCachePath, parseCache.changedSinceRestore else { return }
+        CacheFile.write(path, parseCache.serialized(identity: InputFingerprint.programIdentity))
     }
 
     private var fileDigestsPath: String? {

@@ -23,7 +23,7 @@ extension ContentHasher {
         case let dictionary as TemplateContext:
             add(6)
             add(dictionary.count)
-            for key in dictionary.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            for key in dictionary.keys.sorted(by: { ByteOrder.precedes($0, $1) }) {
                 add(key)
                 add(context: dictionary[key]!)
             }

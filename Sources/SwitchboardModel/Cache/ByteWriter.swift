@@ -49,4 +49,15 @@ public struct ByteWriter {
 
     /// Bytes as they are, with no length (a header, or a run the reader knows the size of).
     public mutating func append(raw run: some Collection<UInt8>) { bytes.append(contentsOf: run) }
+
+    /// Four bytes to be filled in by `patchLength(at:)` with the number of bytes written after them.
+    public mutating func reserveLength() -> Int {
+        bytes.append(contentsOf: [0, 0, 0, 0])
+        return bytes.count
+    }
+
+    public mutating func patchLength(at mark: Int) {
+        let length = UInt32(truncatingIfNeeded: bytes.count - mark)
+        for index in 0..<4 { bytes[mark - 4 + index] = UInt8(truncatingIfNeeded: length >> UInt32(8 * index)) }
+    }
 }

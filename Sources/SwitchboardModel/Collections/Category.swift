@@ -1,5 +1,5 @@
 /// `content/kb/<category>/_category.yml`.
-public struct Category: Sendable {
+public struct Category: Sendable, Codable {
     public var info: EntryInfo
     public var title: String
     public var summary: String

@@ -1,6 +1,6 @@
 /// `content/support/checklists/<slug>.yml`: what to have done or gathered before raising a ticket.
-public struct Checklist: Sendable {
-    public struct Item: Sendable {
+public struct Checklist: Sendable, Codable {
+    public struct Item: Sendable, Codable {
         public var text: String
         public var detail: MarkdownText?
         public var required: Bool

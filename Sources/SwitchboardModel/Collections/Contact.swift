@@ -1,5 +1,5 @@
 /// A person or desk to contact, with at least one channel.
-public struct Contact: Sendable {
+public struct Contact: Sendable, Codable {
     public var name: String
     public var role: String?
     public var scope: String?

@@ -1,5 +1,5 @@
 /// Where an entry came from and where its page goes.
-public struct EntryInfo: Sendable, Hashable {
+public struct EntryInfo: Sendable, Hashable, Codable {
     /// The file's path inside content/, such as `kb/returns/doa.md`.
     public var path: String
     /// The file name without its extension.

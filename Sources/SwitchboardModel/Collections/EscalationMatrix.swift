@@ -1,6 +1,6 @@
 /// `content/escalation/<slug>.yml`: an ordered path of levels.
-public struct EscalationMatrix: Sendable {
-    public struct Level: Sendable {
+public struct EscalationMatrix: Sendable, Codable {
+    public struct Level: Sendable, Codable {
         public var name: String
         public var respondWithin: Duration?
         public var cc: [String]

@@ -1,5 +1,5 @@
 /// `content/faq/<slug>.md`: one question; the body is the answer.
-public struct FAQ: Sendable {
+public struct FAQ: Sendable, Codable {
     public var info: EntryInfo
     public var question: String
     public var category: String

@@ -1,6 +1,6 @@
 /// `content/status/incidents/<slug>.md`.
-public struct Incident: Sendable {
-    public struct AffectedComponent: Sendable { public var id: String; public var status: String }
+public struct Incident: Sendable, Codable {
+    public struct AffectedComponent: Sendable, Codable { public var id: String; public var status: String }
 
     public var info: EntryInfo
     public var title: String

@@ -1,5 +1,5 @@
 /// `content/status/maintenance/<slug>.md`.
-public struct Maintenance: Sendable {
+public struct Maintenance: Sendable, Codable {
     public var info: EntryInfo
     public var title: String
     public var components: [String]

@@ -1,5 +1,5 @@
 /// `content/policies/<slug>.md`.
-public struct Policy: Sendable {
+public struct Policy: Sendable, Codable {
     public var info: EntryInfo
     public var title: String
     public var summary: String
@@ -38,7 +38,7 @@ public struct Policy: Sendable {
 }
 
 /// One entry of a policy's `changes:`.
-public struct PolicyChange: Sendable {
+public struct PolicyChange: Sendable, Codable {
     public var version: String
     public var date: Day
     public var summary: String

@@ -1,5 +1,5 @@
 /// One entry of `content/products.yml`.
-public struct Product: Sendable {
+public struct Product: Sendable, Codable {
     public var id: String
     public var name: String
     public var summary: String?

@@ -1,13 +1,13 @@
 /// `content/support/rates.yml`.
-public struct RateCard: Sendable {
-    public struct Item: Sendable {
+public struct RateCard: Sendable, Codable {
+    public struct Item: Sendable, Codable {
         public var name: String
         public var band: String
         public var length: String
         public var price: Money
         public var note: String?
     }
-    public struct Fee: Sendable {
+    public struct Fee: Sendable, Codable {
         public var name: String
         public var price: Money
         public var unit: String?

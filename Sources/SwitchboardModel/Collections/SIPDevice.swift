@@ -1,6 +1,6 @@
 /// `content/devices/<slug>.yml`: one third-party SIP device at one firmware version.
-public struct SIPDevice: Sendable {
-    public enum Status: String, Sendable { case approved, testing, withdrawn }
+public struct SIPDevice: Sendable, Codable {
+    public enum Status: String, Sendable, Codable { case approved, testing, withdrawn }
 
     public var info: EntryInfo
     public var manufacturer: String

@@ -1,8 +1,8 @@
 /// `content/search/synonyms.yml`: groups of words and phrases that a search treats as the
 /// same (`DOA`, `dead on arrival`, `RMA`). The build publishes them with the search index and
 /// the browser expands queries with them, so the index itself does not depend on them.
-public struct SearchSynonyms: Sendable {
-    public struct Group: Sendable {
+public struct SearchSynonyms: Sendable, Codable {
+    public struct Group: Sendable, Codable {
         public var words: [String]
         public var note: String?
         public var position: SourcePosition

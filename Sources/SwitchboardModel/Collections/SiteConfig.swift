@@ -1,7 +1,7 @@
 /// `content/site.yml`.
-public struct SiteConfig: Sendable {
-    public struct NavItem: Sendable { public var title: String; public var url: String }
-    public struct SupportLinks: Sendable {
+public struct SiteConfig: Sendable, Codable {
+    public struct NavItem: Sendable, Codable { public var title: String; public var url: String }
+    public struct SupportLinks: Sendable, Codable {
         public var phone, doaPhone, email, portalURL, emergencyURL, approvedDevicesURL: String?
         /// Set when `emergency_url` is still to be confirmed.
         public var emergencyPlaceholder: Placeholder?

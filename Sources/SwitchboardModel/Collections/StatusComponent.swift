@@ -1,5 +1,5 @@
 /// One component of `content/status/components.yml`.
-public struct StatusComponent: Sendable {
+public struct StatusComponent: Sendable, Codable {
     public var id: String
     public var name: String
     public var group: String?

@@ -1,5 +1,5 @@
 /// A timeline entry of an incident or maintenance window.
-public struct StatusUpdate: Sendable {
+public struct StatusUpdate: Sendable, Codable {
     public var at: Instant
     public var status: String
     public var body: MarkdownText

@@ -1,7 +1,7 @@
 /// `content/support/hours.yml`.
-public struct SupportHours: Sendable {
-    public struct Closure: Sendable { public var date: Day; public var name: String }
-    public struct OutOfHours: Sendable {
+public struct SupportHours: Sendable, Codable {
+    public struct Closure: Sendable, Codable { public var date: Day; public var name: String }
+    public struct OutOfHours: Sendable, Codable {
         public var products: [String]
         public var availability: String
         public var respondWithin: Duration?
@@ -9,7 +9,7 @@ public struct SupportHours: Sendable {
         /// Set when `request_url` is still to be confirmed.
         public var requestPlaceholder: Placeholder?
     }
-    public struct Target: Sendable { public var name: String; public var respondWithin: Duration; public var note: String? }
+    public struct Target: Sendable, Codable { public var name: String; public var respondWithin: Duration; public var note: String? }
 
     public var info: EntryInfo
     public var timeZone: String

@@ -1,5 +1,5 @@
 /// `content/vendors/<slug>.md`: how to get support from a third-party vendor.
-public struct VendorProcess: Sendable {
+public struct VendorProcess: Sendable, Codable {
     public var info: EntryInfo
     public var title: String
     public var vendor: String

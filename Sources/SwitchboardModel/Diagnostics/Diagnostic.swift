@@ -1,5 +1,5 @@
 /// A line and column in a source file, both counted from 1.
-public struct SourcePosition: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct SourcePosition: Sendable, Hashable, Comparable, CustomStringConvertible, Codable {
     public var line: Int
     public var column: Int
 
@@ -25,7 +25,7 @@ public enum Severity: String, Sendable, Hashable, Codable {
 }
 
 /// One problem found in the content, with the place it stands.
-public struct Diagnostic: Sendable, Hashable {
+public struct Diagnostic: Sendable, Hashable, Codable {
     /// The file's path as the user named it (for example `content/faq/doa.md`).
     public var file: String
     public var position: SourcePosition
@@ -51,7 +51,7 @@ public struct Diagnostic: Sendable, Hashable {
 }
 
 /// A place in the same file that a diagnostic points to as well.
-public struct DiagnosticNote: Sendable, Hashable {
+public struct DiagnosticNote: Sendable, Hashable, Codable {
     public var position: SourcePosition
     public var message: String
 
@@ -64,7 +64,7 @@ public struct DiagnosticNote: Sendable, Hashable {
 extension Diagnostic: Comparable {
     /// Sorted by path, then position, then id: the order editors read them in.
     public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
-        if lhs.file != rhs.file { return lhs.file.utf8.lexicographicallyPrecedes(rhs.file.utf8) }
+        if lhs.file != rhs.file { return ByteOrder.precedes(lhs.file, rhs.file) }
         if lhs.position != rhs.position { return lhs.position < rhs.position }
         if lhs.id != rhs.id { return lhs.id < rhs.id }
         return lhs.message < rhs.message

@@ -1,5 +1,5 @@
 /// The collections of the content contract, and where each lives in content/.
-public enum ContentCollection: String, Sendable, CaseIterable {
+public enum ContentCollection: String, Sendable, CaseIterable, Codable {
     case site, products, policies, categories, articles, faq, devices, escalation, vendors
     case supportHours, rateCard, checklists, statusComponents, incidents, maintenance, asset
     case synonyms

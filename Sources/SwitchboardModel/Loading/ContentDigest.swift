@@ -20,6 +20,12 @@ public struct ContentDigest: Hashable, Sendable, CustomStringConvertible {
         self = hasher.finish()
     }
 
+    public init(_ bytes: ArraySlice<UInt8>) {
+        var hasher = ContentHasher()
+        hasher.add(bytes)
+        self = hasher.finish()
+    }
+
     public init(_ bytes: some Sequence<UInt8>) {
         var hasher = ContentHasher()
         hasher.add(bytes)
@@ -77,6 +83,11 @@ public struct ContentHasher {
     }
 
     public mutating func add(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { append($0) }
+    }
+
+    /// The same hash as the bytes copied into an array, without the copy.
+    public mutating func add(_ bytes: ArraySlice<UInt8>) {
         bytes.withUnsafeBytes { append($0) }
     }
 

@@ -27,7 +27,7 @@ public struct ContentDiscovery {
             return result
         }
         walk(relative: "", absolute: realRoot, realRoot: realRoot, into: &result)
-        result.files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        result.files.sort { ByteOrder.precedes($0.path, $1.path) }
         return result
     }
 

@@ -1,5 +1,5 @@
 /// A file found in content/ and the collection it belongs to.
-public struct DiscoveredFile: Sendable {
+public struct DiscoveredFile: Sendable, Codable {
     /// Path inside content/, with `/` separators.
     public var path: String
     /// Path to open.

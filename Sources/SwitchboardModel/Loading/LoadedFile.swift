@@ -1,7 +1,7 @@
 /// One file after parsing and validation: its typed entry (when it could be
 /// built) and everything the cross-file checks need from it.
-struct LoadedFile: Sendable {
-    enum Entry: Sendable {
+struct LoadedFile: Sendable, Codable {
+    enum Entry: Sendable, Codable {
         case site(SiteConfig)
         case products([Product])
         case policy(Policy)

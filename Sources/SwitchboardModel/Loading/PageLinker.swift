@@ -1,7 +1,7 @@
 import SwitchboardMarkdown
 
 /// A link to an anchor of another page, checked once every page's headings are known.
-struct PendingAnchor: Sendable {
+struct PendingAnchor: Sendable, Codable {
     var file: String
     var position: SourcePosition
     /// Content path of the target.

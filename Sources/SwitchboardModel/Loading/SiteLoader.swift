@@ -72,23 +72,29 @@ public struct SiteLoader {
         surroundings.add(displayPath)
         let environment = surroundings.finish()
         let previous = cache?.entries ?? [:]
-        let parsed = files.filter { $0.collection != .site }.parallelMap { file -> (key: ContentDigest?, file: LoadedFile, reused: Bool) in
+        let stored = cache?.stored ?? [:]
+        let encodes = cache?.persists ?? false
+        let parsed = files.filter { $0.collection != .site }.parallelMap { file -> ParseCache.Lookup in
             guard cache != nil, let digest = fileDigests?[file.absolutePath] ?? FileReader.read(file.absolutePath).map({ ContentDigest($0) })
-            else { return (nil, decoder.decode(file), false) }
+            else { return ParseCache.Lookup(key: nil, file: decoder.decode(file), source: .parsed) }
             var hasher = ContentHasher()
             hasher.add(environment)
             hasher.add(digest)
             let key = hasher.finish()
-            if let known = previous[file.path], known.key == key { return (key, known.file, true) }
-            return (key, decoder.decode(file), false)
+            if let known = previous[file.path], known.key == key {
+                return ParseCache.Lookup(key: key, file: known.file, source: .memory, encoded: known.encoded)
+            }
+            // From the cache folder: decoded here, on all cores; a damaged entry is parsed again.
+            if let saved = stored[file.path], saved.key == key, let file = saved.decoded() {
+                return ParseCache.Lookup(key: key, file: file, source: .disk, encoded: saved.bytes)
+            }
+            let loaded = decoder.decode(file)
+            return ParseCache.Lookup(key: key, file: loaded, source: .parsed,
+                                     encoded: encodes ? (try? CacheEncoder.encode(loaded)).map { $0[...] } : nil)
         }
         var loaded = parsed.map(\.file)
-        let parsedCount = parsed.filter { !$0.reused }.count
-        if let cache {
-            var entries: [String: (key: ContentDigest, file: LoadedFile)] = [:]
-            for item in parsed { if let key = item.key { entries[item.file.file.path] = (key, item.file) } }
-            cache.entries = entries
-        }
+        let parsedCount = parsed.filter { $0.source == .parsed }.count
+        cache?.keep(parsed)
         if let siteFile { loaded.insert(siteFile, at: 0) }
         for file in loaded { diagnostics.append(contentsOf: file.diagnostics) }
         timings.lap("parse and validate files")
@@ -104,16 +110,6 @@ public struct SiteLoader {
         result.parsedFileCount = parsedCount
         return result
     }
-}
-
-/// Parsed files kept between loads by a long-lived caller such as a build session.
-public final class ParseCache: @unchecked Sendable {
-    var entries: [String: (key: ContentDigest, file: LoadedFile)] = [:]
-
-    public init() {}
-
-    /// How many files it holds.
-    public var count: Int { entries.count }
 }
 
 /// `GitDates.read` on a background queue.

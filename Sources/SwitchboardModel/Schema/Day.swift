@@ -1,5 +1,5 @@
 /// A calendar date, `YYYY-MM-DD`, with no time zone.
-public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible, Codable {
     public var year: Int
     public var month: Int
     public var day: Int

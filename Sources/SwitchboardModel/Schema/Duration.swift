@@ -1,5 +1,5 @@
 /// A span of time written `30m`, `4h`, `1d` (also `2w`, `45s`, and combinations like `1h30m`).
-public struct Duration: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct Duration: Sendable, Hashable, Comparable, CustomStringConvertible, Codable {
     public var seconds: Int
     /// The text as written, for display.
     public var text: String

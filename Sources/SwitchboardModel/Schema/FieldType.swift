@@ -70,7 +70,7 @@ public indirect enum FieldType: Sendable {
 }
 
 /// What a reference points at.
-public enum ReferenceKind: String, Sendable, Hashable, CaseIterable {
+public enum ReferenceKind: String, Sendable, Hashable, CaseIterable, Codable {
     /// An id in `products.yml`.
     case product
     /// `kb/<slug>`, `faq/<slug>` or `policies/<slug>`.

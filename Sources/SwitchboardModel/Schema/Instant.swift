@@ -1,6 +1,6 @@
 /// A moment in time read from an ISO 8601 date-time with an offset
 /// (`2026-03-02T09:15:00Z`, `2026-03-02T10:15:00+01:00`).
-public struct Instant: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct Instant: Sendable, Hashable, Comparable, CustomStringConvertible, Codable {
     /// Seconds since 1970-01-01T00:00:00Z.
     public var secondsSinceEpoch: Int
 

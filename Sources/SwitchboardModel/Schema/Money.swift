@@ -1,6 +1,6 @@
 /// An amount of money read exactly from its decimal text (`85.00`, `1050`):
 /// never through a floating-point number.
-public struct Money: Sendable, Hashable, Comparable {
+public struct Money: Sendable, Hashable, Comparable, Codable {
     /// The amount in hundredths (pence, cents).
     public var minorUnits: Int
 

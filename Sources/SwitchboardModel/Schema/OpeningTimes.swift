@@ -1,5 +1,5 @@
 /// Opening times of one day, `09:00-17:30`, in minutes after midnight.
-public struct OpeningTimes: Sendable, Hashable {
+public struct OpeningTimes: Sendable, Hashable, Codable {
     public var opens: Int
     public var closes: Int
 

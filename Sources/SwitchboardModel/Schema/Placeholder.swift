@@ -4,7 +4,7 @@
 ///
 /// Written in YAML as `firmware: {unconfirmed: true, note: "…"}` in a field whose schema
 /// allows it (`FieldSchema.placeholder`).
-public struct Placeholder: Sendable, Hashable {
+public struct Placeholder: Sendable, Hashable, Codable {
     /// What readers see in place of the value.
     public static let marker = "To be confirmed"
 

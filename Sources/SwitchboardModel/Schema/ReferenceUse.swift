@@ -1,5 +1,5 @@
 /// A reference found while validating, checked once every file is loaded.
-public struct ReferenceUse: Sendable {
+public struct ReferenceUse: Sendable, Codable {
     public var kind: ReferenceKind
     public var value: String
     public var file: String
@@ -7,7 +7,7 @@ public struct ReferenceUse: Sendable {
 }
 
 /// A former URL of a page (`aliases:`), where it was written.
-public struct Alias: Sendable, Hashable {
+public struct Alias: Sendable, Hashable, Codable {
     /// The site path without the base path, such as `/kb/old-name/`.
     public var path: String
     public var file: String

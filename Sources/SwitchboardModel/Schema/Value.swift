@@ -1,7 +1,7 @@
 import SwitchboardMarkdown
 
 /// A value that has passed its schema, in its typed form.
-public indirect enum Value: Sendable {
+public indirect enum Value: Sendable, Codable {
     case string(String)
     case markdown(MarkdownText)
     case int(Int)
@@ -19,7 +19,7 @@ public indirect enum Value: Sendable {
 }
 
 /// Markdown from a field or a file body, with its rendering.
-public struct MarkdownText: Sendable {
+public struct MarkdownText: Sendable, Codable {
     public var source: String
     public var rendered: RenderedMarkdown
 
@@ -35,7 +35,7 @@ public struct MarkdownText: Sendable {
 }
 
 /// A validated mapping: its values by key, and where each key stood.
-public struct Record: Sendable {
+public struct Record: Sendable, Codable {
     public var values: [String: Value] = [:]
     public var positions: [String: SourcePosition] = [:]
     public var position: SourcePosition

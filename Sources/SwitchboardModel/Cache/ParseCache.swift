@@ -1,0 +1,112 @@
+/// Parsed files kept between loads: in memory by a long-lived caller such as a build
+/// session, and in the cache folder (``serialized(identity:)``) so that `switchboard build`
+/// run again parses only the files whose bytes or surroundings changed.
+///
+/// An entry is keyed by the hash of the file's bytes and of everything else its parse
+/// read (the set of content paths, base path, raw-HTML switch, clock). Entries from disk stay
+/// encoded until a load finds their key unchanged, and are decoded then, on all cores.
+public final class ParseCache: @unchecked Sendable {
+    struct Entry {
+        var key: ContentDigest
+        var file: LoadedFile
+        /// The entry in the cache folder's form, when it is to be written there.
+        var encoded: ArraySlice<UInt8>?
+    }
+
+    /// One file's way through a load.
+    struct Lookup: Sendable {
+        enum Source: Sendable { case memory, disk, parsed }
+        var key: ContentDigest?
+        var file: LoadedFile
+        var source: Source
+        var encoded: ArraySlice<UInt8>? = nil
+    }
+
+    var entries: [String: Entry] = [:]
+    /// Read from the cache folder and not yet used: path → (key, encoded entry, hash of the encoded entry).
+    var stored: [String: Stored] = [:]
+
+    struct Stored {
+        var key: ContentDigest
+        var bytes: ArraySlice<UInt8>
+        var checksum: ContentDigest
+
+        /// The parsed file, when the bytes are whole and well formed: a damaged entry (a flipped
+        /// bit decodes as well as any other) is caught by its hash, then parsed again.
+        func decoded() -> LoadedFile? {
+            guard ContentDigest(bytes) == checksum else { return nil }
+            return try? CacheDecoder.decode(LoadedFile.self, from: bytes)
+        }
+    }
+    /// Whether parsed files are encoded for the cache folder as they are parsed.
+    public var persists: Bool
+
+    /// How many files the last load took from the cache folder.
+    public private(set) var lastDecodedCount = 0
+    /// Whether the last load parsed a file or dropped one: then the cache folder's copy is out of date.
+    public private(set) var changedSinceRestore = true
+
+    public init(persists: Bool = false) {
+        self.persists = persists
+    }
+
+    /// How many files it holds.
+    public var count: Int { entries.count }
+
+    func keep(_ lookups: [Lookup]) {
+        var next: [String: Entry] = [:]
+        next.reserveCapacity(lookups.count)
+        var decoded = 0
+        var parsed = 0
+        for lookup in lookups {
+            if lookup.source == .disk { decoded += 1 }
+            if lookup.source == .parsed { parsed += 1 }
+            if let key = lookup.key { next[lookup.file.file.path] = Entry(key: key, file: lookup.file, encoded: lookup.encoded) }
+        }
+        changedSinceRestore = parsed > 0 || next.count != (entries.isEmpty ? stored.count : entries.count)
+        entries = next
+        stored = [:]
+        lastDecodedCount = decoded
+    }
+
+    // MARK: - On disk
+
+    private static let header = Array("switchboard parsed files 1\n".utf8)
+
+    /// Every entry that has its encoded form, for the cache folder. `identity` names the
+    /// program that wrote it: another build of `switchboard` may parse differently, or lay out
+    /// its types differently, so it reads none of them.
+    public func serialized(identity: String) -> [UInt8] {
+        var writer = ByteWriter()
+        writer.append(raw: Self.header)
+        writer.write(identity)
+        let encoded = entries.filter { $0.value.encoded != nil }
+        writer.write(UInt64(encoded.count))
+        for (path, entry) in encoded {
+            writer.write(path)
+            writer.write(entry.key)
+            writer.write(ContentDigest(entry.encoded!))
+            writer.write(bytes: entry.encoded!)
+        }
+        return writer.bytes
+    }
+
+    /// Takes the entries of `serialized(identity:)` for the next load; bytes from another program
+    /// or not whole are ignored (and the next load parses everything). Returns whether they were taken.
+    @discardableResult
+    public func restore(_ bytes: [UInt8], identity: String) -> Bool {
+        var reader = ByteReader(bytes)
+        guard reader.expect(Self.header), reader.readString() == identity,
+              let count = reader.readUInt64(), count <= UInt64(bytes.count) else { return false }
+        var stored: [String: Stored] = [:]
+        stored.reserveCapacity(Int(count))
+        for _ in 0..<count {
+            guard let path = reader.readString(), let key = reader.readDigest(), let checksum = reader.readDigest(),
+                  let entry = reader.readBytes() else { return false }
+            stored[path] = Stored(key: key, bytes: entry, checksum: checksum)
+        }
+        guard reader.isAtEnd else { return false }
+        self.stored = stored
+        return true
+    }
+}

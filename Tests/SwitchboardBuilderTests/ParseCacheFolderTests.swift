@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+@testable import SwitchboardBuilder
+import SwitchboardModel
+
+/// Parsed files kept in the cache folder: `switchboard build` run again (a new session,
+/// as a new process is) parses only the file that changed, its output is a clean build's,
+/// and a damaged cache file costs a full parse, never a wrong site.
+@Suite struct ParseCacheFolderTests {
+    private func build(_ workspace: IncrementalWorkspace, cache: String) -> BuildReport {
+        BuildSession(configuration: workspace.configuration(cache: cache), sink: MemorySink()).build()
+    }
+
+    private func clean(_ workspace: IncrementalWorkspace) -> [String: [UInt8]] {
+        let session = BuildSession(configuration: workspace.configuration(), sink: MemorySink())
+        #expect(session.build().succeeded)
+        return (session.sink as! MemorySink).files
+    }
+
+    @Test func aNewSessionParsesOnlyTheChangedFile() throws {
+        let workspace = try IncrementalWorkspace()
+        defer { workspace.remove() }
+        let cache = workspace.root.appendingPathComponent("cache").path
+        let first = build(workspace, cache: cache)
+        #expect(first.succeeded)
+        let fileCount = first.parsedFiles
+        #expect(fileCount > 20)
+
+        let article = workspace.articles()[0]
+        try workspace.apply(.editBody(path: article, number: 1))
+        let sink = MemorySink()
+        let second = BuildSession(configuration: workspace.configuration(cache: cache), sink: sink).build()
+        #expect(second.succeeded)
+        #expect(second.parsedFiles == 1)
+        #expect(IncrementalWorkspace.difference(sink.files, clean(workspace)) == nil)
+    }
+
+    @Test(arguments: ["truncated", "flipped", "reworded", "foreign"])
+    func aDamagedCacheFileIsParsedAgain(damage: String) throws {
+        let workspace = try IncrementalWorkspace()
+        defer { workspace.remove() }
+        let cache = workspace.root.appendingPathComponent("cache").path
+        let fileCount = build(workspace, cache: cache).parsedFiles
+        let path = "\(cache)/parsed.cache"
+        var bytes = try #require(FileReader.read(path))
+        switch damage {
+        case "truncated": bytes.removeLast(bytes.count / 3)
+        case "flipped":
+            // Every 97th byte past the header: tags, lengths, keys and text alike.
+            for index in stride(from: 40, to: bytes.count, by: 97) { bytes[index] ^= 0x5A }
+        case "reworded":
+            // Text changed inside rendered HTML, the structure intact: the entries still decode,
+            // and only their hashes tell.
+            let end = Array("</p>".utf8)
+            var changed = 0
+            for index in 1..<(bytes.count - end.count) where bytes[index..<index + end.count].elementsEqual(end)
+                && bytes[index - 1] >= 0x21 && bytes[index - 1] < 0x7F && bytes[index - 1] != UInt8(ascii: ">") {
+                bytes[index - 1] = UInt8(ascii: "#")
+                changed += 1
+            }
+            #expect(changed > 10)
+        default: bytes = Array("switchboard parsed files 1\n".utf8) + [3] + Array("xyz".utf8) + bytes.dropFirst(27)
+        }
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+
+        try workspace.apply(.editBody(path: workspace.articles()[1], number: 2))
+        let sink = MemorySink()
+        let report = BuildSession(configuration: workspace.configuration(cache: cache), sink: sink).build()
+        #expect(report.succeeded)
+        #expect(IncrementalWorkspace.difference(sink.files, clean(workspace)) == nil)
+        if damage != "flipped" && damage != "reworded" { #expect(report.parsedFiles == fileCount) }
+    }
+}

@@ -1,0 +1,88 @@
+import Testing
+import SwitchboardModel
+
+/// The build cache's binary form: what is encoded decodes to the same value, keys may be
+/// asked in any order, and bytes that are cut short or altered throw instead of crashing.
+@Suite struct CacheCodingTests {
+    indirect enum Shape: Codable, Equatable {
+        case point
+        case circle(radius: Int)
+        case labelled(String, Shape?)
+    }
+
+    struct Sample: Codable, Equatable {
+        var text: String
+        var empty: String
+        var unicode: String
+        var small: Int
+        var negative: Int64
+        var big: UInt64
+        var byte: UInt8
+        var flag: Bool
+        var ratio: Double
+        var missing: String?
+        var present: Int?
+        var list: [String]
+        var set: Set<Int>
+        var map: [String: [Int]]
+        var shapes: [Shape]
+        var nested: [[Shape?]]
+    }
+
+    static let sample = Sample(
+        text: "hello", empty: "", unicode: "Réseau — 電話 ☎", small: 7, negative: -1_234_567_890_123, big: .max, byte: 255,
+        flag: true, ratio: -0.125, missing: nil, present: 0, list: ["a", "", "c"], set: [3, 1, 2],
+        map: ["x": [1, 2], "": [], "z": [-1]],
+        shapes: [.point, .circle(radius: -3), .labelled("l", .labelled("m", nil))], nested: [[nil, .point], []])
+
+    @Test func roundTrips() throws {
+        let bytes = try CacheEncoder.encode(Self.sample)
+        #expect(try CacheDecoder.decode(Sample.self, from: bytes[...]) == Self.sample)
+    }
+
+    /// A type that reads its keys in the opposite order from the one it writes them in.
+    struct Reversed: Codable, Equatable {
+        var first: String
+        var second: Int
+        enum CodingKeys: String, CodingKey { case first, second }
+        init(first: String, second: Int) { (self.first, self.second) = (first, second) }
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            second = try container.decode(Int.self, forKey: .second)
+            first = try container.decode(String.self, forKey: .first)
+        }
+    }
+
+    @Test func findsKeysAskedOutOfOrder() throws {
+        let value = Reversed(first: "one", second: 2)
+        #expect(try CacheDecoder.decode(Reversed.self, from: try CacheEncoder.encode(value)[...]) == value)
+    }
+
+    @Test func throwsOnEveryTruncationAndOnTrailingBytes() throws {
+        let bytes = try CacheEncoder.encode(Self.sample)
+        for length in 0..<bytes.count {
+            #expect(throws: (any Error).self) { try CacheDecoder.decode(Sample.self, from: bytes[..<length]) }
+        }
+        #expect(throws: (any Error).self) { try CacheDecoder.decode(Sample.self, from: (bytes + [0])[...]) }
+    }
+
+    @Test func neverCrashesOnAlteredBytes() throws {
+        let bytes = try CacheEncoder.encode(Self.sample)
+        var altered = 0
+        for index in bytes.indices {
+            for flip: UInt8 in [0x01, 0x80, 0xFF] {
+                var copy = bytes
+                copy[index] ^= flip
+                if (try? CacheDecoder.decode(Sample.self, from: copy[...])) != Self.sample { altered += 1 }
+            }
+        }
+        // Most single-byte changes are caught as errors or give another value; none crashes.
+        #expect(altered > bytes.count)
+    }
+
+    @Test func aWrongTypeThrows() throws {
+        let bytes = try CacheEncoder.encode(["not", "a", "number"])
+        #expect(throws: (any Error).self) { try CacheDecoder.decode([Int].self, from: bytes[...]) }
+        #expect(throws: (any Error).self) { try CacheDecoder.decode(Sample.self, from: bytes[...]) }
+    }
+}
