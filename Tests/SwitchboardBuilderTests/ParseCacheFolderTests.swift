@@ -35,6 +35,26 @@ import SwitchboardModel
         #expect(IncrementalWorkspace.difference(sink.files, clean(workspace)) == nil)
     }
 
+    /// A session kept alive writes the cache folder again after each edit, though it lets go of
+    /// the encoded entries after each write: the file stays whole.
+    @Test func aLongLivedSessionKeepsTheFolderWhole() throws {
+        let workspace = try IncrementalWorkspace()
+        defer { workspace.remove() }
+        let cache = workspace.root.appendingPathComponent("cache").path
+        let live = BuildSession(configuration: workspace.configuration(cache: cache), sink: MemorySink())
+        #expect(live.build().succeeded)
+        let articles = workspace.articles()
+        try workspace.apply(.editBody(path: articles[0], number: 1))
+        #expect(live.build().parsedFiles == 1)
+        try workspace.apply(.editBody(path: articles[1], number: 2))
+        #expect(live.build().parsedFiles == 1)
+        try workspace.apply(.editBody(path: articles[2], number: 3))
+        let sink = MemorySink()
+        let fresh = BuildSession(configuration: workspace.configuration(cache: cache), sink: sink).build()
+        #expect(fresh.parsedFiles == 1)
+        #expect(IncrementalWorkspace.difference(sink.files, clean(workspace)) == nil)
+    }
+
     @Test(arguments: ["truncated", "flipped", "reworded", "foreign"])
     func aDamagedCacheFileIsParsedAgain(damage: String) throws {
         let workspace = try IncrementalWorkspace()

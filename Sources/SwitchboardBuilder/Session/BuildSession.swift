@@ -26,6 +26,7 @@ public final class BuildSession {
     private var fileDigests = FileDigests()
     private var fileDigestsKey: String?
     private var parseCacheKey: String?
+    private let cacheWrites = DispatchGroup()
     private var memoryKey: String?
 
     public init(configuration: BuildConfiguration, sink: any OutputSink) {
@@ -39,6 +40,8 @@ public final class BuildSession {
     /// nil when it does not know. The session compares content hashes either way,
     /// so a missed or extra path costs time, never correctness.
     public func build(changedPaths: Set<String>? = nil) -> BuildReport {
+        // Cache files written in the background are finished before the build returns.
+        defer { cacheWrites.wait() }
         var timings = StageTimings()
         let configuration = self.configuration
         let loadOptions = configuration.loadOptions
@@ -358,10 +361,15 @@ public final class BuildSession {
         }
     }
 
-    /// Written when a file was parsed, or one went away.
+    /// Written when a file was parsed, or one went away: on another core, while the build goes on
+    /// (nothing changes the parse cache until the next build, which starts after this write ends).
     private func saveParseCache() {
         guard let path = parseCachePath, parseCache.changedSinceRestore else { return }
-        CacheFile.write(path, parseCache.serialized(identity: InputFingerprint.programIdentity))
+        let cache = parseCache
+        DispatchQueue.global().async(group: cacheWrites) {
+            CacheFile.write(path, cache.serialized(identity: InputFingerprint.programIdentity))
+            cache.releaseEncodings()
+        }
     }
 
     private var fileDigestsPath: String? {

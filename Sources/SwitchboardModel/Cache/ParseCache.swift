@@ -10,26 +10,25 @@ public final class ParseCache: @unchecked Sendable {
         var key: ContentDigest
         var file: LoadedFile
         /// The entry in the cache folder's form, when it is to be written there.
-        var encoded: ArraySlice<UInt8>?
+        var encoded: Encoded?
     }
 
-    /// One file's way through a load.
-    struct Lookup: Sendable {
-        enum Source: Sendable { case memory, disk, parsed }
-        var key: ContentDigest?
-        var file: LoadedFile
-        var source: Source
-        var encoded: ArraySlice<UInt8>? = nil
-    }
-
-    var entries: [String: Entry] = [:]
-    /// Read from the cache folder and not yet used: path → (key, encoded entry, hash of the encoded entry).
-    var stored: [String: Stored] = [:]
-
-    struct Stored {
-        var key: ContentDigest
+    /// A parsed file in the cache folder's form, with the hash that vouches for its bytes.
+    struct Encoded: Sendable {
         var bytes: ArraySlice<UInt8>
         var checksum: ContentDigest
+
+        /// Encodes on the caller's thread (a parse worker); nil if the file cannot be encoded.
+        init?(_ file: LoadedFile) {
+            guard let bytes = try? CacheEncoder.encode(file) else { return nil }
+            self.bytes = bytes[...]
+            checksum = ContentDigest(bytes)
+        }
+
+        init(bytes: ArraySlice<UInt8>, checksum: ContentDigest) {
+            self.bytes = bytes
+            self.checksum = checksum
+        }
 
         /// The parsed file, when the bytes are whole and well formed: a damaged entry (a flipped
         /// bit decodes as well as any other) is caught by its hash, then parsed again.
@@ -38,6 +37,19 @@ public final class ParseCache: @unchecked Sendable {
             return try? CacheDecoder.decode(LoadedFile.self, from: bytes)
         }
     }
+
+    /// One file's way through a load.
+    struct Lookup: Sendable {
+        enum Source: Sendable { case memory, disk, parsed }
+        var key: ContentDigest?
+        var file: LoadedFile
+        var source: Source
+        var encoded: Encoded? = nil
+    }
+
+    var entries: [String: Entry] = [:]
+    /// Read from the cache folder and not yet used: path → (key, encoded entry).
+    var stored: [String: (key: ContentDigest, encoded: Encoded)] = [:]
     /// Whether parsed files are encoded for the cache folder as they are parsed.
     public var persists: Bool
 
@@ -73,22 +85,28 @@ public final class ParseCache: @unchecked Sendable {
 
     private static let header = Array("switchboard parsed files 1\n".utf8)
 
-    /// Every entry that has its encoded form, for the cache folder. `identity` names the
-    /// program that wrote it: another build of `switchboard` may parse differently, or lay out
-    /// its types differently, so it reads none of them.
+    /// Every entry, for the cache folder. `identity` names the program that wrote it: another
+    /// build of `switchboard` may parse differently, or lay out its types differently, so it
+    /// reads none of them. Entries whose encoded form was let go are encoded again.
     public func serialized(identity: String) -> [UInt8] {
         var writer = ByteWriter()
         writer.append(raw: Self.header)
         writer.write(identity)
-        let encoded = entries.filter { $0.value.encoded != nil }
-        writer.write(UInt64(encoded.count))
-        for (path, entry) in encoded {
+        let written = entries.compactMap { path, entry in (entry.encoded ?? Encoded(entry.file)).map { (path, entry.key, $0) } }
+        writer.write(UInt64(written.count))
+        for (path, key, encoded) in written {
             writer.write(path)
-            writer.write(entry.key)
-            writer.write(ContentDigest(entry.encoded!))
-            writer.write(bytes: entry.encoded!)
+            writer.write(key)
+            writer.write(encoded.checksum)
+            writer.write(bytes: encoded.bytes)
         }
         return writer.bytes
+    }
+
+    /// Lets go of the encoded entries once they are written: they are as large as the parsed
+    /// files, and a build that ends after one write (`switchboard build`) never needs them again.
+    public func releaseEncodings() {
+        for key in entries.keys { entries[key]!.encoded = nil }
     }
 
     /// Takes the entries of `serialized(identity:)` for the next load; bytes from another program
@@ -98,12 +116,12 @@ public final class ParseCache: @unchecked Sendable {
         var reader = ByteReader(bytes)
         guard reader.expect(Self.header), reader.readString() == identity,
               let count = reader.readUInt64(), count <= UInt64(bytes.count) else { return false }
-        var stored: [String: Stored] = [:]
+        var stored: [String: (key: ContentDigest, encoded: Encoded)] = [:]
         stored.reserveCapacity(Int(count))
         for _ in 0..<count {
             guard let path = reader.readString(), let key = reader.readDigest(), let checksum = reader.readDigest(),
                   let entry = reader.readBytes() else { return false }
-            stored[path] = Stored(key: key, bytes: entry, checksum: checksum)
+            stored[path] = (key, Encoded(bytes: entry, checksum: checksum))
         }
         guard reader.isAtEnd else { return false }
         self.stored = stored

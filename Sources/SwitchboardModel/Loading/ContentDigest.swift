@@ -52,9 +52,22 @@ public struct ContentDigest: Hashable, Sendable, CustomStringConvertible {
     /// thousands of these, so the digits are read where they are, without allocating.
     public init?(hexDigits: some Collection<UInt8>) {
         guard hexDigits.count == 32 else { return nil }
+        let parsed = hexDigits.withContiguousStorageIfAvailable { Self.parse($0) } ?? Array(hexDigits).withUnsafeBufferPointer { Self.parse($0) }
+        guard let parsed else { return nil }
+        self = parsed
+    }
+
+    /// Byte slices of the cache's lines: a concrete overload, so no generic iterator walks them.
+    public init?(hexDigits: ArraySlice<UInt8>) {
+        guard hexDigits.count == 32, let parsed = hexDigits.withUnsafeBufferPointer({ Self.parse($0) }) else { return nil }
+        self = parsed
+    }
+
+    private static func parse(_ digits: UnsafeBufferPointer<UInt8>) -> ContentDigest? {
+        guard digits.count == 32 else { return nil }
         var high: UInt64 = 0, low: UInt64 = 0
-        var index = 0
-        for byte in hexDigits {
+        for index in 0..<32 {
+            let byte = digits[index]
             let value: UInt64
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): value = UInt64(byte - UInt8(ascii: "0"))
@@ -62,9 +75,8 @@ public struct ContentDigest: Hashable, Sendable, CustomStringConvertible {
             default: return nil
             }
             if index < 16 { high = high << 4 | value } else { low = low << 4 | value }
-            index += 1
         }
-        self.init(high: high, low: low)
+        return ContentDigest(high: high, low: low)
     }
 }
 

@@ -85,12 +85,12 @@ public struct SiteLoader {
                 return ParseCache.Lookup(key: key, file: known.file, source: .memory, encoded: known.encoded)
             }
             // From the cache folder: decoded here, on all cores; a damaged entry is parsed again.
-            if let saved = stored[file.path], saved.key == key, let file = saved.decoded() {
-                return ParseCache.Lookup(key: key, file: file, source: .disk, encoded: saved.bytes)
+            if let saved = stored[file.path], saved.key == key, let file = saved.encoded.decoded() {
+                return ParseCache.Lookup(key: key, file: file, source: .disk, encoded: saved.encoded)
             }
             let loaded = decoder.decode(file)
             return ParseCache.Lookup(key: key, file: loaded, source: .parsed,
-                                     encoded: encodes ? (try? CacheEncoder.encode(loaded)).map { $0[...] } : nil)
+                                     encoded: encodes ? ParseCache.Encoded(loaded) : nil)
         }
         var loaded = parsed.map(\.file)
         let parsedCount = parsed.filter { $0.source == .parsed }.count
