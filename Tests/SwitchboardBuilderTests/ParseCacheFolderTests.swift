@@ -35,6 +35,42 @@ import SwitchboardModel
         #expect(IncrementalWorkspace.difference(sink.files, clean(workspace)) == nil)
     }
 
+    /// An edit adds a small delta file beside the base, which stays as it was; once the delta
+    /// would hold more than a tenth of the entries (at least 32), the base is written whole again.
+    @Test func anEditWritesADeltaUntilTheBaseIsWorthRewriting() throws {
+        let workspace = try IncrementalWorkspace()
+        defer { workspace.remove() }
+        let cache = workspace.root.appendingPathComponent("cache").path
+        let base = "\(cache)/parsed.cache", delta = base + ".delta"
+        #expect(build(workspace, cache: cache).succeeded)
+        let first = try #require(FileReader.read(base))
+        #expect(FileReader.read(delta) == nil)
+
+        let articles = workspace.articles()
+        try workspace.apply(.editBody(path: articles[0], number: 1))
+        #expect(build(workspace, cache: cache).parsedFiles == 1)
+        #expect(FileReader.read(base) == first)
+        let small = try #require(FileReader.read(delta))
+        #expect(small.count * 10 < first.count)
+
+        // A damaged delta costs only its own entries.
+        var damaged = small
+        damaged.removeLast()
+        try Data(damaged).write(to: URL(fileURLWithPath: delta))
+        try workspace.apply(.editBody(path: articles[1], number: 2))
+        #expect(build(workspace, cache: cache).parsedFiles == 2)
+
+        // Files added: every file's surroundings changed, so all are parsed again, more than a
+        // delta should hold, and the base is written whole again.
+        for number in 0..<3 { try workspace.apply(.add(copyOf: articles[0], slug: "added-\(number)")) }
+        let sink = MemorySink()
+        let report = BuildSession(configuration: workspace.configuration(cache: cache), sink: sink).build()
+        #expect(report.succeeded)
+        #expect(FileReader.read(delta) == nil)
+        #expect(FileReader.read(base) != first)
+        #expect(IncrementalWorkspace.difference(sink.files, clean(workspace)) == nil)
+    }
+
     /// A session kept alive writes the cache folder again after each edit, though it lets go of
     /// the encoded entries after each write: the file stays whole.
     @Test func aLongLivedSessionKeepsTheFolderWhole() throws {
@@ -79,7 +115,7 @@ import SwitchboardModel
                 changed += 1
             }
             #expect(changed > 10)
-        default: bytes = Array("switchboard parsed files 1\n".utf8) + [3] + Array("xyz".utf8) + bytes.dropFirst(27)
+        default: bytes = Array("switchboard parsed files 2\n".utf8) + [3] + Array("xyz".utf8) + bytes.dropFirst(27)
         }
         try Data(bytes).write(to: URL(fileURLWithPath: path))
 

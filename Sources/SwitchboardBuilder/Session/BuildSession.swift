@@ -356,8 +356,8 @@ public final class BuildSession {
         parseCache.persists = parseCachePath != nil
         guard parseCacheKey != parseCachePath else { return }
         parseCacheKey = parseCachePath
-        if let path = parseCachePath, let bytes = CacheFile.read(path) {
-            parseCache.restore(bytes, identity: InputFingerprint.programIdentity)
+        if let path = parseCachePath {
+            parseCache.restore(base: CacheFile.read(path), delta: CacheFile.read(path + ".delta"), identity: InputFingerprint.programIdentity)
         }
     }
 
@@ -367,7 +367,13 @@ public final class BuildSession {
         guard let path = parseCachePath, parseCache.changedSinceRestore else { return }
         let cache = parseCache
         DispatchQueue.global().async(group: cacheWrites) {
-            CacheFile.write(path, cache.serialized(identity: InputFingerprint.programIdentity))
+            let (bytes, isDelta) = cache.serialization(identity: InputFingerprint.programIdentity)
+            if isDelta {
+                CacheFile.write(path + ".delta", bytes)
+            } else {
+                CacheFile.write(path, bytes)
+                CacheFile.remove(path + ".delta")
+            }
             cache.releaseEncodings()
         }
     }

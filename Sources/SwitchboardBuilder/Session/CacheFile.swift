@@ -15,6 +15,8 @@ enum CacheFile {
 
     static func read(_ path: String) -> [UInt8]? { FileReader.read(path) }
 
+    static func remove(_ path: String) { unlink(path) }
+
     static func makeFolders(_ folder: String) {
         var path = folder.hasPrefix("/") ? "" : "."
         for part in folder.split(separator: "/") {

@@ -11,6 +11,8 @@ public final class ParseCache: @unchecked Sendable {
         var file: LoadedFile
         /// The entry in the cache folder's form, when it is to be written there.
         var encoded: Encoded?
+        /// Whether the cache folder's base file holds this entry as it is.
+        var inBase = false
     }
 
     /// A parsed file in the cache folder's form, with the hash that vouches for its bytes.
@@ -45,11 +47,14 @@ public final class ParseCache: @unchecked Sendable {
         var file: LoadedFile
         var source: Source
         var encoded: Encoded? = nil
+        var inBase = false
     }
 
     var entries: [String: Entry] = [:]
-    /// Read from the cache folder and not yet used: path → (key, encoded entry).
-    var stored: [String: (key: ContentDigest, encoded: Encoded)] = [:]
+    /// Read from the cache folder and not yet used: path → (key, encoded entry, whether from the base file).
+    var stored: [String: (key: ContentDigest, encoded: Encoded, inBase: Bool)] = [:]
+    /// Whether the cache folder has a base file this cache knows of, which a delta can add to.
+    private var hasBase = false
     /// Whether parsed files are encoded for the cache folder as they are parsed.
     public var persists: Bool
 
@@ -73,7 +78,9 @@ public final class ParseCache: @unchecked Sendable {
         for lookup in lookups {
             if lookup.source == .disk { decoded += 1 }
             if lookup.source == .parsed { parsed += 1 }
-            if let key = lookup.key { next[lookup.file.file.path] = Entry(key: key, file: lookup.file, encoded: lookup.encoded) }
+            if let key = lookup.key {
+                next[lookup.file.file.path] = Entry(key: key, file: lookup.file, encoded: lookup.encoded, inBase: lookup.inBase)
+            }
         }
         changedSinceRestore = parsed > 0 || next.count != (entries.isEmpty ? stored.count : entries.count)
         entries = next
@@ -82,15 +89,33 @@ public final class ParseCache: @unchecked Sendable {
     }
 
     // MARK: - On disk
+    //
+    // Two files: a base holding every entry, and a small delta holding the entries parsed since.
+    // An edit writes only the delta; when the delta grows past a tenth of the entries, the base
+    // is written whole again and the delta removed. Entries are keyed by what they read, so an
+    // out-of-date entry in either file is simply not used.
 
-    private static let header = Array("switchboard parsed files 1\n".utf8)
+    private static let header = Array("switchboard parsed files 2\n".utf8)
 
-    /// Every entry, for the cache folder. `identity` names the program that wrote it: another
-    /// build of `switchboard` may parse differently, or lay out its types differently, so it
-    /// reads none of them. Entries whose encoded form was let go are encoded again.
-    public func serialized(identity: String) -> [UInt8] {
+    /// What to write to the cache folder: the delta (entries not in the base file as they are),
+    /// or, when there is no base or the delta would be large, the whole base. `identity` names
+    /// the program that wrote it: another build of `switchboard` may parse differently, or lay
+    /// out its types differently, so it reads none of them.
+    public func serialization(identity: String) -> (bytes: [UInt8], isDelta: Bool) {
+        let fresh = entries.filter { !$0.value.inBase }
+        if hasBase && fresh.count <= max(32, entries.count / 10) {
+            return (Self.serialize(fresh, identity: identity), true)
+        }
+        let bytes = Self.serialize(entries, identity: identity)
+        for key in entries.keys { entries[key]!.inBase = true }
+        hasBase = true
+        return (bytes, false)
+    }
+
+    /// Entries whose encoded form was let go are encoded again.
+    private static func serialize(_ entries: [String: Entry], identity: String) -> [UInt8] {
         var writer = ByteWriter()
-        writer.append(raw: Self.header)
+        writer.append(raw: header)
         writer.write(identity)
         let written = entries.compactMap { path, entry in (entry.encoded ?? Encoded(entry.file)).map { (path, entry.key, $0) } }
         writer.write(UInt64(written.count))
@@ -109,22 +134,35 @@ public final class ParseCache: @unchecked Sendable {
         for key in entries.keys { entries[key]!.encoded = nil }
     }
 
-    /// Takes the entries of `serialized(identity:)` for the next load; bytes from another program
-    /// or not whole are ignored (and the next load parses everything). Returns whether they were taken.
+    /// Takes the entries of the base and delta files for the next load. A file from another
+    /// program, or not whole, is ignored (its entries are parsed again). Returns whether the base was taken.
     @discardableResult
-    public func restore(_ bytes: [UInt8], identity: String) -> Bool {
+    public func restore(base: [UInt8]?, delta: [UInt8]?, identity: String) -> Bool {
+        var stored: [String: (key: ContentDigest, encoded: Encoded, inBase: Bool)] = [:]
+        hasBase = base.map { Self.read($0, identity: identity, inBase: true, into: &stored) } ?? false
+        if hasBase, let delta {
+            var added = stored
+            if Self.read(delta, identity: identity, inBase: false, into: &added) { stored = added }
+        }
+        self.stored = stored
+        return hasBase
+    }
+
+    private static func read(_ bytes: [UInt8], identity: String, inBase: Bool,
+                             into stored: inout [String: (key: ContentDigest, encoded: Encoded, inBase: Bool)]) -> Bool {
         var reader = ByteReader(bytes)
-        guard reader.expect(Self.header), reader.readString() == identity,
+        guard reader.expect(header), reader.readString() == identity,
               let count = reader.readUInt64(), count <= UInt64(bytes.count) else { return false }
-        var stored: [String: (key: ContentDigest, encoded: Encoded)] = [:]
-        stored.reserveCapacity(Int(count))
+        var read: [(String, ContentDigest, Encoded)] = []
+        read.reserveCapacity(Int(count))
         for _ in 0..<count {
             guard let path = reader.readString(), let key = reader.readDigest(), let checksum = reader.readDigest(),
                   let entry = reader.readBytes() else { return false }
-            stored[path] = (key, Encoded(bytes: entry, checksum: checksum))
+            read.append((path, key, Encoded(bytes: entry, checksum: checksum)))
         }
         guard reader.isAtEnd else { return false }
-        self.stored = stored
+        stored.reserveCapacity(stored.count + read.count)
+        for (path, key, encoded) in read { stored[path] = (key, encoded, inBase) }
         return true
     }
 }
