@@ -42,4 +42,45 @@ import SwitchboardModel
         let mixed = Self.files([documents[0]], cache: cache)
         #expect(mixed != SearchIndexWriterTests.files([documents[0]]))
     }
+
+    @Test func analysesSurviveTheCacheFolder() throws {
+        let documents = SearchIndexWriterTests.documents()
+        let first = SearchAnalysisCache()
+        _ = Self.files(documents, cache: first)
+        #expect(first.lastMisses == documents.count)
+        let (bytes, isDelta) = first.serialization(identity: "test")
+        #expect(!isDelta)
+
+        let restored = SearchAnalysisCache()
+        restored.restore(base: bytes, delta: nil, identity: "test")
+        #expect(Self.files(documents, cache: restored) == SearchIndexWriterTests.files(documents))
+        #expect(restored.lastMisses == 0)
+
+        // Another program's file, or a damaged one, is not used: every document is analysed again.
+        for (base, identity) in [(bytes, "other"), (Array(bytes.dropLast()), "test")] {
+            let ignored = SearchAnalysisCache()
+            ignored.restore(base: base, delta: nil, identity: identity)
+            #expect(Self.files(documents, cache: ignored) == SearchIndexWriterTests.files(documents))
+            #expect(ignored.lastMisses == documents.count)
+        }
+    }
+
+    @Test func anEncodedAnalysisDecodesToTheSameAndRejectsDamage() throws {
+        for document in SearchIndexWriterTests.documents() {
+            let analysis = SearchDocumentAnalysis(document)
+            let bytes = analysis.encoded()
+            let decoded = try #require(SearchDocumentAnalysis(encoded: bytes[...]))
+            #expect(decoded.terms.arena == analysis.terms.arena)
+            #expect(decoded.terms.starts == analysis.terms.starts)
+            #expect(decoded.lengths == analysis.lengths)
+            #expect(decoded.counts.map { [$0.counts.0, $0.counts.1, $0.counts.2, $0.counts.3, $0.counts.4, $0.section] }
+                == analysis.counts.map { [$0.counts.0, $0.counts.1, $0.counts.2, $0.counts.3, $0.counts.4, $0.section] })
+            for length in 0..<bytes.count { #expect(SearchDocumentAnalysis(encoded: bytes[..<length]) == nil) }
+            for index in bytes.indices {
+                var altered = bytes
+                altered[index] ^= 0xFF
+                _ = SearchDocumentAnalysis(encoded: altered[...]) // never crashes
+            }
+        }
+    }
 }

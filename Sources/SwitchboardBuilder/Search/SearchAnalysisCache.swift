@@ -1,28 +1,88 @@
 import Foundation
 import SwitchboardModel
 
-/// Each search document's analysis (its terms and their counts), kept by a long-lived
-/// session between builds under the hash of the document, so a save re-tokenizes only
-/// the pages whose text changed. Tokenizing was two thirds of a rebuild of a
-/// 10,000-page site in `switchboard serve`; merging the analyses into the index is
-/// still done for every page.
+/// Each search document's analysis (its terms and their counts), kept between builds under
+/// the hash of the document, so a rebuild re-tokenizes only the pages whose text changed.
+/// Tokenizing was two thirds of a rebuild of a 10,000-page site in `switchboard serve`;
+/// merging the analyses into the index is still done for every page.
+///
+/// A long-lived session (`switchboard serve`) keeps it in memory. `switchboard build` keeps it
+/// in the cache folder as a base file and a delta (`CacheEntryFile`); entries from disk stay
+/// encoded until a document with their hash asks for them.
 ///
 /// It holds the analyses of the last build only: pages that are gone do not linger.
 public final class SearchAnalysisCache: @unchecked Sendable {
     private let lock = NSLock()
     private var analyses: [ContentDigest: SearchDocumentAnalysis] = [:]
+    /// Read from the cache folder and not yet asked for.
+    private var stored: [ContentDigest: CacheBlob] = [:]
+    /// The documents whose analysis the base file in the cache folder holds.
+    private var inBase: Set<ContentDigest> = []
+    private var hasBase = false
+    /// Whether the last build analysed a document, or dropped one, since the folder was written.
+    public private(set) var changedSinceWrite = true
+    /// Documents asked for that it did not hold, since the last `replace`.
+    private var misses = 0
+    /// How many documents the last build had to analyse.
+    public private(set) var lastMisses = 0
 
     public init() {}
 
     /// How many documents' analyses it holds.
     public var count: Int { lock.withLock { analyses.count } }
 
+    /// Called from many threads at once: a stored entry is decoded outside the lock.
     func analysis(_ digest: ContentDigest) -> SearchDocumentAnalysis? {
-        lock.withLock { analyses[digest] }
+        let (known, blob) = lock.withLock { (analyses[digest], stored[digest]) }
+        if let known { return known }
+        if let bytes = blob?.intactBytes, let decoded = SearchDocumentAnalysis(encoded: bytes) { return decoded }
+        lock.withLock { misses += 1 }
+        return nil
     }
 
     /// Replaces what it holds with one build's analyses.
     func replace(with built: [ContentDigest: SearchDocumentAnalysis]) {
-        lock.withLock { analyses = built }
+        lock.withLock {
+            changedSinceWrite = built.keys.contains { !inBase.contains($0) } || built.count != inBase.count
+            analyses = built
+            stored = [:]
+            lastMisses = misses
+            misses = 0
+        }
+    }
+
+    // MARK: - On disk
+
+    private static let header = "switchboard search analyses 1\n"
+
+    /// What to write to the cache folder: the analyses the base file lacks, or all of them.
+    public func serialization(identity: String) -> (bytes: [UInt8], isDelta: Bool) {
+        lock.withLock {
+            let fresh = analyses.filter { !inBase.contains($0.key) }
+            let isDelta = hasBase && CacheEntryFile.fitsDelta(fresh: fresh.count, total: analyses.count)
+            let chosen = Array(isDelta ? fresh : analyses)
+            let blobs = chosen.parallelMap { CacheBlob($0.value.encoded()) }
+            let entries = zip(chosen, blobs).map { CacheEntryFile.Entry(name: $0.0.key.description, key: $0.0.key, blob: $0.1) }
+            if !isDelta {
+                inBase = Set(analyses.keys)
+                hasBase = true
+            }
+            changedSinceWrite = false
+            return (CacheEntryFile.serialize(header: Self.header, identity: identity, entries: entries), isDelta)
+        }
+    }
+
+    /// Takes the entries of the base and delta files; files from another program or not whole are ignored.
+    public func restore(base: [UInt8]?, delta: [UInt8]?, identity: String) {
+        lock.withLock {
+            let baseEntries = base.flatMap { CacheEntryFile.read($0, header: Self.header, identity: identity) }
+            hasBase = baseEntries != nil
+            stored = [:]
+            for entry in baseEntries ?? [] { stored[entry.key] = entry.blob }
+            inBase = Set(stored.keys)
+            if hasBase, let delta, let added = CacheEntryFile.read(delta, header: Self.header, identity: identity) {
+                for entry in added { stored[entry.key] = entry.blob }
+            }
+        }
     }
 }

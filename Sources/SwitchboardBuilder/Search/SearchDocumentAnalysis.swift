@@ -1,3 +1,5 @@
+import SwitchboardModel
+
 /// One page reduced to what scoring needs: for each distinct term, how often it occurs in
 /// each field and the section where it matters most; and the length of each field.
 /// Built on all cores, one page per task, so it keeps its own term numbering;
@@ -56,6 +58,60 @@ struct SearchDocumentAnalysis: Sendable {
         self.terms = counter.table.frozen()
         self.counts = counter.counts
         self.lengths = counter.lengths
+    }
+
+    /// The analysis in the cache folder's form: the terms' bytes and bounds, each term's
+    /// counts and section, and the field lengths.
+    func encoded() -> [UInt8] {
+        var writer = ByteWriter()
+        writer.write(bytes: terms.arena)
+        writer.write(UInt64(terms.count))
+        var previous: Int32 = 0
+        for start in terms.starts.dropFirst() {
+            writer.write(UInt64(start - previous))
+            previous = start
+        }
+        for entry in counts {
+            for value in [entry.counts.0, entry.counts.1, entry.counts.2, entry.counts.3, entry.counts.4, entry.section] {
+                writer.write(UInt64(value))
+            }
+        }
+        writer.write(UInt64(lengths.count))
+        for length in lengths { writer.write(length) }
+        return writer.bytes
+    }
+
+    /// Reads `encoded()`; nil for bytes that are not a whole, consistent analysis.
+    init?(encoded bytes: ArraySlice<UInt8>) {
+        var reader = ByteReader(Array(bytes))
+        guard let arena = reader.readBytes(), let termCount = reader.readUInt64(), termCount <= UInt64(bytes.count), arena.count < Int(Int32.max) else { return nil }
+        var starts: [Int32] = [0]
+        starts.reserveCapacity(Int(termCount) + 1)
+        for _ in 0..<termCount {
+            guard let step = reader.readUInt64(), UInt64(starts.last!) + step <= UInt64(arena.count) else { return nil }
+            starts.append(starts.last! + Int32(step))
+        }
+        guard starts.last! == Int32(arena.count) else { return nil }
+        var counts: [TermCounts] = []
+        counts.reserveCapacity(Int(termCount))
+        for _ in 0..<termCount {
+            var values: [UInt16] = []
+            for _ in 0..<6 {
+                guard let value = reader.readUInt64(), let small = UInt16(exactly: value) else { return nil }
+                values.append(small)
+            }
+            counts.append(TermCounts(counts: (values[0], values[1], values[2], values[3], values[4]), section: values[5]))
+        }
+        guard let lengthCount = reader.readUInt64(), lengthCount == UInt64(SearchField.allCases.count) else { return nil }
+        var lengths: [Int] = []
+        for _ in 0..<lengthCount {
+            guard let length = reader.readInt(), length >= 0 else { return nil }
+            lengths.append(length)
+        }
+        guard reader.isAtEnd else { return nil }
+        self.terms = SearchTermTable(frozenArena: Array(arena), starts: starts)
+        self.counts = counts
+        self.lengths = lengths
     }
 
     /// The counting state, as one value with mutating methods rather than closures over

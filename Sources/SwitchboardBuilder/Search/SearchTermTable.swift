@@ -23,6 +23,14 @@ struct SearchTermTable: Sendable {
         hashes.reserveCapacity(capacity)
     }
 
+    /// A frozen table (see `frozen()`) from its arena and bounds, which the caller has checked:
+    /// `starts` begins at 0, rises strictly, and ends at the arena's size.
+    init(frozenArena arena: [UInt8], starts: [Int32]) {
+        self.arena = arena
+        self.starts = starts
+        slots = []
+    }
+
     var count: Int { starts.count - 1 }
 
     /// The bytes of term `id`.

@@ -17,8 +17,11 @@ public struct BuildReport: Sendable {
     /// over because nothing they read had changed.
     public var renderedPages: Int
     /// Content files parsed in this build; the rest were reused from the session's
-    /// last build (a session keeps parsed files in memory, not in the cache folder).
+    /// last build or from the cache folder.
     public var parsedFiles = 0
+    /// Search documents tokenized in this build, when the search index was rebuilt with an
+    /// analysis cache (in memory or in the cache folder); nil otherwise.
+    public var analysedDocuments: Int?
     /// The path of the site's base URL (`""` or `/docs`) when the site loaded; `serve` answers under it.
     public var basePath: String?
     /// Outputs that are new, changed or gone compared with the site published before

@@ -141,8 +141,9 @@ public final class BuildSession {
             for digest in documentDigests { documents.add(digest) }
             let documentsDigest = documents.finish()
             var searchIndex: SearchStage.Pending?
+            analysedDocuments = nil
             if previous.search?.inputs != documentsDigest {
-                searchIndex = SearchStage.start(plan.documents, site: site, digests: documentDigests, cache: searchAnalyses)
+                searchIndex = SearchStage.start(plan.documents, site: site, digests: documentDigests, cache: analysisCache())
             }
 
             // Pages carried over, checked for links once every output is known (`checkKept`).
@@ -197,6 +198,8 @@ public final class BuildSession {
             var searchFiles: [String: ContentDigest] = [:]
             if let searchIndex {
                 let files = searchIndex.wait()
+                analysedDocuments = analysisCache()?.lastMisses
+                saveAnalysisCache()
                 let digests = files.parallelMap { ContentDigest($0.bytes) }
                 for (file, digest) in zip(files, digests) { searchFiles[file.path] = digest }
                 try putAll(files, digests: digests)
@@ -268,6 +271,7 @@ public final class BuildSession {
                                  pageCount: plan.pages.count, outputCount: next.outputs.count, renderedPages: rendered,
                                  changes: changes, timings: timings)
         report.parsedFiles = loaded.parsedFileCount
+        report.analysedDocuments = analysedDocuments
         report.basePath = site.basePath
         return report
     }
@@ -347,6 +351,47 @@ public final class BuildSession {
         (sink as? DiskSink)?.directory ?? "memory"
     }
 
+    /// `switchboard build`'s search analyses, kept in the cache folder (`searchAnalyses`, set by a
+    /// long-lived session, is kept in memory instead).
+    private let storedAnalyses = SearchAnalysisCache()
+    /// How many search documents this build tokenized (see `BuildReport.analysedDocuments`).
+    private var analysedDocuments: Int?
+    private var storedAnalysesKey: String?
+
+    private var analysisCachePath: String? {
+        configuration.cacheDirectory.map { "\($0)/search.cache" }
+    }
+
+    private func analysisCache() -> SearchAnalysisCache? {
+        if let searchAnalyses { return searchAnalyses }
+        guard let path = analysisCachePath else { return nil }
+        if storedAnalysesKey != path {
+            storedAnalysesKey = path
+            storedAnalyses.restore(base: CacheFile.read(path), delta: CacheFile.read(path + ".delta"),
+                                   identity: InputFingerprint.programIdentity)
+        }
+        return storedAnalyses
+    }
+
+    /// Written on another core when a document was analysed or dropped.
+    private func saveAnalysisCache() {
+        guard searchAnalyses == nil, let path = analysisCachePath, storedAnalyses.changedSinceWrite else { return }
+        let cache = storedAnalyses
+        DispatchQueue.global().async(group: cacheWrites) {
+            Self.writeBaseOrDelta(path, cache.serialization(identity: InputFingerprint.programIdentity))
+        }
+    }
+
+    /// A base file replaces the delta beside it; a delta leaves the base as it is.
+    private static func writeBaseOrDelta(_ path: String, _ serialization: (bytes: [UInt8], isDelta: Bool)) {
+        if serialization.isDelta {
+            CacheFile.write(path + ".delta", serialization.bytes)
+        } else {
+            CacheFile.write(path, serialization.bytes)
+            CacheFile.remove(path + ".delta")
+        }
+    }
+
     private var parseCachePath: String? {
         configuration.cacheDirectory.map { "\($0)/parsed.cache" }
     }
@@ -367,13 +412,7 @@ public final class BuildSession {
         guard let path = parseCachePath, parseCache.changedSinceRestore else { return }
         let cache = parseCache
         DispatchQueue.global().async(group: cacheWrites) {
-            let (bytes, isDelta) = cache.serialization(identity: InputFingerprint.programIdentity)
-            if isDelta {
-                CacheFile.write(path + ".delta", bytes)
-            } else {
-                CacheFile.write(path, bytes)
-                CacheFile.remove(path + ".delta")
-            }
+            Self.writeBaseOrDelta(path, cache.serialization(identity: InputFingerprint.programIdentity))
             cache.releaseEncodings()
         }
     }

@@ -15,27 +15,21 @@ public final class ParseCache: @unchecked Sendable {
         var inBase = false
     }
 
-    /// A parsed file in the cache folder's form, with the hash that vouches for its bytes.
+    /// A parsed file in the cache folder's form.
     struct Encoded: Sendable {
-        var bytes: ArraySlice<UInt8>
-        var checksum: ContentDigest
+        var blob: CacheBlob
 
         /// Encodes on the caller's thread (a parse worker); nil if the file cannot be encoded.
         init?(_ file: LoadedFile) {
             guard let bytes = try? CacheEncoder.encode(file) else { return nil }
-            self.bytes = bytes[...]
-            checksum = ContentDigest(bytes)
+            blob = CacheBlob(bytes)
         }
 
-        init(bytes: ArraySlice<UInt8>, checksum: ContentDigest) {
-            self.bytes = bytes
-            self.checksum = checksum
-        }
+        init(_ blob: CacheBlob) { self.blob = blob }
 
-        /// The parsed file, when the bytes are whole and well formed: a damaged entry (a flipped
-        /// bit decodes as well as any other) is caught by its hash, then parsed again.
+        /// The parsed file, when the bytes are whole and well formed.
         func decoded() -> LoadedFile? {
-            guard ContentDigest(bytes) == checksum else { return nil }
+            guard let bytes = blob.intactBytes else { return nil }
             return try? CacheDecoder.decode(LoadedFile.self, from: bytes)
         }
     }
@@ -88,14 +82,9 @@ public final class ParseCache: @unchecked Sendable {
         lastDecodedCount = decoded
     }
 
-    // MARK: - On disk
-    //
-    // Two files: a base holding every entry, and a small delta holding the entries parsed since.
-    // An edit writes only the delta; when the delta grows past a tenth of the entries, the base
-    // is written whole again and the delta removed. Entries are keyed by what they read, so an
-    // out-of-date entry in either file is simply not used.
+    // MARK: - On disk (`CacheEntryFile`: a base file and a delta)
 
-    private static let header = Array("switchboard parsed files 2\n".utf8)
+    private static let header = "switchboard parsed files 2\n"
 
     /// What to write to the cache folder: the delta (entries not in the base file as they are),
     /// or, when there is no base or the delta would be large, the whole base. `identity` names
@@ -103,7 +92,7 @@ public final class ParseCache: @unchecked Sendable {
     /// out its types differently, so it reads none of them.
     public func serialization(identity: String) -> (bytes: [UInt8], isDelta: Bool) {
         let fresh = entries.filter { !$0.value.inBase }
-        if hasBase && fresh.count <= max(32, entries.count / 10) {
+        if hasBase && CacheEntryFile.fitsDelta(fresh: fresh.count, total: entries.count) {
             return (Self.serialize(fresh, identity: identity), true)
         }
         let bytes = Self.serialize(entries, identity: identity)
@@ -114,18 +103,10 @@ public final class ParseCache: @unchecked Sendable {
 
     /// Entries whose encoded form was let go are encoded again.
     private static func serialize(_ entries: [String: Entry], identity: String) -> [UInt8] {
-        var writer = ByteWriter()
-        writer.append(raw: header)
-        writer.write(identity)
-        let written = entries.compactMap { path, entry in (entry.encoded ?? Encoded(entry.file)).map { (path, entry.key, $0) } }
-        writer.write(UInt64(written.count))
-        for (path, key, encoded) in written {
-            writer.write(path)
-            writer.write(key)
-            writer.write(encoded.checksum)
-            writer.write(bytes: encoded.bytes)
+        let written = entries.compactMap { path, entry in
+            (entry.encoded ?? Encoded(entry.file)).map { CacheEntryFile.Entry(name: path, key: entry.key, blob: $0.blob) }
         }
-        return writer.bytes
+        return CacheEntryFile.serialize(header: header, identity: identity, entries: written)
     }
 
     /// Lets go of the encoded entries once they are written: they are as large as the parsed
@@ -139,30 +120,13 @@ public final class ParseCache: @unchecked Sendable {
     @discardableResult
     public func restore(base: [UInt8]?, delta: [UInt8]?, identity: String) -> Bool {
         var stored: [String: (key: ContentDigest, encoded: Encoded, inBase: Bool)] = [:]
-        hasBase = base.map { Self.read($0, identity: identity, inBase: true, into: &stored) } ?? false
-        if hasBase, let delta {
-            var added = stored
-            if Self.read(delta, identity: identity, inBase: false, into: &added) { stored = added }
+        let baseEntries = base.flatMap { CacheEntryFile.read($0, header: Self.header, identity: identity) }
+        hasBase = baseEntries != nil
+        for entry in baseEntries ?? [] { stored[entry.name] = (entry.key, Encoded(entry.blob), true) }
+        if hasBase, let delta, let added = CacheEntryFile.read(delta, header: Self.header, identity: identity) {
+            for entry in added { stored[entry.name] = (entry.key, Encoded(entry.blob), false) }
         }
         self.stored = stored
         return hasBase
-    }
-
-    private static func read(_ bytes: [UInt8], identity: String, inBase: Bool,
-                             into stored: inout [String: (key: ContentDigest, encoded: Encoded, inBase: Bool)]) -> Bool {
-        var reader = ByteReader(bytes)
-        guard reader.expect(header), reader.readString() == identity,
-              let count = reader.readUInt64(), count <= UInt64(bytes.count) else { return false }
-        var read: [(String, ContentDigest, Encoded)] = []
-        read.reserveCapacity(Int(count))
-        for _ in 0..<count {
-            guard let path = reader.readString(), let key = reader.readDigest(), let checksum = reader.readDigest(),
-                  let entry = reader.readBytes() else { return false }
-            read.append((path, key, Encoded(bytes: entry, checksum: checksum)))
-        }
-        guard reader.isAtEnd else { return false }
-        stored.reserveCapacity(stored.count + read.count)
-        for (path, key, encoded) in read { stored[path] = (key, encoded, inBase) }
-        return true
     }
 }

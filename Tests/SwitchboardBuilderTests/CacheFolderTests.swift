@@ -3,10 +3,10 @@ import Testing
 @testable import SwitchboardBuilder
 import SwitchboardModel
 
-/// Parsed files kept in the cache folder: `switchboard build` run again (a new session,
+/// Parsed files and search analyses kept in the cache folder: `switchboard build` run again (a new session,
 /// as a new process is) parses only the file that changed, its output is a clean build's,
 /// and a damaged cache file costs a full parse, never a wrong site.
-@Suite struct ParseCacheFolderTests {
+@Suite struct CacheFolderTests {
     private func build(_ workspace: IncrementalWorkspace, cache: String) -> BuildReport {
         BuildSession(configuration: workspace.configuration(cache: cache), sink: MemorySink()).build()
     }
@@ -32,6 +32,7 @@ import SwitchboardModel
         let second = BuildSession(configuration: workspace.configuration(cache: cache), sink: sink).build()
         #expect(second.succeeded)
         #expect(second.parsedFiles == 1)
+        #expect(second.analysedDocuments == 1)
         #expect(IncrementalWorkspace.difference(sink.files, clean(workspace)) == nil)
     }
 

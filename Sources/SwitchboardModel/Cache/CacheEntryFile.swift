@@ -1,0 +1,77 @@
+/// Bytes kept in the cache folder, with the hash that vouches for them: a damaged entry
+/// (a flipped bit decodes as well as any other) is caught by its hash and built again.
+public struct CacheBlob: Sendable {
+    public var bytes: ArraySlice<UInt8>
+    public var checksum: ContentDigest
+
+    public init(_ bytes: [UInt8]) {
+        self.bytes = bytes[...]
+        checksum = ContentDigest(bytes)
+    }
+
+    public init(bytes: ArraySlice<UInt8>, checksum: ContentDigest) {
+        self.bytes = bytes
+        self.checksum = checksum
+    }
+
+    /// The bytes, if they still hash to the checksum.
+    public var intactBytes: ArraySlice<UInt8>? { ContentDigest(bytes) == checksum ? bytes : nil }
+}
+
+/// The cache folder's files of keyed entries (parsed files, search analyses): a header naming
+/// the kind of file, the identity of the program that wrote it, then per entry its name, the
+/// key it was made under, its checksum and its bytes.
+///
+/// Each kind is kept as two files: a base holding every entry and a small delta holding the
+/// entries made since. An edit writes only the delta; once it would hold more than a tenth of
+/// the entries (at least 32), the base is written whole and the delta removed. An entry is
+/// used only when its key matches what it would be made from now, so an out-of-date entry in
+/// either file is never wrong, only unused.
+public enum CacheEntryFile {
+    public struct Entry: Sendable {
+        public var name: String
+        public var key: ContentDigest
+        public var blob: CacheBlob
+
+        public init(name: String, key: ContentDigest, blob: CacheBlob) {
+            self.name = name
+            self.key = key
+            self.blob = blob
+        }
+    }
+
+    /// Whether `fresh` entries out of `total` still go to the delta file.
+    public static func fitsDelta(fresh: Int, total: Int) -> Bool {
+        fresh <= max(32, total / 10)
+    }
+
+    public static func serialize(header: String, identity: String, entries: [Entry]) -> [UInt8] {
+        var writer = ByteWriter()
+        writer.append(raw: Array(header.utf8))
+        writer.write(identity)
+        writer.write(UInt64(entries.count))
+        for entry in entries {
+            writer.write(entry.name)
+            writer.write(entry.key)
+            writer.write(entry.blob.checksum)
+            writer.write(bytes: entry.blob.bytes)
+        }
+        return writer.bytes
+    }
+
+    /// The entries, or nil for a file of another kind or program, or not whole. The blobs are
+    /// slices of `bytes`: nothing is copied.
+    public static func read(_ bytes: [UInt8], header: String, identity: String) -> [Entry]? {
+        var reader = ByteReader(bytes)
+        guard reader.expect(header.utf8), reader.readString() == identity,
+              let count = reader.readUInt64(), count <= UInt64(bytes.count) else { return nil }
+        var entries: [Entry] = []
+        entries.reserveCapacity(Int(count))
+        for _ in 0..<count {
+            guard let name = reader.readString(), let key = reader.readDigest(), let checksum = reader.readDigest(),
+                  let blob = reader.readBytes() else { return nil }
+            entries.append(Entry(name: name, key: key, blob: CacheBlob(bytes: blob, checksum: checksum)))
+        }
+        return reader.isAtEnd ? entries : nil
+    }
+}
