@@ -48,8 +48,8 @@ import SwitchboardModel
         let first = SearchAnalysisCache()
         _ = Self.files(documents, cache: first)
         #expect(first.lastMisses == documents.count)
-        let (bytes, isDelta) = first.serialization(identity: "test")
-        #expect(!isDelta)
+        var bytes: [UInt8] = []
+        #expect(!first.write(identity: "test") { bytes += $0 })
 
         let restored = SearchAnalysisCache()
         restored.restore(base: bytes, delta: nil, identity: "test")

@@ -85,4 +85,27 @@ import SwitchboardModel
         #expect(throws: (any Error).self) { try CacheDecoder.decode([Int].self, from: bytes[...]) }
         #expect(throws: (any Error).self) { try CacheDecoder.decode(Sample.self, from: bytes[...]) }
     }
+
+    /// The keyed entry file, written in pieces of about a megabyte: the pieces together read back
+    /// as the entries, and another header or identity reads as nothing.
+    @Test func entryFilesComeBackWhole() throws {
+        let entries = (0..<40).map { number in
+            CacheEntryFile.Entry(name: "kb/\(number).md", key: ContentDigest(high: UInt64(number), low: 7),
+                                 blob: CacheBlob([UInt8](repeating: UInt8(number), count: 100_000 + number)))
+        }
+        var pieces: [[UInt8]] = []
+        var writer = CacheEntryFile.Writer(header: "test 1\n", identity: "me", count: entries.count) { pieces.append($0) }
+        for entry in entries { writer.add(entry) }
+        writer.finish()
+        #expect(pieces.count >= 3)
+        let bytes = Array(pieces.joined())
+        let read = try #require(CacheEntryFile.read(bytes, header: "test 1\n", identity: "me"))
+        #expect(read.map(\.name) == entries.map(\.name))
+        #expect(read.map(\.key) == entries.map(\.key))
+        #expect(read.map { Array($0.blob.bytes) } == entries.map { Array($0.blob.bytes) })
+        #expect(read.allSatisfy { $0.blob.intactBytes != nil })
+        #expect(CacheEntryFile.read(bytes, header: "test 2\n", identity: "me") == nil)
+        #expect(CacheEntryFile.read(bytes, header: "test 1\n", identity: "you") == nil)
+        #expect(CacheEntryFile.read(Array(bytes.dropLast()), header: "test 1\n", identity: "me") == nil)
+    }
 }

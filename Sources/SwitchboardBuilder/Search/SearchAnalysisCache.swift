@@ -55,20 +55,24 @@ public final class SearchAnalysisCache: @unchecked Sendable {
 
     private static let header = "switchboard search analyses 1\n"
 
-    /// What to write to the cache folder: the analyses the base file lacks, or all of them.
-    public func serialization(identity: String) -> (bytes: [UInt8], isDelta: Bool) {
+    /// Writes to `output`, in pieces, the analyses the base file lacks (a delta) or all of them;
+    /// returns whether it was the delta. Each analysis is encoded as it is written.
+    public func write(identity: String, to output: @escaping ([UInt8]) -> Void) -> Bool {
         lock.withLock {
-            let fresh = analyses.filter { !inBase.contains($0.key) }
+            let fresh = analyses.keys.filter { !inBase.contains($0) }
             let isDelta = hasBase && CacheEntryFile.fitsDelta(fresh: fresh.count, total: analyses.count)
-            let chosen = Array(isDelta ? fresh : analyses)
-            let blobs = chosen.parallelMap { CacheBlob($0.value.encoded()) }
-            let entries = zip(chosen, blobs).map { CacheEntryFile.Entry(name: $0.0.key.description, key: $0.0.key, blob: $0.1) }
+            let chosen = isDelta ? fresh : Array(analyses.keys)
+            var writer = CacheEntryFile.Writer(header: Self.header, identity: identity, count: chosen.count, output: output)
+            for digest in chosen {
+                writer.add(CacheEntryFile.Entry(name: digest.description, key: digest, blob: CacheBlob(analyses[digest]!.encoded())))
+            }
+            writer.finish()
             if !isDelta {
                 inBase = Set(analyses.keys)
                 hasBase = true
             }
             changedSinceWrite = false
-            return (CacheEntryFile.serialize(header: Self.header, identity: identity, entries: entries), isDelta)
+            return isDelta
         }
     }
 

@@ -378,18 +378,15 @@ public final class BuildSession {
         guard searchAnalyses == nil, let path = analysisCachePath, storedAnalyses.changedSinceWrite else { return }
         let cache = storedAnalyses
         DispatchQueue.global().async(group: cacheWrites) {
-            Self.writeBaseOrDelta(path, cache.serialization(identity: InputFingerprint.programIdentity))
+            Self.writeBaseOrDelta(path) { cache.write(identity: InputFingerprint.programIdentity, to: $0) }
         }
     }
 
-    /// A base file replaces the delta beside it; a delta leaves the base as it is.
-    private static func writeBaseOrDelta(_ path: String, _ serialization: (bytes: [UInt8], isDelta: Bool)) {
-        if serialization.isDelta {
-            CacheFile.write(path + ".delta", serialization.bytes)
-        } else {
-            CacheFile.write(path, serialization.bytes)
-            CacheFile.remove(path + ".delta")
-        }
+    /// Streams a base file or a delta to the cache folder: a base replaces the delta beside it;
+    /// a delta leaves the base as it is. `write` says which it wrote.
+    private static func writeBaseOrDelta(_ path: String, _ write: (@escaping ([UInt8]) -> Void) -> Bool) {
+        let wroteDelta = CacheFile.stream(path, alternateSuffix: ".delta", write)
+        if !wroteDelta { CacheFile.remove(path + ".delta") }
     }
 
     private var parseCachePath: String? {
@@ -412,7 +409,7 @@ public final class BuildSession {
         guard let path = parseCachePath, parseCache.changedSinceRestore else { return }
         let cache = parseCache
         DispatchQueue.global().async(group: cacheWrites) {
-            Self.writeBaseOrDelta(path, cache.serialization(identity: InputFingerprint.programIdentity))
+            Self.writeBaseOrDelta(path) { cache.write(identity: InputFingerprint.programIdentity, to: $0) }
             cache.releaseEncodings()
         }
     }

@@ -46,17 +46,40 @@ public enum CacheEntryFile {
     }
 
     public static func serialize(header: String, identity: String, entries: [Entry]) -> [UInt8] {
-        var writer = ByteWriter()
-        writer.append(raw: Array(header.utf8))
-        writer.write(identity)
-        writer.write(UInt64(entries.count))
-        for entry in entries {
-            writer.write(entry.name)
-            writer.write(entry.key)
-            writer.write(entry.blob.checksum)
-            writer.write(bytes: entry.blob.bytes)
+        var bytes: [UInt8] = []
+        var writer = Writer(header: header, identity: identity, count: entries.count) { bytes += $0 }
+        for entry in entries { writer.add(entry) }
+        writer.finish()
+        return bytes
+    }
+
+    /// Writes a file of `count` entries in pieces of about a megabyte, handed to `output` as they
+    /// fill: a file as large as the parsed site is never held whole in memory a second time.
+    public struct Writer {
+        private var buffer = ByteWriter()
+        private let output: ([UInt8]) -> Void
+        private static let pieceSize = 1 << 20
+
+        public init(header: String, identity: String, count: Int, output: @escaping ([UInt8]) -> Void) {
+            self.output = output
+            buffer.append(raw: Array(header.utf8))
+            buffer.write(identity)
+            buffer.write(UInt64(count))
         }
-        return writer.bytes
+
+        public mutating func add(_ entry: Entry) {
+            buffer.write(entry.name)
+            buffer.write(entry.key)
+            buffer.write(entry.blob.checksum)
+            buffer.write(bytes: entry.blob.bytes)
+            if buffer.bytes.count >= Self.pieceSize { finish() }
+        }
+
+        /// Hands over what is left; call once every entry is added.
+        public mutating func finish() {
+            if !buffer.bytes.isEmpty { output(buffer.bytes) }
+            buffer = ByteWriter()
+        }
     }
 
     /// The entries, or nil for a file of another kind or program, or not whole. The blobs are

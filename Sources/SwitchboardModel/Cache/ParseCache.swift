@@ -86,27 +86,25 @@ public final class ParseCache: @unchecked Sendable {
 
     private static let header = "switchboard parsed files 2\n"
 
-    /// What to write to the cache folder: the delta (entries not in the base file as they are),
-    /// or, when there is no base or the delta would be large, the whole base. `identity` names
-    /// the program that wrote it: another build of `switchboard` may parse differently, or lay
-    /// out its types differently, so it reads none of them.
-    public func serialization(identity: String) -> (bytes: [UInt8], isDelta: Bool) {
+    /// Writes to `output`, in pieces, either the delta (entries not in the base file as they
+    /// are) or, when there is no base or the delta would be large, the whole base; returns
+    /// whether it was the delta. `identity` names the program that wrote it: another build of
+    /// `switchboard` may parse differently, or lay out its types differently, so it reads none of them.
+    public func write(identity: String, to output: @escaping ([UInt8]) -> Void) -> Bool {
         let fresh = entries.filter { !$0.value.inBase }
-        if hasBase && CacheEntryFile.fitsDelta(fresh: fresh.count, total: entries.count) {
-            return (Self.serialize(fresh, identity: identity), true)
-        }
-        let bytes = Self.serialize(entries, identity: identity)
-        for key in entries.keys { entries[key]!.inBase = true }
-        hasBase = true
-        return (bytes, false)
-    }
-
-    /// Entries whose encoded form was let go are encoded again.
-    private static func serialize(_ entries: [String: Entry], identity: String) -> [UInt8] {
-        let written = entries.compactMap { path, entry in
+        let isDelta = hasBase && CacheEntryFile.fitsDelta(fresh: fresh.count, total: entries.count)
+        // Entries whose encoded form was let go are encoded again.
+        let written = (isDelta ? fresh : entries).compactMap { path, entry in
             (entry.encoded ?? Encoded(entry.file)).map { CacheEntryFile.Entry(name: path, key: entry.key, blob: $0.blob) }
         }
-        return CacheEntryFile.serialize(header: header, identity: identity, entries: written)
+        var writer = CacheEntryFile.Writer(header: Self.header, identity: identity, count: written.count, output: output)
+        for entry in written { writer.add(entry) }
+        writer.finish()
+        if !isDelta {
+            for key in entries.keys { entries[key]!.inBase = true }
+            hasBase = true
+        }
+        return isDelta
     }
 
     /// Lets go of the encoded entries once they are written: they are as large as the parsed
