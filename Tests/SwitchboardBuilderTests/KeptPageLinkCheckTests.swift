@@ -4,8 +4,8 @@ import Testing
 import SwitchboardModel
 
 /// The link check of a rebuild reads pages carried over from the last build only when
-/// what they name may have changed: an output path came or went, or a written page's ids
-/// changed. Otherwise they are not read, except a page a new fragment points into.
+/// what they name may have changed: an output path went, or a page that was there changed
+/// its ids. Otherwise they are not read, except a page a new fragment points into.
 @Suite(.serialized) struct KeptPageLinkCheckTests {
     /// A memory sink that counts how many kept files the build reads back.
     final class CountingSink: OutputSink, @unchecked Sendable {
@@ -51,12 +51,43 @@ import SwitchboardModel
         #expect(heading.succeeded)
         #expect(sink.reads > heading.pageCount / 2)
 
-        // A new article: the output paths change, so kept pages are read again.
+        // A new article: paths are only added, which cannot break a link, so kept pages are not read.
         try workspace.apply(.add(copyOf: article, slug: "added-by-the-test"))
         sink.resetReads()
         let added = session.build()
         #expect(added.succeeded, "\(added.diagnostics)")
-        #expect(sink.reads > added.pageCount / 2)
+        #expect(added.renderedPages > 1)
+        #expect(sink.reads < added.pageCount / 4) // the new page's fragment targets only
+
+        // An article deleted: a path is gone, so every kept page is read and checked again.
+        try workspace.apply(.delete(path: "kb/\(article.split(separator: "/")[1])/added-by-the-test.md"))
+        sink.resetReads()
+        let deleted = session.build()
+        #expect(deleted.succeeded, "\(deleted.diagnostics)")
+        #expect(sink.reads > deleted.pageCount / 2)
+    }
+
+    /// A kept page that links to a page deleted in this build is reported, though the kept page
+    /// itself was not rendered again.
+    @Test func aLinkFromAKeptPageToADeletedPageIsReported() throws {
+        let workspace = try IncrementalWorkspace()
+        defer { workspace.remove() }
+        let articles = workspace.articles()
+        let linking = articles[0]
+        let category = linking.split(separator: "/")[1]
+        // A target nothing else names, so only the link check of the output can see it go.
+        try workspace.apply(.add(copyOf: articles[1], slug: "link-target"))
+        let target = "kb/\(category)/link-target.md"
+        let url = workspace.content.appendingPathComponent(linking)
+        let targetURL = "/" + IncrementalWorkspace.outputPath(ofArticle: target).dropLast("index.html".count)
+        try (String(contentsOf: url, encoding: .utf8) + "\nSee [the other article](\(targetURL)).\n").write(to: url, atomically: false, encoding: .utf8)
+        let session = workspace.session(sink: CountingSink())
+        let first = session.build()
+        #expect(first.succeeded, "\(first.diagnostics)")
+        try workspace.apply(.delete(path: target))
+        let report = session.build()
+        #expect(!report.succeeded)
+        #expect(report.diagnostics.contains { $0.file.hasSuffix(IncrementalWorkspace.outputPath(ofArticle: linking)) }, "\(report.diagnostics)")
     }
 
     @Test func aFragmentIntoAnUnreadPageIsCheckedByReadingThatPage() {

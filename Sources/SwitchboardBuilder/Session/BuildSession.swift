@@ -104,7 +104,8 @@ public final class BuildSession {
                 if let pageIDs = contribution.ids {
                     let idsDigest = Self.digest(of: pageIDs)
                     next.ids[file.path] = idsDigest
-                    if previous.ids[file.path] != idsDigest { idsChanged = true }
+                    // A page that is new had no fragments anything could name.
+                    if let before = previous.ids[file.path], before != idsDigest { idsChanged = true }
                 }
                 try sink.put(file, digest: digest)
             }
@@ -227,11 +228,11 @@ public final class BuildSession {
             diagnostics += closing.diagnostics
             stage.lap("service worker, redirects, headers")
             // The previous build passed the link check (a build with errors is not remembered). If
-            // every output path is the same and no written page's ids changed, what the kept files
-            // name still exists: they are not read, except a page whose ids a new fragment names.
-            let samePaths = next.outputs.count == previous.outputs.count
-                && next.outputs.keys.allSatisfy { previous.outputs[$0] != nil }
-            if samePaths && !idsChanged && !previous.outputs.isEmpty {
+            // no output path is gone (new ones cannot break a link) and no page that was already
+            // there changed its ids, what the kept files name still exists: they are not read,
+            // except a page whose ids a new fragment names.
+            let nothingRemoved = previous.outputs.keys.allSatisfy { next.outputs[$0] != nil }
+            if nothingRemoved && !idsChanged && !previous.outputs.isEmpty {
                 for path in keptPaths { links.addUnread(path: path, readable: path.hasSuffix(".html")) }
             } else {
                 checkKept(keptPaths)
