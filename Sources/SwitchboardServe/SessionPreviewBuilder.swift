@@ -14,7 +14,10 @@ public final class SessionPreviewBuilder: PreviewBuilder, @unchecked Sendable {
     /// `loadOptions.now` is replaced by each build's clock. Commit dates are read from git
     /// once: a save does not change them, and `git log` on every save would cost more than
     /// the rest of a small site's rebuild.
-    public init(contentDirectory: String, templatesDirectory: String, loadOptions: LoadOptions) {
+    ///
+    /// With a `cacheDirectory` (shared with `switchboard build`), the first build takes parsed
+    /// files and search analyses from it, and saves add to it; without one, they are kept in memory only.
+    public init(contentDirectory: String, templatesDirectory: String, loadOptions: LoadOptions, cacheDirectory: String? = nil) {
         var loadOptions = loadOptions
         if loadOptions.readsGitDates {
             loadOptions.commitDates.merge(GitDates.read(contentDirectory)) { _, fromGit in fromGit }
@@ -22,9 +25,10 @@ public final class SessionPreviewBuilder: PreviewBuilder, @unchecked Sendable {
         }
         session = BuildSession(configuration: BuildConfiguration(contentDirectory: contentDirectory,
                                                                  templatesDirectory: templatesDirectory,
-                                                                 loadOptions: loadOptions),
+                                                                 loadOptions: loadOptions, cacheDirectory: cacheDirectory),
                                sink: sink)
-        session.searchAnalyses = SearchAnalysisCache()
+        // With a cache folder the session keeps its analyses there (and in memory as well).
+        if cacheDirectory == nil { session.searchAnalyses = SearchAnalysisCache() }
     }
 
     public func build(changedPaths: Set<String>, now: Instant) -> PreviewBuild {

@@ -343,13 +343,11 @@ public final class BuildSession {
         }
     }
 
+    /// What was built is remembered on disk for an output folder only: a sink in memory starts empty.
     private var memoryPath: String? {
-        configuration.cacheDirectory.map { "\($0)/session-\(BuildCache.key(for: sinkIdentity)).memory" }
-    }
-
-    /// The cache is kept per output: two output folders sharing a cache do not mix.
-    private var sinkIdentity: String {
-        (sink as? DiskSink)?.directory ?? "memory"
+        guard let directory = (sink as? DiskSink)?.directory else { return nil }
+        // The cache is kept per output: two output folders sharing a cache do not mix.
+        return configuration.cacheDirectory.map { "\($0)/session-\(BuildCache.key(for: directory)).memory" }
     }
 
     /// `switchboard build`'s search analyses, kept in the cache folder (`searchAnalyses`, set by a
