@@ -394,7 +394,6 @@ public final class BuildSession {
 
     /// Parsed files from the cache folder, the first time a build uses that folder.
     private func loadParseCache() {
-        parseCache.persists = parseCachePath != nil
         guard parseCacheKey != parseCachePath else { return }
         parseCacheKey = parseCachePath
         if let path = parseCachePath {

@@ -49,17 +49,12 @@ public final class ParseCache: @unchecked Sendable {
     var stored: [String: (key: ContentDigest, encoded: Encoded, inBase: Bool)] = [:]
     /// Whether the cache folder has a base file this cache knows of, which a delta can add to.
     private var hasBase = false
-    /// Whether parsed files are encoded for the cache folder as they are parsed.
-    public var persists: Bool
-
     /// How many files the last load took from the cache folder.
     public private(set) var lastDecodedCount = 0
     /// Whether the last load parsed a file or dropped one: then the cache folder's copy is out of date.
     public private(set) var changedSinceRestore = true
 
-    public init(persists: Bool = false) {
-        self.persists = persists
-    }
+    public init() {}
 
     /// How many files it holds.
     public var count: Int { entries.count }
@@ -93,12 +88,15 @@ public final class ParseCache: @unchecked Sendable {
     public func write(identity: String, to output: @escaping ([UInt8]) -> Void) -> Bool {
         let fresh = entries.filter { !$0.value.inBase }
         let isDelta = hasBase && CacheEntryFile.fitsDelta(fresh: fresh.count, total: entries.count)
-        // Entries whose encoded form was let go are encoded again.
-        let written = (isDelta ? fresh : entries).compactMap { path, entry in
-            (entry.encoded ?? Encoded(entry.file)).map { CacheEntryFile.Entry(name: path, key: entry.key, blob: $0.blob) }
+        // Entries parsed in this session (or whose encoded form was let go) are encoded one at a
+        // time as they are written, so no second copy of the parsed site is held. One that cannot
+        // be encoded is written with a checksum it fails, so it is parsed again.
+        let chosen = isDelta ? fresh : entries
+        var writer = CacheEntryFile.Writer(header: Self.header, identity: identity, count: chosen.count, output: output)
+        for (path, entry) in chosen {
+            let blob = (entry.encoded ?? Encoded(entry.file))?.blob ?? CacheBlob(bytes: [], checksum: ContentDigest([1]))
+            writer.add(CacheEntryFile.Entry(name: path, key: entry.key, blob: blob))
         }
-        var writer = CacheEntryFile.Writer(header: Self.header, identity: identity, count: written.count, output: output)
-        for entry in written { writer.add(entry) }
         writer.finish()
         if !isDelta {
             for key in entries.keys { entries[key]!.inBase = true }

@@ -73,7 +73,6 @@ public struct SiteLoader {
         let environment = surroundings.finish()
         let previous = cache?.entries ?? [:]
         let stored = cache?.stored ?? [:]
-        let encodes = cache?.persists ?? false
         let parsed = files.filter { $0.collection != .site }.parallelMap { file -> ParseCache.Lookup in
             guard cache != nil, let digest = fileDigests?[file.absolutePath] ?? FileReader.read(file.absolutePath).map({ ContentDigest($0) })
             else { return ParseCache.Lookup(key: nil, file: decoder.decode(file), source: .parsed) }
@@ -88,9 +87,8 @@ public struct SiteLoader {
             if let saved = stored[file.path], saved.key == key, let file = saved.encoded.decoded() {
                 return ParseCache.Lookup(key: key, file: file, source: .disk, encoded: saved.encoded, inBase: saved.inBase)
             }
-            let loaded = decoder.decode(file)
-            return ParseCache.Lookup(key: key, file: loaded, source: .parsed,
-                                     encoded: encodes ? ParseCache.Encoded(loaded) : nil)
+            // Encoded for the cache folder later, as it is written, so no copy of every parsed file is held.
+            return ParseCache.Lookup(key: key, file: decoder.decode(file), source: .parsed)
         }
         var loaded = parsed.map(\.file)
         let parsedCount = parsed.filter { $0.source == .parsed }.count
