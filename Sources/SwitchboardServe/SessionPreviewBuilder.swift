@@ -31,6 +31,13 @@ public final class SessionPreviewBuilder: PreviewBuilder, @unchecked Sendable {
         if cacheDirectory == nil { session.searchAnalyses = SearchAnalysisCache() }
     }
 
+    /// Waits until the last build's cache files are written: before the process exits.
+    public func waitForCacheWrites() {
+        lock.lock()
+        defer { lock.unlock() }
+        session.waitForCacheWrites()
+    }
+
     public func build(changedPaths: Set<String>, now: Instant) -> PreviewBuild {
         lock.lock()
         defer { lock.unlock() }

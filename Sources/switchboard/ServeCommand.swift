@@ -112,6 +112,7 @@ struct ServeCommand: ParsableCommand {
                 clockTimer?.cancel()
                 watcher.stop()
                 _ = Blocking.run({ await server.stop(); return 0 })
+                builder.waitForCacheWrites()
                 terminal.say("Stopped.")
                 Foundation.exit(0)
             }

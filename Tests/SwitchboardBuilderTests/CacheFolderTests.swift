@@ -86,6 +86,7 @@ import SwitchboardModel
         try workspace.apply(.editBody(path: articles[1], number: 2))
         #expect(live.build().parsedFiles == 1)
         try workspace.apply(.editBody(path: articles[2], number: 3))
+        live.waitForCacheWrites()
         let sink = MemorySink()
         let fresh = BuildSession(configuration: workspace.configuration(cache: cache), sink: sink).build()
         #expect(fresh.parsedFiles == 1)

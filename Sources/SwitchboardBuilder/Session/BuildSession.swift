@@ -34,14 +34,22 @@ public final class BuildSession {
         self.sink = sink
     }
 
+    /// A session that goes away first finishes writing the cache folder.
+    deinit { cacheWrites.wait() }
+
+    /// Waits until the cache files of the last build are written (they are written on another
+    /// core while the build returns; the next build, or the end of the session, waits for them too).
+    public func waitForCacheWrites() { cacheWrites.wait() }
+
     /// Builds the site and publishes it through the sink when there are no errors.
     ///
     /// `changedPaths` are the paths a caller knows changed (from a file watcher), or
     /// nil when it does not know. The session compares content hashes either way,
     /// so a missed or extra path costs time, never correctness.
     public func build(changedPaths: Set<String>? = nil) -> BuildReport {
-        // Cache files written in the background are finished before the build returns.
-        defer { cacheWrites.wait() }
+        // The previous build's cache files are written before this build reads or changes the
+        // caches. They are not waited for at the end of a build: a save in `serve` shows without them.
+        cacheWrites.wait()
         var timings = StageTimings()
         let configuration = self.configuration
         let loadOptions = configuration.loadOptions
@@ -408,7 +416,6 @@ public final class BuildSession {
         let cache = parseCache
         DispatchQueue.global().async(group: cacheWrites) {
             Self.writeBaseOrDelta(path) { cache.write(identity: InputFingerprint.programIdentity, to: $0) }
-            cache.releaseEncodings()
         }
     }
 
@@ -425,7 +432,8 @@ public final class BuildSession {
     /// Written when a file was hashed (changed, new, or too recent to be trusted yet).
     private func saveFileDigests() {
         guard let path = fileDigestsPath, fileDigests.lastHashedCount > 0 else { return }
-        CacheFile.write(path, fileDigests.serialized())
+        let bytes = fileDigests.serialized()
+        DispatchQueue.global().async(group: cacheWrites) { CacheFile.write(path, bytes) }
     }
 
     private func loadMemory() {

@@ -9,9 +9,9 @@ public final class ParseCache: @unchecked Sendable {
     struct Entry {
         var key: ContentDigest
         var file: LoadedFile
-        /// The entry in the cache folder's form, when it is to be written there.
-        var encoded: Encoded?
-        /// Whether the cache folder's base file holds this entry as it is.
+        /// Whether the cache folder's base file holds this entry as it is. (Entries are kept
+        /// decoded only: the encoded form is made again when the entry is written, so the file
+        /// read from the cache folder is let go as soon as the load is done.)
         var inBase = false
     }
 
@@ -19,7 +19,7 @@ public final class ParseCache: @unchecked Sendable {
     struct Encoded: Sendable {
         var blob: CacheBlob
 
-        /// Encodes on the caller's thread (a parse worker); nil if the file cannot be encoded.
+        /// Nil if the file cannot be encoded.
         init?(_ file: LoadedFile) {
             guard let bytes = try? CacheEncoder.encode(file) else { return nil }
             blob = CacheBlob(bytes)
@@ -40,7 +40,6 @@ public final class ParseCache: @unchecked Sendable {
         var key: ContentDigest?
         var file: LoadedFile
         var source: Source
-        var encoded: Encoded? = nil
         var inBase = false
     }
 
@@ -68,7 +67,7 @@ public final class ParseCache: @unchecked Sendable {
             if lookup.source == .disk { decoded += 1 }
             if lookup.source == .parsed { parsed += 1 }
             if let key = lookup.key {
-                next[lookup.file.file.path] = Entry(key: key, file: lookup.file, encoded: lookup.encoded, inBase: lookup.inBase)
+                next[lookup.file.file.path] = Entry(key: key, file: lookup.file, inBase: lookup.inBase)
             }
         }
         changedSinceRestore = parsed > 0 || next.count != (entries.isEmpty ? stored.count : entries.count)
@@ -88,13 +87,13 @@ public final class ParseCache: @unchecked Sendable {
     public func write(identity: String, to output: @escaping ([UInt8]) -> Void) -> Bool {
         let fresh = entries.filter { !$0.value.inBase }
         let isDelta = hasBase && CacheEntryFile.fitsDelta(fresh: fresh.count, total: entries.count)
-        // Entries parsed in this session (or whose encoded form was let go) are encoded one at a
-        // time as they are written, so no second copy of the parsed site is held. One that cannot
-        // be encoded is written with a checksum it fails, so it is parsed again.
+        // Entries are encoded one at a time as they are written, so no second copy of the parsed
+        // site is held. One that cannot be encoded is written with a checksum it fails, so it is
+        // parsed again.
         let chosen = isDelta ? fresh : entries
         var writer = CacheEntryFile.Writer(header: Self.header, identity: identity, count: chosen.count, output: output)
         for (path, entry) in chosen {
-            let blob = (entry.encoded ?? Encoded(entry.file))?.blob ?? CacheBlob(bytes: [], checksum: ContentDigest([1]))
+            let blob = Encoded(entry.file)?.blob ?? CacheBlob(bytes: [], checksum: ContentDigest([1]))
             writer.add(CacheEntryFile.Entry(name: path, key: entry.key, blob: blob))
         }
         writer.finish()
@@ -103,12 +102,6 @@ public final class ParseCache: @unchecked Sendable {
             hasBase = true
         }
         return isDelta
-    }
-
-    /// Lets go of the encoded entries once they are written: they are as large as the parsed
-    /// files, and a build that ends after one write (`switchboard build`) never needs them again.
-    public func releaseEncodings() {
-        for key in entries.keys { entries[key]!.encoded = nil }
     }
 
     /// Takes the entries of the base and delta files for the next load. A file from another
