@@ -83,4 +83,24 @@ import SwitchboardModel
             }
         }
     }
+
+    @Test func aCachedRecordIsUsedAndAChangedDocumentIsNot() throws {
+        var documents = SearchIndexWriterTests.documents()
+        let cache = SearchAnalysisCache()
+        let first = Self.files(documents, cache: cache)
+        #expect(first == SearchIndexWriterTests.files(documents))
+        // Every record in the cache replaced by a marker: an unchanged set of documents takes them.
+        let marker = Array(#"{"marker":1}"#.utf8)
+        let keys = cache.recordKeys
+        cache.replaceRecords(with: Dictionary(uniqueKeysWithValues: keys.map { ($0, marker) }))
+        let reused = Self.files(documents, cache: cache)
+        let recordFiles = reused.filter { $0.key.hasPrefix("search/r/") }
+        #expect(!recordFiles.isEmpty)
+        #expect(recordFiles.values.allSatisfy { String(decoding: $0, as: UTF8.self).contains(#"{"marker":1}"#) })
+        // A document whose text changed gets a record of its own again.
+        documents[0].title = "A title changed by the test"
+        let changed = Self.files(documents, cache: cache)
+        #expect(changed.filter { $0.key.hasPrefix("search/r/") }.values.contains { String(decoding: $0, as: UTF8.self).contains("A title changed by the test") })
+    }
 }
+

@@ -14,6 +14,9 @@ import SwitchboardModel
 public final class SearchAnalysisCache: @unchecked Sendable {
     private let lock = NSLock()
     private var analyses: [ContentDigest: SearchDocumentAnalysis] = [:]
+    /// Each document's record (its title, URL, sections and excerpts as JSON) under the hash of
+    /// the document, base path and excerpt budget: in memory only, for a long-lived session.
+    private var records: [ContentDigest: [UInt8]] = [:]
     /// Read from the cache folder and not yet asked for.
     private var stored: [ContentDigest: CacheBlob] = [:]
     /// The documents whose analysis the base file in the cache folder holds.
@@ -38,6 +41,18 @@ public final class SearchAnalysisCache: @unchecked Sendable {
         if let bytes = blob?.intactBytes, let decoded = SearchDocumentAnalysis(encoded: bytes) { return decoded }
         lock.withLock { misses += 1 }
         return nil
+    }
+
+    /// The keys of the records it holds (tests).
+    var recordKeys: [ContentDigest] { lock.withLock { Array(records.keys) } }
+
+    func record(_ key: ContentDigest) -> [UInt8]? {
+        lock.withLock { records[key] }
+    }
+
+    /// Replaces the records it holds with one build's.
+    func replaceRecords(with built: [ContentDigest: [UInt8]]) {
+        lock.withLock { records = built }
     }
 
     /// Replaces what it holds with one build's analyses.

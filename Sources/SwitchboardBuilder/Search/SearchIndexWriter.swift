@@ -34,8 +34,10 @@ public enum SearchIndexWriter {
         let catalogue = SearchCatalogue(documents)
         let docs = catalogue.order.map { documents[$0] }
         let analyses: [SearchDocumentAnalysis]
+        var orderedKeys: [ContentDigest]?
         if let cache, let digests, digests.count == documents.count {
             let keys = catalogue.order.map { digests[$0] }
+            orderedKeys = keys
             analyses = Array(0..<docs.count).parallelMap { cache.analysis(keys[$0]) ?? SearchDocumentAnalysis(docs[$0]) }
             cache.replace(with: Dictionary(zip(keys, analyses), uniquingKeysWith: { first, _ in first }))
         } else {
@@ -45,7 +47,7 @@ public enum SearchIndexWriter {
         let index = SearchInvertedIndex(analyses)
         let entries = SearchTermEntries(index, scoring: SearchScoring(lengths: lengths),
                                         catalogue: catalogue, headLength: headLength).entries
-        let records = SearchRecordWriter.chunks(docs, basePath: basePath)
+        let records = SearchRecordWriter.chunks(docs, basePath: basePath, keys: orderedKeys, cache: cache)
 
         var files: [OutputFile] = []
         files.reserveCapacity(records.files.count + entries.count / 20 + 64)

@@ -1,3 +1,4 @@
+import SwitchboardModel
 /// The per-page records the client fetches only for results it shows: where to link and
 /// what to show. A record is `[url, title, summary, [section, …], [[sentence, …], …]]`: the
 /// sentences kept of the page and of each linkable section (`excerptTexts`) are where the
@@ -30,9 +31,28 @@ enum SearchRecordWriter {
     static let chunkBytes = 2_000
 
     /// Records of `documents` (in page id order), as chunk files' contents, and the chunk size.
-    static func chunks(_ documents: [SearchDocument], basePath: String) -> (size: Int, files: [[UInt8]]) {
+    /// With `keys` (each document's hash, as `documents`) and a `cache`, a record made before
+    /// for the same document, base path and excerpt budget is taken from the cache.
+    static func chunks(_ documents: [SearchDocument], basePath: String, keys: [ContentDigest]? = nil,
+                       cache: SearchAnalysisCache? = nil) -> (size: Int, files: [[UInt8]]) {
         let budget = excerptBudget(pages: documents.count)
-        let records = documents.parallelMap { record($0, basePath: basePath, excerptBudget: budget) }
+        let records: [[UInt8]]
+        if let keys, let cache, keys.count == documents.count {
+            // The record also reads the base path and the budget (which follows the page count).
+            let recordKeys = keys.map { key in
+                var hasher = ContentHasher()
+                hasher.add(key)
+                hasher.add(basePath)
+                hasher.add(budget)
+                return hasher.finish()
+            }
+            records = Array(documents.indices).parallelMap { index in
+                cache.record(recordKeys[index]) ?? record(documents[index], basePath: basePath, excerptBudget: budget)
+            }
+            cache.replaceRecords(with: Dictionary(zip(recordKeys, records), uniquingKeysWith: { first, _ in first }))
+        } else {
+            records = documents.parallelMap { record($0, basePath: basePath, excerptBudget: budget) }
+        }
         let total = records.reduce(0) { $0 + $1.count + 1 }
         let mean = max(1, total / max(1, records.count))
         var size = 1

@@ -28,6 +28,8 @@ public final class BuildSession {
     private var parseCacheKey: String?
     private let cacheWrites = DispatchGroup()
     private var memoryKey: String?
+    /// The theme of the last build, under the hash of the templates folder it was loaded from.
+    private var loadedTheme: (digest: ContentDigest, theme: TemplateSet?, diagnostics: [Diagnostic])?
 
     public init(configuration: BuildConfiguration, sink: any OutputSink) {
         self.configuration = configuration
@@ -55,7 +57,7 @@ public final class BuildSession {
         let loadOptions = configuration.loadOptions
         let discovered = ContentDiscovery(root: configuration.contentDirectory).discover()
         loadFileDigests()
-        let (fingerprint, digestsByPath) = InputFingerprint.compute(configuration, discovered: discovered, fileDigests: fileDigests)
+        let (fingerprint, digestsByPath, templatesDigest) = InputFingerprint.compute(configuration, discovered: discovered, fileDigests: fileDigests)
         saveFileDigests()
         loadMemory()
         timings.lap("discover and hash inputs")
@@ -69,7 +71,13 @@ public final class BuildSession {
             .load(reusing: parseCache, discovered: discovered, fileDigests: digestsByPath)
         saveParseCache()
         timings.append(loaded.timings)
-        let (theme, themeDiagnostics) = TemplateSet.load(directory: configuration.templatesDirectory)
+        // The theme is loaded again only when a file of the templates folder changed: parsing
+        // every template was a third of a save's rebuild of a small site in `serve`.
+        if loadedTheme?.digest != templatesDigest {
+            let (theme, diagnostics) = TemplateSet.load(directory: configuration.templatesDirectory)
+            loadedTheme = (templatesDigest, theme, diagnostics)
+        }
+        let (theme, themeDiagnostics) = (loadedTheme!.theme, loadedTheme!.diagnostics)
         var diagnostics = (loaded.diagnostics + themeDiagnostics).sorted()
         func failed() -> BuildReport {
             var report = BuildReport(succeeded: false, diagnostics: diagnostics.sorted(), contentFileCount: loaded.fileCount, timings: timings)

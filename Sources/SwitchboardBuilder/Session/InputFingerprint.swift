@@ -9,10 +9,11 @@ import SwitchboardModel
 /// dates, or the state of the git checkout they come from) and the program itself. When it equals the last build's, nothing
 /// needs building.
 enum InputFingerprint {
-    /// The fingerprint, and the hash of each content file's bytes by absolute path (for the
-    /// parse cache). `fileDigests` remembers the hashes under the files' stamps between builds.
-    static func compute(_ configuration: BuildConfiguration, discovered: ContentDiscovery.Result,
-                        fileDigests: FileDigests) -> (fingerprint: ContentDigest, files: [String: ContentDigest]) {
+    /// The fingerprint, the hash of each content file's bytes by absolute path (for the parse
+    /// cache), and one hash of the templates folder and its assets (everything `TemplateSet.load`
+    /// reads, and its path). `fileDigests` remembers the hashes under the files' stamps between builds.
+    static func compute(_ configuration: BuildConfiguration, discovered: ContentDiscovery.Result, fileDigests: FileDigests)
+        -> (fingerprint: ContentDigest, files: [String: ContentDigest], templates: ContentDigest) {
         var hasher = ContentHasher()
         hasher.add(programIdentity)
         hasher.add(configuration.contentDirectory)
@@ -38,9 +39,13 @@ enum InputFingerprint {
             hasher.add(digest ?? ContentDigest(high: 0, low: 0))
             if let digest { files[file.absolutePath] = digest }
         }
-        addFolder(configuration.templatesDirectory, to: &hasher)
-        addFolder(configuration.templatesDirectory + "/assets", to: &hasher)
-        return (hasher.finish(), files)
+        var templates = ContentHasher()
+        templates.add(configuration.templatesDirectory)
+        addFolder(configuration.templatesDirectory, to: &templates)
+        addFolder(configuration.templatesDirectory + "/assets", to: &templates)
+        let templatesDigest = templates.finish()
+        hasher.add(templatesDigest)
+        return (hasher.finish(), files, templatesDigest)
     }
 
     private static func addFolder(_ folder: String, to hasher: inout ContentHasher) {
