@@ -66,6 +66,16 @@ final class CacheSource {
         return (bytes[start..<end].elementsEqual(key.utf8), end)
     }
 
+    /// A keyed or unkeyed container at `offset` (its tag `tag`): where it ends, how many
+    /// entries it has and where the first one starts.
+    func container(at offset: Int, tag: UInt8) throws -> (end: Int, count: Int, first: Int) {
+        guard try byte(at: offset) == tag else { throw Self.damaged }
+        let end = try end(ofValueAt: offset)
+        let (count, first) = try varint(at: offset + 5)
+        guard first <= end, count <= UInt64(end - first) else { throw Self.damaged }
+        return (end, Int(count), first)
+    }
+
     /// The offset just after the value whose tag is at `offset`.
     func end(ofValueAt offset: Int) throws -> Int {
         switch try byte(at: offset) {
@@ -183,13 +193,8 @@ struct KeyedValueContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     }
 
     init(source: CacheSource, offset: Int) throws {
-        guard try source.byte(at: offset) == CacheTag.keyed else { throw CacheSource.damaged }
         self.source = source
-        end = try source.end(ofValueAt: offset)
-        let (count, first) = try source.varint(at: offset + 5)
-        guard first <= end, count <= UInt64(end - first) else { throw CacheSource.damaged }
-        self.count = Int(count)
-        self.first = first
+        (end, count, first) = try source.container(at: offset, tag: CacheTag.keyed)
         cursor = Cursor(first)
     }
 
@@ -287,13 +292,9 @@ struct UnkeyedValueContainer: UnkeyedDecodingContainer {
     private let end: Int
 
     init(source: CacheSource, offset: Int) throws {
-        guard try source.byte(at: offset) == CacheTag.unkeyed else { throw CacheSource.damaged }
         self.source = source
-        end = try source.end(ofValueAt: offset)
-        let (count, first) = try source.varint(at: offset + 5)
-        guard first <= end, count <= UInt64(end - first) else { throw CacheSource.damaged }
-        self.count = Int(count)
-        self.offset = first
+        let container = try source.container(at: offset, tag: CacheTag.unkeyed)
+        (end, count, self.offset) = (container.end, container.count, container.first)
     }
 
     var isAtEnd: Bool { currentIndex >= count! }
