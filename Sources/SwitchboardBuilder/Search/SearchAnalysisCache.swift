@@ -11,7 +11,7 @@ import SwitchboardModel
 /// encoded until a document with their hash asks for them.
 ///
 /// It holds the analyses of the last build only: pages that are gone do not linger.
-public final class SearchAnalysisCache: @unchecked Sendable {
+public final class SearchAnalysisCache: CacheFolderEntries, @unchecked Sendable {
     private let lock = NSLock()
     private var analyses: [ContentDigest: SearchDocumentAnalysis] = [:]
     /// Each document's record (its title, URL, sections and excerpts as JSON) under the hash of
@@ -19,11 +19,7 @@ public final class SearchAnalysisCache: @unchecked Sendable {
     private var records: [ContentDigest: [UInt8]] = [:]
     /// Read from the cache folder and not yet asked for.
     private var stored: [ContentDigest: CacheBlob] = [:]
-    /// The documents whose analysis the base file in the cache folder holds.
-    private var inBase: Set<ContentDigest> = []
-    private var hasBase = false
-    /// Whether the last build analysed a document, or dropped one, since the folder was written.
-    public private(set) var changedSinceWrite = true
+    private var files = CacheEntryFiles(header: "switchboard search analyses 1\n")
     /// Documents asked for that it did not hold, since the last `replace`.
     private var misses = 0
     /// How many documents the last build had to analyse.
@@ -58,7 +54,6 @@ public final class SearchAnalysisCache: @unchecked Sendable {
     /// Replaces what it holds with one build's analyses.
     func replace(with built: [ContentDigest: SearchDocumentAnalysis]) {
         lock.withLock {
-            changedSinceWrite = built.keys.contains { !inBase.contains($0) } || built.count != inBase.count
             analyses = built
             stored = [:]
             lastMisses = misses
@@ -66,27 +61,29 @@ public final class SearchAnalysisCache: @unchecked Sendable {
         }
     }
 
-    // MARK: - On disk
+    // MARK: - On disk (`CacheEntryFiles`: a base file and a delta; an entry's name is its key in hex)
 
-    private static let header = "switchboard search analyses 1\n"
+    /// Whether the analyses of the last build are other than the base file's.
+    public var needsWrite: Bool { lock.withLock { !files.baseHolds(names) } }
+
+    /// Each analysis under its name in the folder.
+    private var names: [String: ContentDigest] {
+        Dictionary(uniqueKeysWithValues: analyses.keys.map { ($0.description, $0) })
+    }
 
     /// Writes to `output`, in pieces, the analyses the base file lacks (a delta) or all of them;
     /// returns whether it was the delta. Each analysis is encoded as it is written.
     public func write(identity: String, to output: @escaping ([UInt8]) -> Void) -> Bool {
         lock.withLock {
-            let fresh = analyses.keys.filter { !inBase.contains($0) }
-            let isDelta = hasBase && CacheEntryFile.fitsDelta(fresh: fresh.count, total: analyses.count)
-            let chosen = isDelta ? fresh : Array(analyses.keys)
-            var writer = CacheEntryFile.Writer(header: Self.header, identity: identity, count: chosen.count, output: output)
-            for digest in chosen {
-                writer.add(CacheEntryFile.Entry(name: digest.description, key: digest, blob: CacheBlob(analyses[digest]!.encoded())))
+            let keys = names
+            let (names, isDelta) = files.choose(keys)
+            var writer = CacheEntryFile.Writer(header: files.header, identity: identity, count: names.count, output: output)
+            for name in names {
+                let digest = keys[name]!
+                writer.add(CacheEntryFile.Entry(name: name, key: digest, blob: CacheBlob(analyses[digest]!.encoded())))
             }
             writer.finish()
-            if !isDelta {
-                inBase = Set(analyses.keys)
-                hasBase = true
-            }
-            changedSinceWrite = false
+            files.wrote(keys, isDelta: isDelta)
             return isDelta
         }
     }
@@ -94,14 +91,8 @@ public final class SearchAnalysisCache: @unchecked Sendable {
     /// Takes the entries of the base and delta files; files from another program or not whole are ignored.
     public func restore(base: [UInt8]?, delta: [UInt8]?, identity: String) {
         lock.withLock {
-            let baseEntries = base.flatMap { CacheEntryFile.read($0, header: Self.header, identity: identity) }
-            hasBase = baseEntries != nil
             stored = [:]
-            for entry in baseEntries ?? [] { stored[entry.key] = entry.blob }
-            inBase = Set(stored.keys)
-            if hasBase, let delta, let added = CacheEntryFile.read(delta, header: Self.header, identity: identity) {
-                for entry in added { stored[entry.key] = entry.blob }
-            }
+            for entry in files.restore(base: base, delta: delta, identity: identity) { stored[entry.key] = entry.blob }
         }
     }
 }

@@ -380,28 +380,14 @@ public final class BuildSession {
     private func analysisCache() -> SearchAnalysisCache? {
         if let searchAnalyses { return searchAnalyses }
         guard let path = analysisCachePath else { return nil }
-        if storedAnalysesKey != path {
-            storedAnalysesKey = path
-            storedAnalyses.restore(base: CacheFile.read(path), delta: CacheFile.read(path + ".delta"),
-                                   identity: InputFingerprint.programIdentity)
-        }
+        Self.restore(storedAnalyses, from: path, ifNot: &storedAnalysesKey)
         return storedAnalyses
     }
 
     /// Written on another core when a document was analysed or dropped.
     private func saveAnalysisCache() {
-        guard searchAnalyses == nil, let path = analysisCachePath, storedAnalyses.changedSinceWrite else { return }
-        let cache = storedAnalyses
-        DispatchQueue.global().async(group: cacheWrites) {
-            Self.writeBaseOrDelta(path) { cache.write(identity: InputFingerprint.programIdentity, to: $0) }
-        }
-    }
-
-    /// Streams a base file or a delta to the cache folder: a base replaces the delta beside it;
-    /// a delta leaves the base as it is. `write` says which it wrote.
-    private static func writeBaseOrDelta(_ path: String, _ write: (@escaping ([UInt8]) -> Void) -> Bool) {
-        let wroteDelta = CacheFile.stream(path, alternateSuffix: ".delta", write)
-        if !wroteDelta { CacheFile.remove(path + ".delta") }
+        guard searchAnalyses == nil, let path = analysisCachePath else { return }
+        save(storedAnalyses, to: path)
     }
 
     private var parseCachePath: String? {
@@ -410,20 +396,31 @@ public final class BuildSession {
 
     /// Parsed files from the cache folder, the first time a build uses that folder.
     private func loadParseCache() {
-        guard parseCacheKey != parseCachePath else { return }
-        parseCacheKey = parseCachePath
-        if let path = parseCachePath {
-            parseCache.restore(base: CacheFile.read(path), delta: CacheFile.read(path + ".delta"), identity: InputFingerprint.programIdentity)
-        }
+        guard let path = parseCachePath else { return }
+        Self.restore(parseCache, from: path, ifNot: &parseCacheKey)
     }
 
-    /// Written when a file was parsed, or one went away: on another core, while the build goes on
-    /// (nothing changes the parse cache until the next build, which starts after this write ends).
+    /// Written when a file was parsed, or one went away.
     private func saveParseCache() {
-        guard let path = parseCachePath, parseCache.changedSinceRestore else { return }
-        let cache = parseCache
+        guard let path = parseCachePath else { return }
+        save(parseCache, to: path)
+    }
+
+    /// Reads `path` and its delta into `entries`, unless they were read from there already.
+    private static func restore(_ entries: some CacheFolderEntries, from path: String, ifNot readFrom: inout String?) {
+        guard readFrom != path else { return }
+        readFrom = path
+        entries.restore(base: CacheFile.read(path), delta: CacheFile.read(path + ".delta"), identity: InputFingerprint.programIdentity)
+    }
+
+    /// Streams a delta or a new base to `path` on another core, while the build goes on (nothing
+    /// changes `entries` until the next build, which starts after this write ends). A base
+    /// replaces the delta beside it; a delta leaves the base as it is.
+    private func save(_ entries: some CacheFolderEntries, to path: String) {
+        guard entries.needsWrite else { return }
         DispatchQueue.global().async(group: cacheWrites) {
-            Self.writeBaseOrDelta(path) { cache.write(identity: InputFingerprint.programIdentity, to: $0) }
+            let wroteDelta = CacheFile.stream(path, alternateSuffix: ".delta") { entries.write(identity: InputFingerprint.programIdentity, to: $0) }
+            if !wroteDelta { CacheFile.remove(path + ".delta") }
         }
     }
 

@@ -81,11 +81,11 @@ public struct SiteLoader {
             hasher.add(digest)
             let key = hasher.finish()
             if let known = previous[file.path], known.key == key {
-                return ParseCache.Lookup(key: key, file: known.file, source: .memory, inBase: known.inBase)
+                return ParseCache.Lookup(key: key, file: known.file, source: .memory)
             }
             // From the cache folder: decoded here, on all cores; a damaged entry is parsed again.
-            if let saved = stored[file.path], saved.key == key, let file = saved.encoded.decoded() {
-                return ParseCache.Lookup(key: key, file: file, source: .disk, inBase: saved.inBase)
+            if let saved = stored[file.path], saved.key == key, let file = ParseCache.decoded(saved.blob) {
+                return ParseCache.Lookup(key: key, file: file, source: .disk)
             }
             // Encoded for the cache folder later, as it is written, so no copy of every parsed file is held.
             return ParseCache.Lookup(key: key, file: decoder.decode(file), source: .parsed)
