@@ -8,6 +8,8 @@ struct EntryIndex {
     private var articlesByProduct: [String: [Int]] = [:]
     private var articlesByTag: [String: [Int]] = [:]
     private let articles: [Article]
+    /// Each published article's place in `articles`, by its content path.
+    private var positions: [String: Int] = [:]
 
     init(_ site: Site) {
         base = site.basePath
@@ -16,32 +18,63 @@ struct EntryIndex {
         for faq in site.faqs { entries["faq/\(faq.info.slug)"] = (faq.question, faq.info.url ?? "", "FAQ") }
         for policy in site.policies { entries["policies/\(policy.info.slug)"] = (policy.title, policy.info.url ?? "", "Policy") }
         for (index, article) in articles.enumerated() {
+            positions[article.info.path] = index
             for product in article.products { articlesByProduct[product, default: []].append(index) }
             for tag in article.tags { articlesByTag[tag, default: []].append(index) }
         }
     }
 
+    /// How many entries of each product's and tag's list are read for one article.
     static let scanLimit = 64
+    /// At most this many related entries per article.
+    static let relatedLimit = 5
 
     func link(_ reference: String) -> TemplateContext? {
         entries[reference].map { ["title": $0.title, "url": base + $0.url, "type": $0.type] }
     }
 
-    /// Explicit `related` first, then articles sharing products and tags (tags count double), at most five.
+    /// Explicit `related` first, then articles sharing products and tags (a shared tag counts
+    /// double), at most five. Among equal scores the nearest articles in path order come first:
+    /// they are usually of the same category and written together.
     func related(to article: Article) -> [TemplateContext] {
         var result = article.related.compactMap(link)
         var seen = Set(article.related)
         seen.insert("kb/\(article.info.slug)")
+        guard result.count < Self.relatedLimit, let own = positions[article.info.path] else { return result }
         var scores: [Int: Int] = [:]
-        // Each list is read only so far: a product shared by every article must not
-        // make this quadratic in the number of pages.
-        for product in article.products { for index in (articlesByProduct[product] ?? []).prefix(Self.scanLimit) { scores[index, default: 0] += 1 } }
-        for tag in article.tags { for index in (articlesByTag[tag] ?? []).prefix(Self.scanLimit) { scores[index, default: 0] += 2 } }
-        let ranked = scores.sorted { ($0.value, articles[$1.key].info.slug) > ($1.value, articles[$0.key].info.slug) }
-        for (index, _) in ranked where result.count < 5 {
+        // Each list is read only around the article's own place: a product shared by every
+        // article must not make this quadratic in the number of pages, and reading every list
+        // from its start made the first few articles the related ones of every other article.
+        func score(_ list: [Int]?, weight: Int) {
+            guard let list, !list.isEmpty else { return }
+            let window = Self.scanLimit / 2
+            let middle = Self.insertionPoint(of: own, in: list)
+            for index in list[max(0, middle - window)..<min(list.count, middle + window + 1)] where index != own {
+                scores[index, default: 0] += weight
+            }
+        }
+        for product in article.products { score(articlesByProduct[product], weight: 1) }
+        for tag in article.tags { score(articlesByTag[tag], weight: 2) }
+        let ranked = scores.sorted { left, right in
+            if left.value != right.value { return left.value > right.value }
+            let (leftDistance, rightDistance) = (abs(left.key - own), abs(right.key - own))
+            if leftDistance != rightDistance { return leftDistance < rightDistance }
+            return left.key < right.key
+        }
+        for (index, _) in ranked where result.count < Self.relatedLimit {
             let reference = "kb/\(articles[index].info.slug)"
             if seen.insert(reference).inserted, let entry = link(reference) { result.append(entry) }
         }
         return result
+    }
+
+    /// The first place in the ascending `list` whose value is not below `value`.
+    static func insertionPoint(of value: Int, in list: [Int]) -> Int {
+        var (low, high) = (0, list.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if list[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 }
