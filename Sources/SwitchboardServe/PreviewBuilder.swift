@@ -4,11 +4,21 @@ import SwitchboardModel
 public struct PreviewBuild: Sendable {
     /// Every output of the site, keyed by its path in the output folder (`kb/x/index.html`);
     /// `nil` when the build failed, so that the last good build keeps being served.
-    public var files: SiteFiles?
+    public var files: (any PreviewFiles)?
+    /// The outputs as they were before this build, when the builder still has them after
+    /// publishing it (an output folder's previous tree); else the site's last good build is used.
+    public var replaced: (any PreviewFiles)?
     /// Every diagnostic of the build, sorted; errors among them mean `files` is `nil`.
     public var diagnostics: [Diagnostic]
     /// The path prefix of the site's base URL (`""` or `/docs`), from the loaded `site.yml`.
     public var basePath: String?
+    /// How many outputs the site has (0 when the build failed).
+    public var outputCount = 0
+    /// Nothing the build reads had changed since the builder's last build, or the one its cache
+    /// folder remembers: the site was taken as it was, without loading anything.
+    public var carriedOver = false
+    /// How many pages this build rendered (the rest were carried over from the last build).
+    public var renderedPages = 0
     /// How many content files were read.
     public var fileCount: Int
     /// The outputs added, changed or removed since the builder's previous good build,
@@ -17,7 +27,7 @@ public struct PreviewBuild: Sendable {
     /// How long each stage of the build took, when the builder measures it (`serve --timings`).
     public var timings = StageTimings()
 
-    public init(files: SiteFiles?, diagnostics: [Diagnostic], basePath: String?, fileCount: Int, changedOutputs: Set<String>? = nil) {
+    public init(files: (any PreviewFiles)?, diagnostics: [Diagnostic], basePath: String?, fileCount: Int, changedOutputs: Set<String>? = nil) {
         self.files = files
         self.diagnostics = diagnostics
         self.basePath = basePath
@@ -34,5 +44,12 @@ public struct PreviewBuild: Sendable {
 public protocol PreviewBuilder: AnyObject, Sendable {
     /// Builds the site after `changedPaths` (absolute or as given to the watcher) changed.
     /// An empty set means only the clock moved (or nothing is known); the first call builds everything.
-    func build(changedPaths: Set<String>, now: Instant) -> PreviewBuild
+    /// `checkingEverything` goes through every stage even when nothing changed (see ``PreviewSession/warmUp()``).
+    func build(changedPaths: Set<String>, now: Instant, checkingEverything: Bool) -> PreviewBuild
+}
+
+extension PreviewBuilder {
+    public func build(changedPaths: Set<String>, now: Instant) -> PreviewBuild {
+        build(changedPaths: changedPaths, now: now, checkingEverything: false)
+    }
 }

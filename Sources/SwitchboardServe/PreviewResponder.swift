@@ -59,7 +59,7 @@ public struct PreviewResponder: Sendable {
             // The offline worker would cache preview pages and serve them stale: not under serve.
             if path == "sw.js" { return notFound(state) }
             if let bytes = files[path] { return file(path, bytes, state: state, pageURL: ReloadDecision.pageURL(of: path, basePath: state.basePath)) }
-            if files[path + "/index.html"] != nil {
+            if files.contains(path + "/index.html") {
                 return PreviewResponse(status: 301, headers: [("Location", rawPath + "/")], body: [])
             }
             return notFound(state)

@@ -35,22 +35,36 @@ public final class PreviewSession: @unchecked Sendable {
     /// and sends open pages what they need.
     @discardableResult
     public func rebuild(changedPaths: Set<String> = []) -> Outcome {
+        rebuild(changedPaths: changedPaths, checkingEverything: false)
+    }
+
+    /// After a start that carried the site over from the cache folder (nothing changed since the
+    /// last server), loads and checks everything, as a start with changes would have: otherwise
+    /// the first save would pay for loading the whole site. Run it on another thread once the
+    /// server answers; a save meanwhile waits for it. What changed meanwhile is sent as usual.
+    @discardableResult
+    public func warmUp() -> Outcome {
+        rebuild(changedPaths: [], checkingEverything: true)
+    }
+
+    private func rebuild(changedPaths: Set<String>, checkingEverything: Bool) -> Outcome {
         lock.lock()
         defer { lock.unlock() }
         let started = DispatchTime.now().uptimeNanoseconds
-        let build = builder.build(changedPaths: changedPaths, now: clock())
+        let build = builder.build(changedPaths: changedPaths, now: clock(), checkingEverything: checkingEverything)
         let (before, after) = site.apply(build)
         var changed = Set<String>()
         var messages: [LiveReloadMessage] = []
         let overlayChanged = before.overlay != after.overlay
-        if let old = before.files, let new = build.files {
-            changed = build.changedOutputs ?? new.changedPaths(since: old)
-        } else if let new = build.files {
-            changed = Set(new.contents.keys)
+        let old = build.replaced ?? before.files
+        if let changedOutputs = build.changedOutputs {
+            changed = changedOutputs
+        } else if let new = build.files as? SiteFiles {
+            changed = (old as? SiteFiles).map { new.changedPaths(since: $0) } ?? Set(new.contents.keys)
         }
         if overlayChanged || (before.files == nil && after.files != nil) {
             messages = [LiveReloadMessage(path: after.basePath + "/", liveCSS: false, pages: nil)]
-        } else if let old = before.files, let new = build.files {
+        } else if before.files != nil, let old, let new = build.files {
             messages = ReloadDecision.messages(from: old, to: new, changed: changed, basePath: after.basePath)
         }
         hub.broadcast(messages)

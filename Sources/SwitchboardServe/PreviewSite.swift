@@ -6,7 +6,7 @@ import SwitchboardModel
 public final class PreviewSite: @unchecked Sendable {
     public struct State: Sendable {
         /// The last build that succeeded; `nil` until one has.
-        public var files: SiteFiles?
+        public var files: (any PreviewFiles)?
         public var basePath: String
         /// The overlay's HTML while the latest build failed.
         public var overlay: String?

@@ -17,15 +17,15 @@ public enum ReloadDecision {
     /// hashed assets), so counting them would turn each stylesheet swap into a reload.
     static let notLoadedByPages: Set<String> = ["sw.js", "_headers", "_redirects"]
 
-    public static func messages(from old: SiteFiles, to new: SiteFiles, changed: Set<String>,
+    public static func messages(from old: any PreviewFiles, to new: any PreviewFiles, changed: Set<String>,
                                 basePath: String) -> [LiveReloadMessage] {
         guard !changed.isEmpty else { return [] }
         let sorted = changed.sorted { ByteOrder.precedes($0, $1) }
         let stylesheets = sorted.filter { $0.hasSuffix(".css") }
         // Old stylesheet URL → new one, for renamed (re-hashed) stylesheets.
         var renames: [(old: [UInt8], new: [UInt8])] = []
-        let removed = stylesheets.filter { new[$0] == nil }
-        let added = stylesheets.filter { old[$0] == nil }
+        let removed = stylesheets.filter { !new.contains($0) }
+        let added = stylesheets.filter { !old.contains($0) }
         var unpaired = false
         for path in removed {
             guard let match = added.first(where: { unhashedName($0) == unhashedName(path) }) else {
@@ -40,7 +40,7 @@ public enum ReloadDecision {
         var everyPage = unpaired
         var onlyRenamedLinks = !unpaired
         for path in sorted where !path.hasSuffix(".css") && !notLoadedByPages.contains(path) {
-            if let before = old[path], let after = new[path], !renames.isEmpty,
+            if !renames.isEmpty, let before = old[path], let after = new[path],
                replacing(renames, in: before) == after {
                 continue
             }
@@ -52,12 +52,12 @@ public enum ReloadDecision {
             }
         }
         if onlyRenamedLinks {
-            return stylesheets.filter { new[$0] != nil }.map {
+            return stylesheets.filter { new.contains($0) }.map {
                 LiveReloadMessage(path: url(of: $0, basePath: basePath), liveCSS: true, pages: nil)
             }
         }
         let listed = everyPage || pages.count > maximumListedPages ? nil : pages
-        let path = pages.first ?? url(of: sorted.first(where: { new[$0] != nil }) ?? sorted[0], basePath: basePath)
+        let path = pages.first ?? url(of: sorted.first(where: { new.contains($0) }) ?? sorted[0], basePath: basePath)
         return [LiveReloadMessage(path: path, liveCSS: true, pages: listed)]
     }
 

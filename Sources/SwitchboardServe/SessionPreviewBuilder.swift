@@ -3,12 +3,20 @@ import SwitchboardBuilder
 import SwitchboardModel
 
 /// A ``PreviewBuilder`` on the incremental engine: one `BuildSession` kept alive for the
-/// whole run, publishing into a `MemorySink`. A save re-renders only the pages whose
-/// inputs changed, and the session reports which outputs changed, so nothing is compared
-/// byte for byte here.
+/// whole run. A save re-renders only the pages whose inputs changed, and the session reports
+/// which outputs changed, so nothing is compared byte for byte here.
+///
+/// With a cache folder the site is published into `<cache>/preview/site` through a `DiskSink`
+/// and served from there: the server does not hold every output in memory, and the next
+/// server finds the site already built (with the session's memory beside it), so it starts
+/// by checking what changed instead of rendering every page. Without one, or when another
+/// server holds that folder, the site is kept in a `MemorySink`.
 public final class SessionPreviewBuilder: PreviewBuilder, @unchecked Sendable {
     private let session: BuildSession
-    private let sink = MemorySink()
+    private let memorySink: MemorySink?
+    private let folder: PreviewOutputFolder?
+    /// Where the site is built: an output folder in the cache folder, or nil for memory.
+    public var outputDirectory: String? { folder?.site }
     private let lock = NSLock()
 
     /// `loadOptions.now` is replaced by each build's clock. Commit dates are read from git
@@ -23,6 +31,9 @@ public final class SessionPreviewBuilder: PreviewBuilder, @unchecked Sendable {
             loadOptions.commitDates.merge(GitDates.read(contentDirectory)) { _, fromGit in fromGit }
             loadOptions.readsGitDates = false
         }
+        folder = cacheDirectory.flatMap { PreviewOutputFolder(cacheDirectory: $0) }
+        memorySink = folder == nil ? MemorySink() : nil
+        let sink: any OutputSink = folder.map { DiskSink(directory: $0.site, manifestPath: $0.manifest) } ?? memorySink!
         session = BuildSession(configuration: BuildConfiguration(contentDirectory: contentDirectory,
                                                                  templatesDirectory: templatesDirectory,
                                                                  loadOptions: loadOptions, cacheDirectory: cacheDirectory),
@@ -38,16 +49,25 @@ public final class SessionPreviewBuilder: PreviewBuilder, @unchecked Sendable {
         session.waitForCacheWrites()
     }
 
-    public func build(changedPaths: Set<String>, now: Instant) -> PreviewBuild {
+    public func build(changedPaths: Set<String>, now: Instant, checkingEverything: Bool) -> PreviewBuild {
         lock.lock()
         defer { lock.unlock() }
         session.configuration.loadOptions.now = now
-        let report = session.build(changedPaths: changedPaths)
-        var build = report.succeeded
-            ? PreviewBuild(files: SiteFiles(sink.files), diagnostics: report.diagnostics, basePath: report.basePath,
-                           fileCount: report.contentFileCount,
-                           changedOutputs: Set(report.changes.written).union(report.changes.removed))
-            : PreviewBuild(files: nil, diagnostics: report.diagnostics, basePath: nil, fileCount: report.contentFileCount)
+        let report = session.build(changedPaths: changedPaths, carryingOver: !checkingEverything)
+        guard report.succeeded else {
+            var build = PreviewBuild(files: nil, diagnostics: report.diagnostics, basePath: nil, fileCount: report.contentFileCount)
+            build.timings = report.timings
+            return build
+        }
+        let files: any PreviewFiles = folder.map { FolderFiles(directory: $0.site) } ?? SiteFiles(memorySink!.files)
+        var build = PreviewBuild(files: files, diagnostics: report.diagnostics, basePath: report.basePath,
+                                 fileCount: report.contentFileCount,
+                                 changedOutputs: Set(report.changes.written).union(report.changes.removed))
+        // The swap left the previous site in the staging folder, until the next build updates it.
+        if let sink = session.sink as? DiskSink { build.replaced = FolderFiles(directory: sink.staging) }
+        build.outputCount = report.outputCount
+        build.renderedPages = report.renderedPages
+        build.carriedOver = report.carriedOver
         build.timings = report.timings
         return build
     }

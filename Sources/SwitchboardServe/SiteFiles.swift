@@ -1,5 +1,5 @@
 /// A built site held in memory: output path (`kb/x/index.html`) → bytes.
-public struct SiteFiles: Sendable, Equatable {
+public struct SiteFiles: PreviewFiles, Equatable {
     public var contents: [String: [UInt8]]
 
     public init(_ contents: [String: [UInt8]] = [:]) {
@@ -7,6 +7,8 @@ public struct SiteFiles: Sendable, Equatable {
     }
 
     public subscript(path: String) -> [UInt8]? { contents[path] }
+
+    public func contains(_ path: String) -> Bool { contents[path] != nil }
 
     public var count: Int { contents.count }
 

@@ -36,10 +36,10 @@ struct ServeCommand: ParsableCommand {
     @Flag(help: "Print how long each stage of every rebuild took.")
     var timings = false
 
-    @Option(name: .customLong("cache-dir"), help: ArgumentHelp("The build cache shared with `build`: parsed files and search analyses from earlier runs make the first build quicker.", valueName: "dir"))
+    @Option(name: .customLong("cache-dir"), help: ArgumentHelp("The build cache shared with `build`: parsed files and search analyses from earlier runs make the first build quicker, and the preview is built into its preview/ folder, so the next start renders only what changed.", valueName: "dir"))
     var cacheDirectory: String = ".switchboard-cache"
 
-    @Flag(name: .customLong("no-cache"), help: "Neither read nor write the build cache.")
+    @Flag(name: .customLong("no-cache"), help: "Neither read nor write the build cache; keep the preview in memory.")
     var noCache = false
 
     func validate() throws {
@@ -60,7 +60,7 @@ struct ServeCommand: ParsableCommand {
         let session = PreviewSession(builder: builder) {
             pinned ?? Instant(secondsSinceEpoch: Int(Date().timeIntervalSince1970) / 60 * 60)
         }
-        let terminal = Terminal(timings: timings)
+        let terminal = Terminal(timings: timings, outputDirectory: builder.outputDirectory)
 
         let first = session.rebuild()
         terminal.report(first, initial: true)
@@ -75,6 +75,14 @@ struct ServeCommand: ParsableCommand {
         case .failure(let error):
             terminal.error("\(error)")
             throw ExitCode(1)
+        }
+        if first.build.carriedOver {
+            // Nothing changed since the last server: the site was served as it was. Load it now,
+            // while the editor reads, so that the first save costs what later ones do.
+            DispatchQueue.global().async {
+                let outcome = session.warmUp()
+                if outcome.changedOutputs > 0 || outcome.overlayChanged || terminal.timings { terminal.report(outcome, initial: false) }
+            }
         }
         let shownHost = host.contains(":") ? "[\(host)]" : host
         terminal.say("Serving http://\(shownHost):\(boundPort)\(session.site.state.basePath)/ — watching \(content)/ and \(templates)/ (Ctrl-C to stop)")
@@ -126,6 +134,8 @@ struct ServeCommand: ParsableCommand {
 /// Prints what `serve` does; writes go straight to the file descriptors, so a pipe sees each line at once.
 private struct Terminal: Sendable {
     var timings: Bool
+    /// Where the preview is built; nil: in memory.
+    var outputDirectory: String?
 
     func say(_ line: String) {
         FileHandle.standardOutput.write(Data((line + "\n").utf8))
@@ -147,12 +157,12 @@ private struct Terminal: Sendable {
             FileHandle.standardError.write(Data(DiagnosticFormatter.format(build.diagnostics, as: .human).utf8))
             FileHandle.standardError.write(Data((DiagnosticFormatter.summary(build.diagnostics, files: build.fileCount) + "\n").utf8))
         }
-        guard let files = build.files else {
+        guard build.files != nil else {
             say("Build failed in \(time): \(initial ? "fix the errors above; pages show them until then" : "still serving the last good build, pages show the errors")")
             return
         }
         if initial {
-            say("Built \(files.count) files in memory in \(time)")
+            say("Built \(build.outputCount) files \(outputDirectory.map { "into \($0)" } ?? "in memory") in \(time)")
             return
         }
         let told = outcome.messages.contains(where: \.isStylesheetSwap) ? "stylesheet swapped"

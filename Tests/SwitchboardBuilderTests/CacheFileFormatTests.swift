@@ -20,6 +20,7 @@ import SwitchboardModel
         memory.scripts = ["index.html": ["'sha256-AAA='", "'sha256-BBB='"]]
         memory.ids = ["index.html": digest("ids of home"), "kb/a b/index.html": digest("ids of a b")]
         memory.search = (digest("documents"), ["search/s/0.json": digest("s0")])
+        memory.basePath = "/docs with space"
         return memory
     }
 
@@ -36,6 +37,7 @@ import SwitchboardModel
         #expect(read.ids == written.ids)
         #expect(read.search?.inputs == written.search?.inputs)
         #expect(read.search?.files == written.search?.files)
+        #expect(read.basePath == "/docs with space")
     }
 
     @Test func aDamagedSessionMemoryIsRefused() throws {
@@ -48,7 +50,7 @@ import SwitchboardModel
             String(text.dropLast(4)),                                  // cut before "end"
             text + "\n",                                               // something after "end"
             text.replacingOccurrences(of: "pages\n", with: "pages\nnot a line\n"),
-            text.replacingOccurrences(of: "switchboard build memory 3", with: "switchboard build memory 2"),
+            text.replacingOccurrences(of: "switchboard build memory 4", with: "switchboard build memory 3"),
         ] {
             try Data(damaged.utf8).write(to: URL(fileURLWithPath: path))
             #expect(BuildMemory.read(path) == nil, "\(damaged.prefix(40))")

@@ -18,8 +18,10 @@ struct BuildMemory {
     var ids: [String: ContentDigest] = [:]
     /// Hash of the search documents, and the index files written from them.
     var search: (inputs: ContentDigest, files: [String: ContentDigest])?
+    /// The site's base path (`""` or `/docs`), which a build that only carries the site over reports.
+    var basePath: String?
 
-    static let header = "switchboard build memory 3"
+    static let header = "switchboard build memory 4"
 
     static func read(_ path: String) -> BuildMemory? {
         guard let bytes = CacheFile.read(path) else { return nil }
@@ -55,6 +57,10 @@ struct BuildMemory {
                 continue
             }
             let text = line.text
+            if section.isEmpty, text.hasPrefix("base-path ") {
+                memory.basePath = String(text.dropFirst("base-path ".count))
+                continue
+            }
             let fields = text.split(separator: " ", omittingEmptySubsequences: false)
             switch fields.first {
             case "fingerprint":
@@ -79,6 +85,7 @@ struct BuildMemory {
     func write(to path: String) {
         var text = Self.header + "\n"
         text += "fingerprint \(fingerprint.map(\.description) ?? "-")\n"
+        if let basePath { text += "base-path \(basePath)\n" }
         if let search {
             text += "search \(search.inputs)\n"
             for (file, digest) in search.files { text += "\(digest) \(file)\n" }
@@ -93,7 +100,7 @@ struct BuildMemory {
         for (file, digest) in outputs { text += "\(digest) \(file)\n" }
         text += "end"
         // A path with a line break cannot be stored; such a site is simply not cached.
-        if outputs.keys.contains(where: { $0.utf8.contains(UInt8(ascii: "\n")) }) { return }
+        if outputs.keys.contains(where: { $0.utf8.contains(UInt8(ascii: "\n")) }) || basePath?.utf8.contains(UInt8(ascii: "\n")) == true { return }
         CacheFile.write(path, Array(text.utf8))
     }
 }

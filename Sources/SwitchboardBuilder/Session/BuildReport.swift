@@ -22,6 +22,9 @@ public struct BuildReport: Sendable {
     /// Search documents tokenized in this build, when the search index was rebuilt with an
     /// analysis cache (in memory or in the cache folder); nil otherwise.
     public var analysedDocuments: Int?
+    /// Nothing the build reads had changed since the session's last build (or the one its cache
+    /// folder remembers), so the published site was taken as it was, without loading anything.
+    public var carriedOver = false
     /// The path of the site's base URL (`""` or `/docs`) when the site loaded; `serve` answers under it.
     public var basePath: String?
     /// Outputs that are new, changed or gone compared with the site published before

@@ -48,7 +48,12 @@ public final class BuildSession {
     /// `changedPaths` are the paths a caller knows changed (from a file watcher), or
     /// nil when it does not know. The session compares content hashes either way,
     /// so a missed or extra path costs time, never correctness.
-    public func build(changedPaths: Set<String>? = nil) -> BuildReport {
+    ///
+    /// With `carryingOver` false the build goes through every stage even when nothing it reads
+    /// changed: a long-lived session that started by carrying the site over from the cache
+    /// folder loads everything this way, so that its first rebuild after an edit costs what the
+    /// later ones do.
+    public func build(changedPaths: Set<String>? = nil, carryingOver: Bool = true) -> BuildReport {
         // The previous build's cache files are written before this build reads or changes the
         // caches. They are not waited for at the end of a build: a save in `serve` shows without them.
         cacheWrites.wait()
@@ -61,7 +66,7 @@ public final class BuildSession {
         saveFileDigests()
         loadMemory()
         timings.lap("discover and hash inputs")
-        if let memory, memory.fingerprint == fingerprint {
+        if carryingOver, let memory, memory.fingerprint == fingerprint {
             if let report = carryOver(memory, fileCount: discovered.files.count, timings: timings) { return report }
             self.memory = BuildMemory()
         }
@@ -283,6 +288,7 @@ public final class BuildSession {
         }
         timings.append(stage)
         next.fingerprint = diagnostics.isEmpty ? fingerprint : nil
+        next.basePath = site.basePath
         remember(next)
         var report = BuildReport(succeeded: true, diagnostics: diagnostics.sorted(), contentFileCount: loaded.fileCount,
                                  pageCount: plan.pages.count, outputCount: next.outputs.count, renderedPages: rendered,
@@ -351,8 +357,11 @@ public final class BuildSession {
             }
             let changes = try sink.commit()
             timings.lap("carry over (nothing changed)")
-            return BuildReport(succeeded: true, diagnostics: [], contentFileCount: fileCount, pageCount: memory.pages.count,
-                               outputCount: memory.outputs.count, renderedPages: 0, changes: changes, timings: timings)
+            var report = BuildReport(succeeded: true, diagnostics: [], contentFileCount: fileCount, pageCount: memory.pages.count,
+                                     outputCount: memory.outputs.count, renderedPages: 0, changes: changes, timings: timings)
+            report.carriedOver = true
+            report.basePath = memory.basePath
+            return report
         } catch {
             sink.discard()
             return nil
