@@ -9,6 +9,8 @@ public struct SiteBuilder: Sendable {
     public let templates: TemplateSet
     /// The output folder as the user names it, for the link check's diagnostics.
     public var outputDisplayPath = "public"
+    /// A long-lived session's articles from its last build (see `ArticlePageMemo`).
+    var articleMemo: ArticlePageMemo?
 
     public init(site: Site, templates: TemplateSet) {
         self.site = site
@@ -35,8 +37,9 @@ public struct SiteBuilder: Sendable {
 
     /// Builds every page family's specs (on all cores: they are independent) and the files that need no template.
     func plan() -> Plan {
+        let articleMemo = self.articleMemo
         let families: [@Sendable (Site) -> PageSet] = [
-            HomePage.build, PolicyPages.build, KnowledgeBasePages.build, FAQPages.build, DevicePages.build,
+            HomePage.build, PolicyPages.build, { KnowledgeBasePages.build($0, memo: articleMemo) }, FAQPages.build, DevicePages.build,
             EscalationPages.build, SupportPages.build, VendorPages.build, SearchPage.build, StatusStage.build,
         ]
         let site = self.site

@@ -30,14 +30,31 @@ struct EntryIndex {
     static let relatedLimit = 5
 
     func link(_ reference: String) -> TemplateContext? {
-        entries[reference].map { ["title": $0.title, "url": base + $0.url, "type": $0.type] }
+        entry(reference)?.context
+    }
+
+    /// An entry another page links to: its title, URL (with the base path) and type.
+    struct Linked: Equatable, Sendable {
+        var title: String
+        var url: String
+        var type: String
+        var context: TemplateContext { ["title": title, "url": url, "type": type] }
+    }
+
+    func entry(_ reference: String) -> Linked? {
+        entries[reference].map { Linked(title: $0.title, url: base + $0.url, type: $0.type) }
+    }
+
+    /// `relatedEntries(to:)` as template contexts.
+    func related(to article: Article) -> [TemplateContext] {
+        relatedEntries(to: article).map(\.context)
     }
 
     /// Explicit `related` first, then articles sharing products and tags (a shared tag counts
     /// double), at most five. Among equal scores the nearest articles in path order come first:
     /// they are usually of the same category and written together.
-    func related(to article: Article) -> [TemplateContext] {
-        var result = article.related.compactMap(link)
+    func relatedEntries(to article: Article) -> [Linked] {
+        var result = article.related.compactMap(entry)
         var seen = Set(article.related)
         seen.insert("kb/\(article.info.slug)")
         guard result.count < Self.relatedLimit, let own = positions[article.info.path] else { return result }
@@ -63,7 +80,7 @@ struct EntryIndex {
         }
         for (index, _) in ranked where result.count < Self.relatedLimit {
             let reference = "kb/\(articles[index].info.slug)"
-            if seen.insert(reference).inserted, let entry = link(reference) { result.append(entry) }
+            if seen.insert(reference).inserted, let entry = entry(reference) { result.append(entry) }
         }
         return result
     }

@@ -5,7 +5,9 @@ enum KnowledgeBasePages {
     /// Articles listed per category on /kb/.
     static let indexListLength = 12
 
-    static func build(_ site: Site) -> PageSet {
+    /// With a `memo` (a long-lived session's), an article whose inputs are those of the last
+    /// build keeps its page spec and search document from then.
+    static func build(_ site: Site, memo: ArticlePageMemo? = nil) -> PageSet {
         var set = PageSet()
         let base = site.basePath
         let published = site.articles.filter { !$0.draft }
@@ -41,37 +43,58 @@ enum KnowledgeBasePages {
         let categoryTitles = Dictionary(site.categories.map { ($0.info.slug, $0.title) }, uniquingKeysWith: { a, _ in a })
         let entries = EntryIndex(site)
         let repository = site.config.repositoryURL
+        let previous = memo?.entries ?? [:]
         // Every article's context is independent of the others': build them on all cores.
-        let built = published.parallelMap { article -> (PageSpec, SearchDocument)? in
-            guard let url = article.info.url else { return nil }
-            let categoryTitle = categoryTitles[article.category] ?? article.category
-            var context: TemplateContext = ["summary": article.summary, "body": article.body.html,
-                                            "category": categoryTitle, "category_url": base + SiteURL.category(article.category)]
-            if let updated = article.updated {
-                context["updated"] = ContextHelpers.long(updated)
-                context["updated_iso"] = updated.description
-            }
-            let toc = ContextHelpers.toc(article.body.rendered)
-            if toc.count > 1 { context["toc"] = toc }
-            if !article.products.isEmpty { context["products"] = ContextHelpers.products(article.products, in: site) }
-            if !article.tags.isEmpty { context["tags"] = article.tags }
-            let related = entries.related(to: article)
-            if !related.isEmpty { context["related"] = related }
-            if let repository {
-                context["edit_url"] = repository.trimmingSlash + "/content/" + article.info.path
-            }
-            let page = PageSpec(url: url, template: "article", title: article.title, description: article.summary, context: context,
-                                breadcrumbs: [("Home", SiteURL.home), ("Knowledge base", SiteURL.knowledgeBase), (categoryTitle, SiteURL.category(article.category)), (article.title, url)])
-            let document = SearchDocument(url: url, title: article.title, type: "Article", products: article.products,
-                                          summary: article.summary, sections: ContextHelpers.sections(article.body.rendered))
-            return (page, document)
+        let built = published.parallelMap { article -> (entry: ArticlePageMemo.Entry, made: Bool)? in
+            guard article.info.url != nil else { return nil }
+            let inputs = ArticlePageMemo.Inputs(article: article, categoryTitle: categoryTitles[article.category] ?? article.category,
+                                                related: entries.relatedEntries(to: article),
+                                                productNames: article.products.map { site.product($0)?.name ?? $0 },
+                                                basePath: base, repositoryURL: repository)
+            if let known = previous[article.info.path], known.inputs == inputs { return (known, false) }
+            return (page(inputs), true)
         }
-        for case let (page, document)? in built {
-            set.pages.append(page)
-            set.documents.append(document)
+        var made = 0
+        var kept: [String: ArticlePageMemo.Entry] = [:]
+        for case let (entry, wasMade)? in built {
+            set.pages.append(entry.page)
+            set.documents.append(entry.document)
+            if wasMade { made += 1 }
+            if memo != nil { kept[entry.inputs.article.info.path] = entry }
         }
+        memo?.replace(with: kept, made: made)
         set.files.append(atom(published, site: site))
         return set
+    }
+
+    /// An article's page and search document, from everything they read.
+    static func page(_ inputs: ArticlePageMemo.Inputs) -> ArticlePageMemo.Entry {
+        let article = inputs.article
+        let url = article.info.url ?? ""
+        let base = inputs.basePath
+        let categoryTitle = inputs.categoryTitle
+        var context: TemplateContext = ["summary": article.summary, "body": article.body.html,
+                                        "category": categoryTitle, "category_url": base + SiteURL.category(article.category)]
+        if let updated = article.updated {
+            context["updated"] = ContextHelpers.long(updated)
+            context["updated_iso"] = updated.description
+        }
+        let toc = ContextHelpers.toc(article.body.rendered)
+        if toc.count > 1 { context["toc"] = toc }
+        if !article.products.isEmpty {
+            context["products"] = zip(article.products, inputs.productNames).map { ["id": $0, "name": $1] as TemplateContext }
+        }
+        if !article.tags.isEmpty { context["tags"] = article.tags }
+        if !inputs.related.isEmpty { context["related"] = inputs.related.map(\.context) }
+        if let repository = inputs.repositoryURL {
+            context["edit_url"] = repository.trimmingSlash + "/content/" + article.info.path
+        }
+        var page = PageSpec(url: url, template: "article", title: article.title, description: article.summary, context: context,
+                            breadcrumbs: [("Home", SiteURL.home), ("Knowledge base", SiteURL.knowledgeBase), (categoryTitle, SiteURL.category(article.category)), (article.title, url)])
+        page.specDigest = PageRenderer.specDigest(page)
+        let document = SearchDocument(url: url, title: article.title, type: "Article", products: article.products,
+                                      summary: article.summary, sections: ContextHelpers.sections(article.body.rendered))
+        return ArticlePageMemo.Entry(inputs: inputs, page: page, document: document)
     }
 
     /// New and updated articles, newest first.

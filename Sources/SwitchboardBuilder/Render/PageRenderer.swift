@@ -82,6 +82,13 @@ struct PageRenderer: Sendable {
         var hasher = ContentHasher()
         hasher.add(frameDigest)
         hasher.add(templates.templateDigests[page.template] ?? ContentDigest(high: 0, low: 0))
+        hasher.add(page.specDigest ?? Self.specDigest(page))
+        return hasher.finish()
+    }
+
+    /// The hash of a page's spec alone: its URL, title, template, breadcrumbs and context.
+    static func specDigest(_ page: PageSpec) -> ContentDigest {
+        var hasher = ContentHasher()
         hasher.add(page: page)
         return hasher.finish()
     }

@@ -25,6 +25,10 @@ public struct PageSpec: Sendable {
     public var headLinks: [(rel: String, type: String, title: String, url: String)]
     /// Listed in sitemap.xml.
     public var inSitemap: Bool
+    /// The hash of everything above, when the page family already has it (`ArticlePageMemo`
+    /// keeps it with the spec); else `PageRenderer.digest` computes it. Set only on a spec that
+    /// is finished: nothing may change the spec afterwards.
+    var specDigest: ContentDigest?
 
     public init(url: String, template: String, title: String, description: String? = nil, context: TemplateContext = [:],
                 breadcrumbs: [(title: String, url: String)] = [], headLinks: [(rel: String, type: String, title: String, url: String)] = [],

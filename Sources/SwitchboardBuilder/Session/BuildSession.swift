@@ -22,6 +22,10 @@ public final class BuildSession {
     private var memory: BuildMemory?
     /// Parsed content files, reused while their bytes and surroundings are unchanged.
     private let parseCache = ParseCache()
+    /// Article pages and search documents, reused while what they read is unchanged.
+    private let articlePages = ArticlePageMemo()
+    /// How many articles' page specs the last build made again (the others were reused).
+    var articlePagesMade: Int { articlePages.lastMade }
     /// Content files' hashes under their stat stamps, so unchanged files are not read to be hashed.
     private var fileDigests = FileDigests()
     private var fileDigestsKey: String?
@@ -93,7 +97,8 @@ public final class BuildSession {
         guard let site = loaded.site, let theme, !fails(diagnostics) else { return failed() }
 
         var stage = StageTimings()
-        let builder = SiteBuilder(site: site, templates: theme)
+        var builder = SiteBuilder(site: site, templates: theme)
+        builder.articleMemo = articlePages
         let plan = builder.plan()
         diagnostics += plan.diagnostics
         stage.lap("page contexts")

@@ -1,5 +1,5 @@
 /// `content/kb/<category>/<slug>.md`.
-public struct Article: Sendable, Codable {
+public struct Article: Sendable, Codable, Equatable {
     public var info: EntryInfo
     /// The category folder's slug.
     public var category: String

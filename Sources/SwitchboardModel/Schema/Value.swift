@@ -19,7 +19,7 @@ public indirect enum Value: Sendable, Codable {
 }
 
 /// Markdown from a field or a file body, with its rendering.
-public struct MarkdownText: Sendable, Codable {
+public struct MarkdownText: Sendable, Codable, Equatable {
     public var source: String
     public var rendered: RenderedMarkdown
 
