@@ -8,8 +8,9 @@ struct EntryIndex {
     private var articlesByProduct: [String: [Int]] = [:]
     private var articlesByTag: [String: [Int]] = [:]
     private let articles: [Article]
-    /// Each published article's place in `articles`, by its content path.
+    /// Each published article's place in `articles`, by its content path and by its slug.
     private var positions: [String: Int] = [:]
+    private var positionsBySlug: [String: Int] = [:]
 
     init(_ site: Site) {
         base = site.basePath
@@ -19,6 +20,7 @@ struct EntryIndex {
         for policy in site.policies { entries["policies/\(policy.info.slug)"] = (policy.title, policy.info.url ?? "", "Policy") }
         for (index, article) in articles.enumerated() {
             positions[article.info.path] = index
+            positionsBySlug[article.info.slug] = index
             for product in article.products { articlesByProduct[product, default: []].append(index) }
             for tag in article.tags { articlesByTag[tag, default: []].append(index) }
         }
@@ -55,10 +57,14 @@ struct EntryIndex {
     /// they are usually of the same category and written together.
     func relatedEntries(to article: Article) -> [Linked] {
         var result = article.related.compactMap(entry)
-        var seen = Set(article.related)
-        seen.insert("kb/\(article.info.slug)")
         guard result.count < Self.relatedLimit, let own = positions[article.info.path] else { return result }
+        // The article itself and the articles it names are not listed again.
+        var excluded = [own]
+        for reference in article.related where reference.hasPrefix("kb/") {
+            if let index = positionsBySlug[String(reference.dropFirst(3))] { excluded.append(index) }
+        }
         var scores: [Int: Int] = [:]
+        scores.reserveCapacity(Self.scanLimit * 2)
         // Each list is read only around the article's own place: a product shared by every
         // article must not make this quadratic in the number of pages, and reading every list
         // from its start made the first few articles the related ones of every other article.
@@ -66,21 +72,32 @@ struct EntryIndex {
             guard let list, !list.isEmpty else { return }
             let window = Self.scanLimit / 2
             let middle = Self.insertionPoint(of: own, in: list)
-            for index in list[max(0, middle - window)..<min(list.count, middle + window + 1)] where index != own {
+            for index in list[max(0, middle - window)..<min(list.count, middle + window + 1)] {
                 scores[index, default: 0] += weight
             }
         }
         for product in article.products { score(articlesByProduct[product], weight: 1) }
         for tag in article.tags { score(articlesByTag[tag], weight: 2) }
-        let ranked = scores.sorted { left, right in
-            if left.value != right.value { return left.value > right.value }
-            let (leftDistance, rightDistance) = (abs(left.key - own), abs(right.key - own))
+        // Higher score first, then nearer, then earlier.
+        func precedes(_ left: (index: Int, score: Int), _ right: (index: Int, score: Int)) -> Bool {
+            if left.score != right.score { return left.score > right.score }
+            let (leftDistance, rightDistance) = (abs(left.index - own), abs(right.index - own))
             if leftDistance != rightDistance { return leftDistance < rightDistance }
-            return left.key < right.key
+            return left.index < right.index
         }
-        for (index, _) in ranked where result.count < Self.relatedLimit {
-            let reference = "kb/\(articles[index].info.slug)"
-            if seen.insert(reference).inserted, let entry = entry(reference) { result.append(entry) }
+        // The best few are kept in order as candidates come, instead of sorting them all.
+        let wanted = Self.relatedLimit - result.count
+        var best: [(index: Int, score: Int)] = []
+        best.reserveCapacity(wanted + 1)
+        for (index, score) in scores where !excluded.contains(index) {
+            let candidate = (index: index, score: score)
+            if best.count == wanted, let last = best.last, !precedes(candidate, last) { continue }
+            best.insert(candidate, at: best.firstIndex { precedes(candidate, $0) } ?? best.count)
+            if best.count > wanted { best.removeLast() }
+        }
+        for (index, _) in best {
+            let related = articles[index]
+            result.append(Linked(title: related.title, url: base + (related.info.url ?? ""), type: "Article"))
         }
         return result
     }

@@ -3,7 +3,7 @@ import SwitchboardModel
 /// What a `BuildSession` remembers of its last successful build, in memory and in
 /// the cache folder: the hash of all its inputs, every output with the hash of its
 /// bytes, and for each page and for the search index the hash of what it read.
-struct BuildMemory {
+struct BuildMemory: Sendable {
     /// Inputs of the last build; nil when it had diagnostics (they are not kept, so
     /// such a build is never skipped).
     var fingerprint: ContentDigest?

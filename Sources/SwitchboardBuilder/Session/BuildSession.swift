@@ -465,7 +465,8 @@ public final class BuildSession {
     private func remember(_ next: BuildMemory) {
         memory = next
         memoryKey = memoryPath
-        if let path = memoryPath { next.write(to: path) }
+        // Written on another core, like the other cache files: the next build waits for it.
+        if let path = memoryPath { DispatchQueue.global().async(group: cacheWrites) { next.write(to: path) } }
     }
 
     private func fails(_ diagnostics: [Diagnostic]) -> Bool {
