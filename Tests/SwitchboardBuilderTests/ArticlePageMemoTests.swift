@@ -6,12 +6,6 @@ import SwitchboardModel
 /// A long-lived session makes an article's page spec again only when something it reads
 /// changed: its file, or another article's title that it lists as related.
 @Suite struct ArticlePageMemoTests {
-    private func clean(_ workspace: IncrementalWorkspace) -> [String: [UInt8]] {
-        let session = BuildSession(configuration: workspace.configuration(), sink: MemorySink())
-        #expect(session.build().succeeded)
-        return (session.sink as! MemorySink).files
-    }
-
     @Test func onlyArticlesThatReadWhatChangedAreMadeAgain() throws {
         let workspace = try IncrementalWorkspace()
         defer { workspace.remove() }
@@ -26,7 +20,7 @@ import SwitchboardModel
         try workspace.apply(.editBody(path: edited, number: 1))
         #expect(session.build().succeeded)
         #expect(session.articlePagesMade == 1)
-        #expect(IncrementalWorkspace.difference(sink.files, clean(workspace)) == nil)
+        #expect(IncrementalWorkspace.difference(sink.files, workspace.cleanBuild()) == nil)
 
         // A title edit: the article, and every article listing it as related.
         let listed = "kb/devices/request-testing-of-a-new-device.md"
@@ -35,7 +29,7 @@ import SwitchboardModel
         #expect(report.succeeded)
         #expect(session.articlePagesMade > 1)
         #expect(session.articlePagesMade < articleCount / 2)
-        #expect(IncrementalWorkspace.difference(sink.files, clean(workspace)) == nil)
+        #expect(IncrementalWorkspace.difference(sink.files, workspace.cleanBuild()) == nil)
         let lister = try #require(sink.text("kb/devices/approved-device-list-and-licences/index.html"))
         #expect(lister.contains("(2)"), "the related link shows the new title")
     }

@@ -11,12 +11,6 @@ import SwitchboardModel
         BuildSession(configuration: workspace.configuration(cache: cache), sink: MemorySink()).build()
     }
 
-    private func clean(_ workspace: IncrementalWorkspace) -> [String: [UInt8]] {
-        let session = BuildSession(configuration: workspace.configuration(), sink: MemorySink())
-        #expect(session.build().succeeded)
-        return (session.sink as! MemorySink).files
-    }
-
     @Test func aNewSessionParsesOnlyTheChangedFile() throws {
         let workspace = try IncrementalWorkspace()
         defer { workspace.remove() }
@@ -33,7 +27,7 @@ import SwitchboardModel
         #expect(second.succeeded)
         #expect(second.parsedFiles == 1)
         #expect(second.analysedDocuments == 1)
-        #expect(IncrementalWorkspace.difference(sink.files, clean(workspace)) == nil)
+        #expect(IncrementalWorkspace.difference(sink.files, workspace.cleanBuild()) == nil)
     }
 
     /// An edit adds a small delta file beside the base, which stays as it was; once the delta
@@ -69,7 +63,7 @@ import SwitchboardModel
         #expect(report.succeeded)
         #expect(FileReader.read(delta) == nil)
         #expect(FileReader.read(base) != first)
-        #expect(IncrementalWorkspace.difference(sink.files, clean(workspace)) == nil)
+        #expect(IncrementalWorkspace.difference(sink.files, workspace.cleanBuild()) == nil)
     }
 
     /// A session kept alive writes the cache folder again after each edit, though it lets go of
@@ -90,7 +84,7 @@ import SwitchboardModel
         let sink = MemorySink()
         let fresh = BuildSession(configuration: workspace.configuration(cache: cache), sink: sink).build()
         #expect(fresh.parsedFiles == 1)
-        #expect(IncrementalWorkspace.difference(sink.files, clean(workspace)) == nil)
+        #expect(IncrementalWorkspace.difference(sink.files, workspace.cleanBuild()) == nil)
     }
 
     @Test(arguments: ["truncated", "flipped", "reworded", "foreign"])
@@ -125,7 +119,7 @@ import SwitchboardModel
         let sink = MemorySink()
         let report = BuildSession(configuration: workspace.configuration(cache: cache), sink: sink).build()
         #expect(report.succeeded)
-        #expect(IncrementalWorkspace.difference(sink.files, clean(workspace)) == nil)
+        #expect(IncrementalWorkspace.difference(sink.files, workspace.cleanBuild()) == nil)
         if damage != "flipped" && damage != "reworded" { #expect(report.parsedFiles == fileCount) }
     }
 }

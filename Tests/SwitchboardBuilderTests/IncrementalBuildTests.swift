@@ -148,6 +148,13 @@ final class IncrementalWorkspace {
         BuildSession(configuration: configuration(cache: cache), sink: sink)
     }
 
+    /// A clean build of the workspace as it is now, in memory, with no cache.
+    func cleanBuild() -> [String: [UInt8]] {
+        let sink = MemorySink()
+        #expect(session(sink: sink).build().succeeded)
+        return sink.files
+    }
+
     /// Article paths inside content/, sorted.
     func articles() -> [String] {
         let kb = content.appendingPathComponent("kb")
