@@ -63,8 +63,11 @@ public final class SessionPreviewBuilder: PreviewBuilder, @unchecked Sendable {
         var build = PreviewBuild(files: files, diagnostics: report.diagnostics, basePath: report.basePath,
                                  fileCount: report.contentFileCount,
                                  changedOutputs: Set(report.changes.written).union(report.changes.removed))
-        // The swap left the previous site in the staging folder, until the next build updates it.
-        if let sink = session.sink as? DiskSink { build.replaced = FolderFiles(directory: sink.staging) }
+        // A build that changed outputs swapped the folders: the previous site is in the staging
+        // folder until the next build updates it. (A build that changed nothing swaps nothing.)
+        if let sink = session.sink as? DiskSink, !(report.changes.written.isEmpty && report.changes.removed.isEmpty) {
+            build.replaced = FolderFiles(directory: sink.staging)
+        }
         build.outputCount = report.outputCount
         build.renderedPages = report.renderedPages
         build.carriedOver = report.carriedOver
