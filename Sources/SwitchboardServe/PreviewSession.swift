@@ -64,7 +64,7 @@ public final class PreviewSession: @unchecked Sendable {
         }
         if overlayChanged || (before.files == nil && after.files != nil) {
             messages = [LiveReloadMessage(path: after.basePath + "/", liveCSS: false, pages: nil)]
-        } else if before.files != nil, let old, let new = build.files {
+        } else if let old, let new = build.files {
             messages = ReloadDecision.messages(from: old, to: new, changed: changed, basePath: after.basePath)
         }
         hub.broadcast(messages)

@@ -32,9 +32,9 @@ import SwitchboardModel
         var listedBy: [String: Int] = [:]
         let generated = site.articles.filter { $0.category == "generated" }
         for article in generated {
-            let related = index.related(to: article)
+            let related = index.relatedEntries(to: article)
             #expect(related.count == 5, "\(article.info.slug)")
-            for entry in related { listedBy["\(entry["url"]!)", default: 0] += 1 }
+            for entry in related { listedBy[entry.url, default: 0] += 1 }
         }
         // Five links from each of 400 articles: reading every product's list from its start
         // gave the first articles hundreds of inbound links and most of the rest none.
@@ -48,13 +48,13 @@ import SwitchboardModel
         defer { try? FileManager.default.removeItem(at: root) }
         let index = EntryIndex(site)
         let article = try #require(site.articles.first { $0.info.slug == "generated-0030" })
-        let urls = index.related(to: article).map { "\($0["url"]!)" }
+        let urls = index.relatedEntries(to: article).map(\.url)
         // 0030 has the tag: the other tagged articles nearest to it first, then its neighbours.
         #expect(urls == ["/kb/generated/generated-0020/", "/kb/generated/generated-0040/",
                          "/kb/generated/generated-0010/", "/kb/generated/generated-0050/",
                          "/kb/generated/generated-0000/"])
         let untagged = try #require(site.articles.first { $0.info.slug == "generated-0033" })
-        #expect(index.related(to: untagged).map { "\($0["url"]!)" }.prefix(2) ==
+        #expect(index.relatedEntries(to: untagged).map(\.url).prefix(2) ==
                 ["/kb/generated/generated-0032/", "/kb/generated/generated-0034/"])
     }
 }

@@ -32,7 +32,17 @@ enum ContextHelpers {
 
     /// The names of product ids, in the given order.
     static func products(_ ids: [String], in site: Site) -> [TemplateContext] {
-        ids.map { id in ["id": id, "name": site.product(id)?.name ?? id] as TemplateContext }
+        products(ids, names: productNames(ids, in: site))
+    }
+
+    /// Each product id's name, or the id itself for one the site does not list.
+    static func productNames(_ ids: [String], in site: Site) -> [String] {
+        ids.map { site.product($0)?.name ?? $0 }
+    }
+
+    /// Product ids with their names (`productNames`) as template items.
+    static func products(_ ids: [String], names: [String]) -> [TemplateContext] {
+        zip(ids, names).map { ["id": $0, "name": $1] as TemplateContext }
     }
 
     /// Search sections from a rendered body.

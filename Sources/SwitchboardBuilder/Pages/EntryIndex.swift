@@ -47,11 +47,6 @@ struct EntryIndex {
         entries[reference].map { Linked(title: $0.title, url: base + $0.url, type: $0.type) }
     }
 
-    /// `relatedEntries(to:)` as template contexts.
-    func related(to article: Article) -> [TemplateContext] {
-        relatedEntries(to: article).map(\.context)
-    }
-
     /// Explicit `related` first, then articles sharing products and tags (a shared tag counts
     /// double), at most five. Among equal scores the nearest articles in path order come first:
     /// they are usually of the same category and written together.

@@ -49,7 +49,7 @@ enum KnowledgeBasePages {
             guard article.info.url != nil else { return nil }
             let inputs = ArticlePageMemo.Inputs(article: article, categoryTitle: categoryTitles[article.category] ?? article.category,
                                                 related: entries.relatedEntries(to: article),
-                                                productNames: article.products.map { site.product($0)?.name ?? $0 },
+                                                productNames: ContextHelpers.productNames(article.products, in: site),
                                                 basePath: base, repositoryURL: repository)
             if let known = previous[article.info.path], known.inputs == inputs { return (known, false) }
             return (page(inputs), true)
@@ -82,7 +82,7 @@ enum KnowledgeBasePages {
         let toc = ContextHelpers.toc(article.body.rendered)
         if toc.count > 1 { context["toc"] = toc }
         if !article.products.isEmpty {
-            context["products"] = zip(article.products, inputs.productNames).map { ["id": $0, "name": $1] as TemplateContext }
+            context["products"] = ContextHelpers.products(article.products, names: inputs.productNames)
         }
         if !article.tags.isEmpty { context["tags"] = article.tags }
         if !inputs.related.isEmpty { context["related"] = inputs.related.map(\.context) }
