@@ -46,9 +46,18 @@ public protocol PreviewBuilder: AnyObject, Sendable {
     /// An empty set means only the clock moved (or nothing is known); the first call builds everything.
     /// `checkingEverything` goes through every stage even when nothing changed (see ``PreviewSession/warmUp()``).
     func build(changedPaths: Set<String>, now: Instant, checkingEverything: Bool) -> PreviewBuild
+
+    /// The pages that `changedPaths` changed, by output path, rendered before the next build
+    /// when the builder can tell them exactly from its last good build (an edited article that
+    /// keeps its place in the site); else empty. The session shows them at once; the build
+    /// that follows tells open pages again if a page turns out different.
+    func renderAhead(changedPaths: Set<String>, now: Instant) -> [String: [UInt8]]
 }
 
 extension PreviewBuilder {
+    /// A builder that renders nothing ahead: every save waits for its build.
+    public func renderAhead(changedPaths: Set<String>, now: Instant) -> [String: [UInt8]] { [:] }
+
     public func build(changedPaths: Set<String>, now: Instant) -> PreviewBuild {
         build(changedPaths: changedPaths, now: now, checkingEverything: false)
     }

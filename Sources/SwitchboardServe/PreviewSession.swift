@@ -21,6 +21,10 @@ public final class PreviewSession: @unchecked Sendable {
         public var seconds: Double
         /// Whether the build failed or recovered (the overlay appeared, changed or went).
         public var overlayChanged: Bool
+        /// Pages shown before the build ran (see ``PreviewBuilder/renderAhead(changedPaths:now:)``),
+        /// and after how many seconds.
+        public var pagesShownAhead = 0
+        public var secondsToPagesAhead: Double?
     }
 
     public init(builder: any PreviewBuilder, site: PreviewSite = PreviewSite(), hub: LiveReloadHub = LiveReloadHub(),
@@ -51,7 +55,19 @@ public final class PreviewSession: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         let started = DispatchTime.now().uptimeNanoseconds
-        let build = builder.build(changedPaths: changedPaths, now: clock(), checkingEverything: checkingEverything)
+        let now = clock()
+        // The edited page first: shown, and its open tabs told, before the rest of the site is built.
+        var shownAhead: [String: [UInt8]] = [:]
+        var aheadSeconds: Double?
+        if !changedPaths.isEmpty {
+            let pages = builder.renderAhead(changedPaths: changedPaths, now: now)
+            if !pages.isEmpty, site.showAhead(pages) {
+                shownAhead = pages
+                aheadSeconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+                hub.broadcast(ReloadDecision.messages(forPagesShownAhead: Set(pages.keys), basePath: site.state.basePath))
+            }
+        }
+        let build = builder.build(changedPaths: changedPaths, now: now, checkingEverything: checkingEverything)
         let (before, after) = site.apply(build)
         var changed = Set<String>()
         var messages: [LiveReloadMessage] = []
@@ -61,6 +77,10 @@ public final class PreviewSession: @unchecked Sendable {
             changed = changedOutputs
         } else if let new = build.files as? SiteFiles {
             changed = (old as? SiteFiles).map { new.changedPaths(since: $0) } ?? Set(new.contents.keys)
+        }
+        // A page shown ahead that the build made the same needs no second reload.
+        if let new = build.files {
+            for (path, bytes) in shownAhead where new[path] == bytes { changed.remove(path) }
         }
         if overlayChanged || (before.files == nil && after.files != nil) {
             messages = [LiveReloadMessage(path: after.basePath + "/", liveCSS: false, pages: nil)]
@@ -74,8 +94,11 @@ public final class PreviewSession: @unchecked Sendable {
         // or the server's resident size stays at the peak of two sites in memory.
         _ = glibcMallocTrim(0)
         #endif
-        return Outcome(build: build, changedOutputs: changed.count, messages: messages, seconds: seconds,
-                       overlayChanged: overlayChanged)
+        var outcome = Outcome(build: build, changedOutputs: changed.count, messages: messages, seconds: seconds,
+                              overlayChanged: overlayChanged)
+        outcome.pagesShownAhead = shownAhead.count
+        outcome.secondsToPagesAhead = aheadSeconds
+        return outcome
     }
 }
 

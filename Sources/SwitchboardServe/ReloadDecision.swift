@@ -61,6 +61,13 @@ public enum ReloadDecision {
         return [LiveReloadMessage(path: path, liveCSS: true, pages: listed)]
     }
 
+    /// For pages shown ahead of a build: one `reload` naming them (they are HTML pages).
+    public static func messages(forPagesShownAhead paths: Set<String>, basePath: String) -> [LiveReloadMessage] {
+        let pages = paths.sorted { ByteOrder.precedes($0, $1) }.map { pageURL(of: $0, basePath: basePath) }
+        guard let first = pages.first else { return [] }
+        return [LiveReloadMessage(path: first, liveCSS: true, pages: pages)]
+    }
+
     /// The URL a page is opened at: `kb/x/index.html` → `/kb/x/`, `404.html` → `/404.html`.
     public static func pageURL(of path: String, basePath: String) -> String {
         if path == "index.html" { return basePath + "/" }

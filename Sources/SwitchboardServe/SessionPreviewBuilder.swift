@@ -49,6 +49,15 @@ public final class SessionPreviewBuilder: PreviewBuilder, @unchecked Sendable {
         session.waitForCacheWrites()
     }
 
+    public func renderAhead(changedPaths: Set<String>, now: Instant) -> [String: [UInt8]] {
+        lock.lock()
+        defer { lock.unlock() }
+        session.configuration.loadOptions.now = now
+        var pages: [String: [UInt8]] = [:]
+        for file in session.renderAhead(changedPaths: changedPaths) { pages[file.path] = file.bytes }
+        return pages
+    }
+
     public func build(changedPaths: Set<String>, now: Instant, checkingEverything: Bool) -> PreviewBuild {
         lock.lock()
         defer { lock.unlock() }

@@ -167,7 +167,10 @@ private struct Terminal: Sendable {
         }
         let told = outcome.messages.contains(where: \.isStylesheetSwap) ? "stylesheet swapped"
             : outcome.messages.isEmpty ? "no page changed" : "pages reloaded"
-        say("Rebuilt in \(time): \(outcome.changedOutputs) output\(outcome.changedOutputs == 1 ? "" : "s") changed, \(told)")
+        let ahead = outcome.secondsToPagesAhead.map {
+            String(format: " (the edited page%@ shown after %.0f ms)", outcome.pagesShownAhead == 1 ? "" : "s", $0 * 1000)
+        } ?? ""
+        say("Rebuilt in \(time)\(ahead): \(outcome.changedOutputs) output\(outcome.changedOutputs == 1 ? "" : "s") changed, \(told)")
     }
 }
 

@@ -16,6 +16,21 @@ final class ArticlePageMemo: @unchecked Sendable {
         var productNames: [String]
         var basePath: String
         var repositoryURL: String?
+
+        /// These inputs with `article` in place of the kept one, when nothing else they hold can
+        /// depend on what changed: the article keeps its file, page, category, products, tags,
+        /// related list and aliases, and stays published. (Its title, summary, dates and body are
+        /// its own page's alone; other pages that show them are rebuilt by the build.) Nil otherwise.
+        func replacing(article new: Article) -> Inputs? {
+            let old = article
+            guard new.info.path == old.info.path, new.info.slug == old.info.slug, new.info.url == old.info.url,
+                  !new.draft, !new.info.draft, new.info.aliases.map(\.path) == old.info.aliases.map(\.path),
+                  new.category == old.category, new.products == old.products, new.tags == old.tags, new.related == old.related
+            else { return nil }
+            var inputs = self
+            inputs.article = new
+            return inputs
+        }
     }
 
     struct Entry: Sendable {

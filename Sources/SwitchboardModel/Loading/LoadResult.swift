@@ -7,4 +7,6 @@ public struct LoadResult: Sendable {
     public var timings = StageTimings()
     /// How many files besides site.yml (always parsed) were parsed; the rest were reused from a `ParseCache`.
     public var parsedFileCount = 0
+    /// Parses an article file again as this load did (see ``ArticleReparser``).
+    public var reparser: ArticleReparser?
 }

@@ -1,0 +1,44 @@
+/// Parses one article file again as the load that made it would have: with the same map of
+/// content paths, base path, raw-HTML switch, limits and commit dates. `serve` uses it to
+/// show an edited article's page before the whole site is rebuilt; the rebuild that follows
+/// parses the file again and checks it against every other file.
+///
+/// Valid only while the set of content files, `site.yml` and the clock are those of that load:
+/// the caller re-parses only paths that already held an article then, at the same clock.
+public struct ArticleReparser: Sendable {
+    let contentDirectory: String
+    let decoder: EntryDecoder
+    let commitDates: [String: Day]
+
+    init(contentDirectory: String, decoder: EntryDecoder, commitDates: [String: Day]) {
+        self.contentDirectory = contentDirectory
+        self.decoder = decoder
+        self.commitDates = commitDates
+    }
+
+    /// The clock the load ran at.
+    public var now: Instant { decoder.now }
+
+    /// What parsing one file gave.
+    public struct Result: Sendable {
+        /// The article, when the file parsed into one (possibly with errors besides).
+        public var article: Article?
+        /// The file's own diagnostics: no cross-file check has run.
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// The article at `path` (as the watcher names it: the content folder as given, then the
+    /// path inside it), or nil when the path is not an article's place in the layout.
+    public func article(at path: String) -> Result? {
+        let prefix = contentDirectory.hasSuffix("/") ? contentDirectory : contentDirectory + "/"
+        guard path.hasPrefix(prefix) else { return nil }
+        let relative = String(path.dropFirst(prefix.count))
+        guard case .entry(.articles, let slug, let category) = ContentPathClassifier.classify(relative) else { return nil }
+        let file = DiscoveredFile(path: relative, absolutePath: prefix + relative, collection: .articles, slug: slug, category: category)
+        let loaded = decoder.decode(file)
+        guard case .article(var article)? = loaded.entry else { return Result(article: nil, diagnostics: loaded.diagnostics) }
+        // As `SiteAssembler` does: the commit date stands in for a missing `updated`.
+        if article.updated == nil { article.updated = commitDates[relative] }
+        return Result(article: article, diagnostics: loaded.diagnostics)
+    }
+}
