@@ -56,14 +56,15 @@ import SwitchboardModel
         #expect(session.renderAhead(changedPaths: [path]).map(\.path) == [])
         #expect(session.build().succeeded)
 
+        // An error in a file that still makes an article: a link to a file that does not exist.
+        try replace("Two caveats matter.", with: "Two caveats matter, [see](no-such-article.md).", in: Self.article, workspace)
+        #expect(session.renderAhead(changedPaths: [path]).map(\.path) == [])
+        try replace("Two caveats matter, [see](no-such-article.md).", with: "Two caveats matter.", in: Self.article, workspace)
+
         // A front matter error: the page is not shown, the build reports it.
         try replace("tags: [ascom, sip-devices]", with: "tags: [ascom, sip-devices", in: Self.article, workspace)
         #expect(session.renderAhead(changedPaths: [path]).map(\.path) == [])
         #expect(!session.build().succeeded)
-        // An error inside a front matter that still makes an article.
-        try replace("tags: [ascom, sip-devices", with: "tags: [ascom, sip-devices]\nupdated: 2026-13-45\nupdated_by: nobody", in: Self.article, workspace)
-        #expect(session.renderAhead(changedPaths: [path]).map(\.path) == [])
-        try replace("tags: [ascom, sip-devices]\nupdated: 2026-13-45\nupdated_by: nobody", with: "tags: [ascom, sip-devices", in: Self.article, workspace)
         // After a failed build nothing is rendered ahead, even for a good edit: the overlay waits for the build.
         try replace("tags: [ascom, sip-devices", with: "tags: [ascom, sip-devices]", in: Self.article, workspace)
         #expect(session.renderAhead(changedPaths: [path]).map(\.path) == [])
@@ -85,6 +86,24 @@ import SwitchboardModel
         #expect(session.renderAhead(changedPaths: [path]).map(\.path) == [])
         session.configuration.loadOptions.now = workspace.now
         #expect(session.renderAhead(changedPaths: [path]).count == 1)
+    }
+
+    @Test func anArticleDatedByItsLastCommitKeepsThatDateAhead() throws {
+        let workspace = try IncrementalWorkspace()
+        defer { workspace.remove() }
+        try replace("updated: 2026-09-20\n", with: "", in: Self.article, workspace)
+        var configuration = workspace.configuration()
+        configuration.loadOptions.commitDates = [Self.article: Day(year: 2025, month: 3, day: 14)]
+        let sink = MemorySink()
+        let session = BuildSession(configuration: configuration, sink: sink)
+        #expect(session.build().succeeded)
+        try workspace.apply(.editBody(path: Self.article, number: 6))
+        let ahead = session.renderAhead(changedPaths: [watched(workspace, Self.article)])
+        let text = String(decoding: ahead.first?.bytes ?? [], as: UTF8.self)
+        #expect(text.contains("14 March 2025"))
+        #expect(session.build().succeeded)
+        let same = ahead.first?.bytes == sink.files[IncrementalWorkspace.outputPath(ofArticle: Self.article)]
+        #expect(same, "the build renders the same bytes")
     }
 
     @Test func nothingIsRenderedAheadBeforeTheFirstBuild() throws {
