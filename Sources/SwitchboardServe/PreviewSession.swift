@@ -3,7 +3,8 @@ import SwitchboardModel
 
 /// One `serve` run's rebuild loop: builds through a ``PreviewBuilder``, updates the
 /// ``PreviewSite`` that requests read, decides what open pages are told and tells them.
-/// Rebuilds run one at a time, whichever thread asks (the watcher, the clock).
+/// Builds run one at a time, whichever thread asks (the watcher's saves, the clock, the warm-up);
+/// pages rendered ahead are shown without waiting for a build that is running.
 public final class PreviewSession: @unchecked Sendable {
     public let builder: any PreviewBuilder
     public let site: PreviewSite
@@ -36,10 +37,34 @@ public final class PreviewSession: @unchecked Sendable {
     }
 
     /// Rebuilds after `changedPaths` changed (none: the clock moved, or the first build),
-    /// and sends open pages what they need.
+    /// and sends open pages what they need. Edited pages that can be rendered ahead are shown
+    /// (and their tabs told) before the build runs.
     @discardableResult
     public func rebuild(changedPaths: Set<String> = []) -> Outcome {
-        rebuild(changedPaths: changedPaths, checkingEverything: false)
+        let started = DispatchTime.now().uptimeNanoseconds
+        let ahead = showAhead(changedPaths, started: started)
+        return build(changedPaths, checkingEverything: false, started: started, ahead: ahead)
+    }
+
+    /// What the watcher calls after a save: the edited pages are shown at once when they can
+    /// be rendered ahead, and the build runs on the session's own queue. Saves that come while
+    /// a build runs are shown at once too, and built together after it. `report` is called
+    /// on that queue with each build's outcome.
+    public func saved(_ changedPaths: Set<String>, report: @escaping @Sendable (Outcome) -> Void) {
+        let started = DispatchTime.now().uptimeNanoseconds
+        let ahead = showAhead(changedPaths, started: started)
+        pendingLock.lock()
+        if var waiting = pending {
+            waiting.paths.formUnion(changedPaths)
+            waiting.ahead.pages += ahead.pages
+            pending = waiting
+        } else {
+            pending = (changedPaths, started, ahead)
+        }
+        let startsDraining = !draining
+        draining = true
+        pendingLock.unlock()
+        if startsDraining { builds.async { self.drain(report) } }
     }
 
     /// After a start that carried the site over from the cache folder (nothing changed since the
@@ -48,27 +73,57 @@ public final class PreviewSession: @unchecked Sendable {
     /// server answers; a save meanwhile waits for it. What changed meanwhile is sent as usual.
     @discardableResult
     public func warmUp() -> Outcome {
-        rebuild(changedPaths: [], checkingEverything: true)
+        build([], checkingEverything: true, started: DispatchTime.now().uptimeNanoseconds, ahead: AheadShown())
     }
 
-    private func rebuild(changedPaths: Set<String>, checkingEverything: Bool) -> Outcome {
+    /// Pages shown ahead of one build.
+    private struct AheadShown {
+        var pages = 0
+        var seconds: Double?
+    }
+
+    private let pendingLock = NSLock()
+    /// Saves not yet built: their paths, when the first came, and what was shown ahead of them.
+    private var pending: (paths: Set<String>, started: UInt64, ahead: AheadShown)?
+    /// Whether the build queue is taking pending saves.
+    private var draining = false
+    private let builds = DispatchQueue(label: "switchboard.preview.builds")
+    private let aheadLock = NSLock()
+
+    private func drain(_ report: @Sendable (Outcome) -> Void) {
+        while true {
+            pendingLock.lock()
+            guard let next = pending else {
+                draining = false
+                pendingLock.unlock()
+                return
+            }
+            pending = nil
+            pendingLock.unlock()
+            report(build(next.paths, checkingEverything: false, started: next.started, ahead: next.ahead))
+        }
+    }
+
+    /// The edited pages first: shown, and their open tabs told, before the rest of the site is built.
+    private func showAhead(_ changedPaths: Set<String>, started: UInt64) -> AheadShown {
+        guard !changedPaths.isEmpty else { return AheadShown() }
+        aheadLock.lock()
+        defer { aheadLock.unlock() }
+        let pages = builder.renderAhead(changedPaths: changedPaths, now: clock())
+        guard !pages.isEmpty, site.showAhead(pages) else { return AheadShown() }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        hub.broadcast(ReloadDecision.messages(forPagesShownAhead: Set(pages.keys), basePath: site.state.basePath))
+        return AheadShown(pages: pages.count, seconds: seconds)
+    }
+
+    private func build(_ changedPaths: Set<String>, checkingEverything: Bool, started: UInt64, ahead: AheadShown) -> Outcome {
         lock.lock()
         defer { lock.unlock() }
-        let started = DispatchTime.now().uptimeNanoseconds
-        let now = clock()
-        // The edited page first: shown, and its open tabs told, before the rest of the site is built.
-        var shownAhead: [String: [UInt8]] = [:]
-        var aheadSeconds: Double?
-        if !changedPaths.isEmpty {
-            let pages = builder.renderAhead(changedPaths: changedPaths, now: now)
-            if !pages.isEmpty, site.showAhead(pages) {
-                shownAhead = pages
-                aheadSeconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-                hub.broadcast(ReloadDecision.messages(forPagesShownAhead: Set(pages.keys), basePath: site.state.basePath))
-            }
-        }
-        let build = builder.build(changedPaths: changedPaths, now: now, checkingEverything: checkingEverything)
-        let (before, after) = site.apply(build)
+        // The build reads files at least as new as every page shown ahead so far.
+        let shownBefore = site.aheadShowings
+        let build = builder.build(changedPaths: changedPaths, now: clock(), checkingEverything: checkingEverything)
+        let applied = site.apply(build, aheadShownBefore: shownBefore)
+        let (before, after) = (applied.before, applied.after)
         var changed = Set<String>()
         var messages: [LiveReloadMessage] = []
         let overlayChanged = before.overlay != after.overlay
@@ -78,9 +133,11 @@ public final class PreviewSession: @unchecked Sendable {
         } else if let new = build.files as? SiteFiles {
             changed = (old as? SiteFiles).map { new.changedPaths(since: $0) } ?? Set(new.contents.keys)
         }
-        // A page shown ahead that the build made the same needs no second reload.
         if let new = build.files {
-            for (path, bytes) in shownAhead where new[path] == bytes { changed.remove(path) }
+            // A page shown ahead that the build made the same needs no second reload; one shown
+            // after the build started stays until the next build, which tells its tabs then.
+            for (path, bytes) in applied.replacedAhead where new[path] == bytes { changed.remove(path) }
+            changed.subtract(applied.stillAhead)
         }
         if overlayChanged || (before.files == nil && after.files != nil) {
             messages = [LiveReloadMessage(path: after.basePath + "/", liveCSS: false, pages: nil)]
@@ -96,8 +153,8 @@ public final class PreviewSession: @unchecked Sendable {
         #endif
         var outcome = Outcome(build: build, changedOutputs: changed.count, messages: messages, seconds: seconds,
                               overlayChanged: overlayChanged)
-        outcome.pagesShownAhead = shownAhead.count
-        outcome.secondsToPagesAhead = aheadSeconds
+        outcome.pagesShownAhead = ahead.pages
+        outcome.secondsToPagesAhead = ahead.seconds
         return outcome
     }
 }

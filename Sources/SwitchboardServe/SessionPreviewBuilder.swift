@@ -18,6 +18,9 @@ public final class SessionPreviewBuilder: PreviewBuilder, @unchecked Sendable {
     /// Where the site is built: an output folder in the cache folder, or nil for memory.
     public var outputDirectory: String? { folder?.site }
     private let lock = NSLock()
+    /// The last build's renderer of pages ahead, read while the next build runs.
+    private var pagesAhead: PagesAheadRenderer?
+    private let aheadLock = NSLock()
 
     /// `loadOptions.now` is replaced by each build's clock. Commit dates are read from git
     /// once: a save does not change them, and `git log` on every save would cost more than
@@ -49,12 +52,14 @@ public final class SessionPreviewBuilder: PreviewBuilder, @unchecked Sendable {
         session.waitForCacheWrites()
     }
 
+    /// Renders from the last good build's ``PagesAheadRenderer``, without waiting for a build
+    /// that is running: a save that comes while the last one is still being built shows at once.
     public func renderAhead(changedPaths: Set<String>, now: Instant) -> [String: [UInt8]] {
-        lock.lock()
-        defer { lock.unlock() }
-        session.configuration.loadOptions.now = now
+        aheadLock.lock()
+        let renderer = pagesAhead
+        aheadLock.unlock()
         var pages: [String: [UInt8]] = [:]
-        for file in session.renderAhead(changedPaths: changedPaths) { pages[file.path] = file.bytes }
+        for file in renderer?.render(changedPaths: changedPaths, now: now) ?? [] { pages[file.path] = file.bytes }
         return pages
     }
 
@@ -63,6 +68,9 @@ public final class SessionPreviewBuilder: PreviewBuilder, @unchecked Sendable {
         defer { lock.unlock() }
         session.configuration.loadOptions.now = now
         let report = session.build(changedPaths: changedPaths, carryingOver: !checkingEverything)
+        aheadLock.lock()
+        pagesAhead = session.pagesAhead
+        aheadLock.unlock()
         guard report.succeeded else {
             var build = PreviewBuild(files: nil, diagnostics: report.diagnostics, basePath: nil, fileCount: report.contentFileCount)
             build.timings = report.timings

@@ -90,7 +90,9 @@ struct ServeCommand: ParsableCommand {
         let watcher = FileWatchers.make(roots: [content, templates], polling: poll)
         do {
             try watcher.start { batch in
-                terminal.report(session.rebuild(changedPaths: batch.paths), initial: false)
+                // The watcher goes back to reading events at once: a save that comes while the
+                // last one is being built is shown (when it can be rendered ahead) without waiting.
+                session.saved(batch.paths) { terminal.report($0, initial: false) }
             }
         } catch {
             terminal.error("\(error)")

@@ -3,7 +3,7 @@ import Testing
 @testable import SwitchboardBuilder
 import SwitchboardModel
 
-/// `BuildSession.renderAhead` renders an edited article's page before the build, byte for byte
+/// `BuildSession.pagesAhead` renders an edited article's page before the build, byte for byte
 /// as the build then renders it, and renders nothing when the edit could reach the page
 /// through other files (or the page cannot be told from the last good build).
 @Suite struct RenderAheadTests {
@@ -111,5 +111,12 @@ import SwitchboardModel
         defer { workspace.remove() }
         let session = workspace.session(sink: MemorySink())
         #expect(session.renderAhead(changedPaths: [watched(workspace, Self.article)]).map(\.path) == [])
+    }
+}
+
+extension BuildSession {
+    /// The last build's pages ahead at the session's clock, as `serve` asks for them.
+    func renderAhead(changedPaths: Set<String>) -> [OutputFile] {
+        pagesAhead?.render(changedPaths: changedPaths, now: configuration.loadOptions.now) ?? []
     }
 }

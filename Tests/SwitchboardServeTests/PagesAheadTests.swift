@@ -16,6 +16,11 @@ import SwitchboardModel
         var next: PreviewBuild
         var site: PreviewSite?
         var servedDuringBuild: [UInt8]?
+        /// Builds to answer before `next`, in order.
+        var queued: [PreviewBuild] = []
+        /// When set, each build signals `entered` and waits for `gate`.
+        var gate: DispatchSemaphore?
+        let entered = DispatchSemaphore(value: 0)
 
         init(files: SiteFiles) {
             next = PreviewBuild(files: files, diagnostics: [], basePath: "", fileCount: 1)
@@ -25,7 +30,11 @@ import SwitchboardModel
 
         func build(changedPaths: Set<String>, now: Instant, checkingEverything: Bool) -> PreviewBuild {
             servedDuringBuild = site?.state.files?[PagesAheadTests.page]
-            return next
+            if let gate {
+                entered.signal()
+                gate.wait()
+            }
+            return queued.isEmpty ? next : queued.removeFirst()
         }
     }
 
@@ -80,6 +89,49 @@ import SwitchboardModel
         #expect(sent.count == 1)
         #expect(outcome.pagesShownAhead == 0)
         #expect(outcome.messages.first?.pages == ["/kb/a/"])
+    }
+
+    /// A save while the last one is being built shows at once; the build that was running (which
+    /// may not have read it) leaves it shown, and the build after replaces it without a reload.
+    @Test func aSaveDuringABuildIsShownAtOnceAndBuiltNext() {
+        let builder = ScriptedBuilder(files: Self.site("old"))
+        let session = PreviewSession(builder: builder) { Self.now }
+        builder.site = session.site
+        session.rebuild()
+        let gate = DispatchSemaphore(value: 0)
+        builder.gate = gate
+        builder.queued = [PreviewBuild(files: Self.site("v1"), diagnostics: [], basePath: "", fileCount: 1)]
+        builder.next = PreviewBuild(files: Self.site("v2"), diagnostics: [], basePath: "", fileCount: 1)
+        let reported = DispatchSemaphore(value: 0)
+        let outcomes = Outcomes()
+
+        builder.ahead = [Self.page: Array("v1".utf8)]
+        session.saved(["content/kb/a/a.md"]) { outcomes.append($0); reported.signal() }
+        builder.entered.wait()
+        builder.ahead = [Self.page: Array("v2".utf8)]
+        session.saved(["content/kb/a/a.md"]) { outcomes.append($0); reported.signal() }
+        #expect(session.site.state.files?[Self.page] == Array("v2".utf8), "shown while the first build runs")
+
+        gate.signal()
+        builder.entered.wait()
+        #expect(session.site.state.files?[Self.page] == Array("v2".utf8), "the first build left the newer page shown")
+        #expect(session.site.state.files?["index.html"] == Array("home".utf8))
+        gate.signal()
+        reported.wait()
+        reported.wait()
+        #expect(session.site.state.files?[Self.page] == Array("v2".utf8))
+        #expect(!(session.site.state.files is PagesShownAhead), "the second build replaced the page shown ahead")
+        let all = outcomes.all
+        #expect(all.count == 2)
+        #expect(all.first?.messages.isEmpty == true, "\(all.first?.messages ?? [])")
+        #expect(all.last?.messages.isEmpty == true, "\(all.last?.messages ?? [])")
+    }
+
+    final class Outcomes: @unchecked Sendable {
+        private let lock = NSLock()
+        private var outcomes: [PreviewSession.Outcome] = []
+        func append(_ outcome: PreviewSession.Outcome) { lock.lock(); outcomes.append(outcome); lock.unlock() }
+        var all: [PreviewSession.Outcome] { lock.lock(); defer { lock.unlock() }; return outcomes }
     }
 
     @Test func nothingIsShownAheadOverTheOverlay() {

@@ -32,9 +32,9 @@ public final class BuildSession {
     private var parseCacheKey: String?
     private let cacheWrites = DispatchGroup()
     private var memoryKey: String?
-    /// How the last good build parsed articles and rendered pages, for `renderAhead`; nil while a
+    /// Renders edited articles' pages ahead of the next build, from the last build; nil while a
     /// build runs, and after one that failed or carried the site over without loading it.
-    private var lastGood: (reparser: ArticleReparser, renderer: PageRenderer)?
+    public private(set) var pagesAhead: PagesAheadRenderer?
     /// The theme of the last build, under the hash of the templates folder it was loaded from.
     private var loadedTheme: (digest: ContentDigest, theme: TemplateSet?, diagnostics: [Diagnostic])?
 
@@ -64,7 +64,7 @@ public final class BuildSession {
         // The previous build's cache files are written before this build reads or changes the
         // caches. They are not waited for at the end of a build: a save in `serve` shows without them.
         cacheWrites.wait()
-        lastGood = nil
+        pagesAhead = nil
         var timings = StageTimings()
         let configuration = self.configuration
         let loadOptions = configuration.loadOptions
@@ -299,7 +299,9 @@ public final class BuildSession {
         next.fingerprint = diagnostics.isEmpty ? fingerprint : nil
         next.basePath = site.basePath
         remember(next)
-        if let reparser = loaded.reparser { lastGood = (reparser, renderer) }
+        pagesAhead = loaded.reparser.map {
+            PagesAheadRenderer(reparser: $0, renderer: renderer, articles: articlePages.entries, failsOnWarnings: configuration.failsOnWarnings)
+        }
         var report = BuildReport(succeeded: true, diagnostics: diagnostics.sorted(), contentFileCount: loaded.fileCount,
                                  pageCount: plan.pages.count, outputCount: next.outputs.count, renderedPages: rendered,
                                  changes: changes, timings: timings)
@@ -308,32 +310,6 @@ public final class BuildSession {
         report.basePath = site.basePath
         return report
     }
-
-    /// The pages of edited articles, rendered from the last good build before the next build
-    /// runs, byte for byte as that build will render them: `serve` shows them at once, and the
-    /// rest of the site (listings, related links, search) follows when the build is done.
-    ///
-    /// Empty unless every path in `changedPaths` is an article that the last good build
-    /// published, that still parses without errors, and whose edit touches only what its own
-    /// page shows (its title, summary, dates or body: see `ArticlePageMemo.Inputs.replacing`),
-    /// at the clock of that build. Anything else (a template, a new file, a changed tag) could
-    /// change the page through other files, so it waits for the build. Nothing is remembered:
-    /// the build parses the files again.
-    public func renderAhead(changedPaths: Set<String>) -> [OutputFile] {
-        guard let (reparser, renderer) = lastGood, !changedPaths.isEmpty,
-              changedPaths.count <= Self.maximumPagesAhead, configuration.loadOptions.now == reparser.now else { return [] }
-        var pages: [PageSpec] = []
-        for path in changedPaths {
-            guard let parsed = reparser.article(at: path), let article = parsed.article, !fails(parsed.diagnostics),
-                  let inputs = articlePages.entries[article.info.path]?.inputs.replacing(article: article)
-            else { return [] }
-            pages.append(KnowledgeBasePages.page(inputs).page)
-        }
-        return pages.map(renderer.render)
-    }
-
-    /// More articles saved at once than this (a checkout, a search and replace) wait for the build.
-    static let maximumPagesAhead = 8
 
     /// One hash of a page's ids, in an order that does not depend on the set's.
     static func digest(of ids: Set<String>) -> ContentDigest {
