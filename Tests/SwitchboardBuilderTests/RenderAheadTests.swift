@@ -106,6 +106,24 @@ import SwitchboardModel
         #expect(same, "the build renders the same bytes")
     }
 
+    /// `sed -i` writes `sedXXXXXX` beside the file and renames it over: the watcher reports both.
+    /// The scratch file came and went without being part of the site, so the page is still shown.
+    @Test func aToolsScratchFileThatCameAndWentIsNotAChange() throws {
+        let (workspace, session, _) = try built()
+        defer { workspace.remove() }
+        let article = workspace.content.appendingPathComponent(Self.article)
+        let scratch = article.deletingLastPathComponent().appendingPathComponent("sedAb12Cd")
+        let text = try String(contentsOf: article, encoding: .utf8)
+        try (text + "\nAn added paragraph.\n").write(to: scratch, atomically: false, encoding: .utf8)
+        #expect(rename(scratch.path, article.path) == 0)
+        #expect(!FileManager.default.fileExists(atPath: scratch.path))
+        #expect(session.renderAhead(changedPaths: [article.path, scratch.path]).map(\.path) == [IncrementalWorkspace.outputPath(ofArticle: Self.article)])
+
+        // A new file that stays is a change that waits for the build.
+        try "a new file".write(to: scratch, atomically: false, encoding: .utf8)
+        #expect(session.renderAhead(changedPaths: [article.path, scratch.path]).map(\.path) == [])
+    }
+
     @Test func nothingIsRenderedAheadBeforeTheFirstBuild() throws {
         let workspace = try IncrementalWorkspace()
         defer { workspace.remove() }

@@ -22,6 +22,7 @@ public struct PagesAheadRenderer: Sendable {
 
     /// The pages of the articles at `changedPaths` (as the watcher names them), or none.
     public func render(changedPaths: Set<String>, now: Instant) -> [OutputFile] {
+        let changedPaths = changedPaths.filter { !reparser.cameAndWent($0) }
         guard !changedPaths.isEmpty, changedPaths.count <= Self.maximumPages, now == reparser.now else { return [] }
         var pages: [PageSpec] = []
         for path in changedPaths {

@@ -9,11 +9,28 @@ public struct ArticleReparser: Sendable {
     let contentDirectory: String
     let decoder: EntryDecoder
     let commitDates: [String: Day]
+    /// Every content path the load found.
+    let knownPaths: Set<String>
 
-    init(contentDirectory: String, decoder: EntryDecoder, commitDates: [String: Day]) {
+    init(contentDirectory: String, decoder: EntryDecoder, commitDates: [String: Day], knownPaths: Set<String>) {
         self.contentDirectory = contentDirectory
         self.decoder = decoder
         self.commitDates = commitDates
+        self.knownPaths = knownPaths
+    }
+
+    /// Whether `path` is a file that came and went since the load without being part of the site:
+    /// a tool's scratch file (`sed -i` writes `sedXXXXXX` beside the file and renames it over),
+    /// which changes nothing a page reads.
+    public func cameAndWent(_ path: String) -> Bool {
+        guard let relative = relativePath(path), !knownPaths.contains(relative) else { return false }
+        return !FileReader.exists(path)
+    }
+
+    private func relativePath(_ path: String) -> String? {
+        let prefix = contentDirectory.hasSuffix("/") ? contentDirectory : contentDirectory + "/"
+        guard path.hasPrefix(prefix) else { return nil }
+        return String(path.dropFirst(prefix.count))
     }
 
     /// The clock the load ran at.

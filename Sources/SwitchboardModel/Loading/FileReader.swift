@@ -6,6 +6,12 @@ import Darwin
 
 /// Reads whole files with POSIX calls: no Foundation overhead per file.
 public enum FileReader {
+    /// Whether anything (a file, a folder, a link) is at `path` now.
+    public static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0
+    }
+
     /// The file's bytes, at most `limit + 1` of them: a caller with a limit learns that the file
     /// is too large without reading (or allocating) all of it.
     public static func read(_ path: String, limit: Int = .max) -> [UInt8]? {

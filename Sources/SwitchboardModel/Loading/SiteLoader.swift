@@ -106,7 +106,8 @@ public struct SiteLoader {
         timings.lap("cross-file checks")
         var result = LoadResult(site: diagnostics.hasErrors ? nil : site, diagnostics: diagnostics, fileCount: files.count, timings: timings)
         result.parsedFileCount = parsedCount
-        result.reparser = ArticleReparser(contentDirectory: contentDirectory, decoder: decoder, commitDates: commitDates)
+        result.reparser = ArticleReparser(contentDirectory: contentDirectory, decoder: decoder, commitDates: commitDates,
+                                          knownPaths: Set(files.map(\.path)))
         return result
     }
 }
