@@ -60,7 +60,8 @@ struct EntryDecoder: Sendable {
         let value = validator.validateRoot(node, as: rootType, named: file.collection.pattern)
         var bodyText: MarkdownText?
         if let body {
-            bodyText = validator.linker.render(body.source, lineOffset: body.lineOffset, diagnostics: &validator.diagnostics)
+            bodyText = validator.linker.render(body.source, lineOffset: body.lineOffset, keepingSource: false,
+                                               diagnostics: &validator.diagnostics)
             loaded.anchors = Set(bodyText!.rendered.headings.map(\.id))
         }
         loaded.references = validator.references

@@ -25,14 +25,21 @@ struct PageLinker: Sendable {
     }
 
     /// Renders `source`, whose first line is line `lineOffset + 1` of the file.
-    mutating func render(_ source: String, lineOffset: Int, diagnostics: inout DiagnosticCollector) -> MarkdownText {
+    ///
+    /// A file's body (`keepingSource` false) keeps only what was rendered: nothing reads its
+    /// Markdown after this, and a long-lived `serve` held 27 MB of it at 10,000 articles. Short
+    /// fields keep theirs (the status API publishes an update's Markdown as written).
+    mutating func render(_ source: String, lineOffset: Int, keepingSource: Bool = true,
+                         diagnostics: inout DiagnosticCollector) -> MarkdownText {
         var pending: [PendingAnchor] = []
-        let rendered = MarkdownRenderer.shared.render(source, options: options) { link in
+        var rendered = MarkdownRenderer.shared.render(source, options: options) { link in
             let position = SourcePosition(line: link.line + lineOffset, column: link.column)
             return resolve(link, at: position, diagnostics: &diagnostics, pending: &pending)
         }
         pendingAnchors.append(contentsOf: pending)
-        return MarkdownText(source: source, rendered: rendered)
+        // The links were checked and rewritten as they were rendered (above); nothing reads the list after.
+        rendered.links = []
+        return MarkdownText(source: keepingSource ? source : "", rendered: rendered)
     }
 
     private func resolve(_ link: MarkdownLink, at position: SourcePosition, diagnostics: inout DiagnosticCollector,

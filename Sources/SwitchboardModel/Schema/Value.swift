@@ -20,6 +20,8 @@ public indirect enum Value: Sendable, Codable {
 
 /// Markdown from a field or a file body, with its rendering.
 public struct MarkdownText: Sendable, Codable, Equatable {
+    /// The Markdown as written, for a field; empty for a file's body, which keeps only what
+    /// was rendered (see `PageLinker.render`).
     public var source: String
     public var rendered: RenderedMarkdown
 
