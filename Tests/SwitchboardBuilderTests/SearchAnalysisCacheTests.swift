@@ -18,6 +18,17 @@ import SwitchboardModel
             .map { ($0.path, $0.bytes) })
     }
 
+    /// A page's analysis keeps storage of its size, not the room for 256 terms it counted in:
+    /// ten thousand of them are held at once while the index is built (and by `serve`).
+    @Test func anAnalysisHoldsNoReservedRoom() {
+        let analysis = SearchDocumentAnalysis(SearchDocument(url: "/kb/a/", title: "Disable SIP ALG", type: "Article", products: [],
+                                                             summary: "On the router.", sections: [(nil, nil, "Turn it off.")]))
+        #expect(analysis.terms.count > 3)
+        #expect(analysis.counts.capacity < 32, "\(analysis.counts.capacity)")
+        #expect(analysis.terms.arena.capacity < 128, "\(analysis.terms.arena.capacity)")
+        #expect(analysis.terms.starts.capacity < 32, "\(analysis.terms.starts.capacity)")
+    }
+
     @Test func theIndexIsTheSameWithOrWithoutTheCache() {
         let cache = SearchAnalysisCache()
         var documents = SearchIndexWriterTests.documents()

@@ -56,7 +56,8 @@ struct SearchDocumentAnalysis: Sendable {
             counter.closeSection(index + 1, linkable: index < linkable && section.anchor != nil)
         }
         self.terms = counter.table.frozen()
-        self.counts = counter.counts
+        // To its size (see `SearchTermTable.frozen`).
+        self.counts = counter.counts.copiedToSize()
         self.lengths = counter.lengths
     }
 

@@ -65,12 +65,11 @@ struct SearchTermTable: Sendable {
     }
 
     /// The table without its lookup structures, to keep many of them cheaply once no more
-    /// terms will be added. `intern` must not be called on it.
+    /// terms will be added. `intern` must not be called on it. Its arrays are copied to their
+    /// size: a page's table reserves room for 256 terms, and ten thousand pages' analyses,
+    /// all held while the index is built, kept that room (some 25 MB).
     func frozen() -> SearchTermTable {
-        var copy = self
-        copy.slots = []
-        copy.hashes = []
-        return copy
+        SearchTermTable(frozenArena: arena.copiedToSize(), starts: starts.copiedToSize())
     }
 
     /// Convenience for `[UInt8]` keys.
@@ -113,5 +112,16 @@ struct SearchTermTable: Sendable {
         h = h &* 0x2C1B_3C6D
         h ^= h >> 12
         return h
+    }
+}
+
+extension Array {
+    /// A copy whose storage holds just its elements. (`Array(self[...])` would share the
+    /// buffer, reserved room and all.)
+    func copiedToSize() -> [Element] {
+        [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
+            _ = buffer.initialize(fromContentsOf: self)
+            initialized = count
+        }
     }
 }
