@@ -5,8 +5,12 @@ For each server it measures
 - start-up: from launching the server to the first 200 answer for an article page;
 - save to updated page: an article's title is saved (scratch file renamed over it, as
   editors save) and the page is fetched every 5 ms until the new title is served; the
-  median of --edits saves, one every second;
-- resident memory (VmRSS) in steady state, two seconds after the last save, and the peak (VmHWM).
+  median of --edits saves;
+- whole site in step: from the same save until the article's category page, a listing that
+  shows its title, serves the new title too (fetched every 20 ms once the page has it). The
+  next save comes a second after that;
+- resident memory (VmRSS) in steady state, two seconds after the last save's category page
+  was in step (so no build is running), and the peak (VmHWM).
 
 `switchboard serve` starts twice: first with an empty cache folder (its start-up is printed as
 "empty cache"), then again with what the first run left there, as an editor's next session would;
@@ -86,22 +90,26 @@ def first_article(content):
     raise SystemExit("no article under %s" % kb)
 
 
-def run(name, command, cwd, url, article, title, edits):
-    """Starts a server, measures it, stops it: (start-up s, [save-to-page s], rss MB, peak MB)."""
+def run(name, command, cwd, url, listing, article, title, edits):
+    """Starts a server, measures it, stops it:
+    (start-up s, [save-to-page s], [save-to-site-in-step s], rss MB, peak MB)."""
     original = open(article, encoding="utf-8").read()
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         startup = time.perf_counter() - started + wait_for(url, title, 300, 0.02)
-        latencies = []
+        latencies, in_step = [], []
         for i in range(edits):
             time.sleep(1)
             new_title = "%s edited %d" % (title, i)
+            saved = time.perf_counter()
             save(article, original.replace(title, new_title, 1))
             latencies.append(wait_for(url, new_title, 60, 0.005))
+            wait_for(listing, new_title, 60, 0.02)
+            in_step.append(time.perf_counter() - saved)
         time.sleep(2)
         rss, peak = memory(process.pid)
-        return startup, latencies, rss, peak
+        return startup, latencies, in_step, rss, peak
     finally:
         process.terminate()
         process.wait(timeout=30)
@@ -122,6 +130,7 @@ def main():
     article = os.path.join(args.content, "kb", category, name)
     title = re.search(r"^title: *\"?(.+?)\"?$", open(article, encoding="utf-8").read(), re.M).group(1)
     path = "/kb/%s/%s/" % (category, name[:-3])
+    listing = "/kb/%s/" % category
     results = {}
 
     cache = tempfile.mkdtemp(prefix="switchboard-serve-cache-")
@@ -130,10 +139,10 @@ def main():
             return [os.path.abspath(args.bin), "serve", "--content", os.path.abspath(args.content), "--cache-dir", cache,
                     "--templates", os.path.abspath(args.templates), "--port", str(port), "--now", "2026-01-01T00:00:00Z"]
         port = free_port()
-        cold = run("switchboard", command(port), os.getcwd(), "http://127.0.0.1:%d%s" % (port, path), article, title, 0)
+        cold = run("switchboard", command(port), os.getcwd(), "http://127.0.0.1:%d%s" % (port, path), None, article, title, 0)
         port = free_port()
         results["switchboard serve"] = run("switchboard", command(port), os.getcwd(), "http://127.0.0.1:%d%s" % (port, path),
-                                           article, title, args.edits)
+                                           "http://127.0.0.1:%d%s" % (port, listing), article, title, args.edits)
     finally:
         shutil.rmtree(cache, ignore_errors=True)
     if args.hugo:
@@ -141,17 +150,19 @@ def main():
         port = free_port()
         command = ["hugo", "server", "--source", os.path.abspath(args.hugo), "--bind", "127.0.0.1", "--port", str(port)]
         results["hugo server"] = run("hugo", command, args.hugo, "http://127.0.0.1:%d%s" % (port, path),
-                                     hugo_article, title, args.edits)
+                                     "http://127.0.0.1:%d%s" % (port, listing), hugo_article, title, args.edits)
 
     print("  switchboard serve%s: start-up %.2f s with an empty cache folder" % (" " + args.label if args.label else "", cold[0]))
-    for server, (startup, latencies, rss, peak) in results.items():
-        print("  %s%s: start-up %.2f s; save to updated page %.0f ms median (%s ms); %d MB resident after the edits, %d MB peak"
+    for server, (startup, latencies, in_step, rss, peak) in results.items():
+        print("  %s%s: start-up %.2f s; save to updated page %.0f ms median (%s ms); whole site in step %.0f ms median (%s ms); %d MB resident after the edits, %d MB peak"
               % (server, " " + args.label if args.label else "", startup, statistics.median(latencies) * 1000,
-                 ", ".join("%.0f" % (l * 1000) for l in latencies), rss, peak))
+                 ", ".join("%.0f" % (l * 1000) for l in latencies), statistics.median(in_step) * 1000,
+                 ", ".join("%.0f" % (l * 1000) for l in in_step), rss, peak))
     if "hugo server" in results:
         mine, hugo = results["switchboard serve"], results["hugo server"]
-        print("  serve/hugo: start-up %.2f× (%.2f× with an empty cache), save to updated page %.2f×, resident memory %.2f× (goals: ≤ 0.5×, ≤ 0.25×, ≤ 0.25×)"
-              % (mine[0] / hugo[0], cold[0] / hugo[0], statistics.median(mine[1]) / statistics.median(hugo[1]), mine[2] / hugo[2]))
+        print("  serve/hugo: start-up %.2f× (%.2f× with an empty cache), save to updated page %.2f× (whole site in step %.2f×), resident memory %.2f× (goals: ≤ 0.5×, ≤ 0.25×, ≤ 0.25×)"
+              % (mine[0] / hugo[0], cold[0] / hugo[0], statistics.median(mine[1]) / statistics.median(hugo[1]),
+                 statistics.median(mine[2]) / statistics.median(hugo[2]), mine[3] / hugo[3]))
 
 
 if __name__ == "__main__":
