@@ -78,7 +78,7 @@ struct ServeCommand: ParsableCommand {
         }
         if first.build.carriedOver {
             // Nothing changed since the last server: the site was served as it was. Load it now,
-            // while the editor reads, so that the first save costs what later ones do.
+            // while the editor reads, so that the first save need not load it and can be shown ahead.
             DispatchQueue.global().async {
                 let outcome = session.warmUp()
                 if outcome.changedOutputs > 0 || outcome.overlayChanged || terminal.timings { terminal.report(outcome, initial: false) }
