@@ -82,7 +82,6 @@ public final class PreviewSite: @unchecked Sendable {
             }
         } else {
             current.overlay = PreviewInjection.overlay(build.diagnostics)
-            applied.replacedAhead = ahead.mapValues(\.bytes)
             ahead = [:]
         }
         if let basePath = build.basePath { current.basePath = basePath }

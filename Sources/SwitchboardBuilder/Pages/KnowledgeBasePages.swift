@@ -52,7 +52,7 @@ enum KnowledgeBasePages {
                                                 productNames: ContextHelpers.productNames(article.products, in: site),
                                                 basePath: base, repositoryURL: repository)
             if let known = previous[article.info.path], known.inputs == inputs { return (known, false) }
-            return (page(inputs), true)
+            return (entry(inputs), true)
         }
         var made = 0
         var kept: [String: ArticlePageMemo.Entry] = [:]
@@ -68,7 +68,17 @@ enum KnowledgeBasePages {
     }
 
     /// An article's page and search document, from everything they read.
-    static func page(_ inputs: ArticlePageMemo.Inputs) -> ArticlePageMemo.Entry {
+    static func entry(_ inputs: ArticlePageMemo.Inputs) -> ArticlePageMemo.Entry {
+        let article = inputs.article
+        var page = spec(inputs)
+        page.specDigest = PageRenderer.specDigest(page)
+        let document = SearchDocument(url: page.url, title: article.title, type: "Article", products: article.products,
+                                      summary: article.summary, sections: ContextHelpers.sections(article.body.rendered))
+        return ArticlePageMemo.Entry(inputs: inputs, page: page, document: document)
+    }
+
+    /// An article's page spec alone, from everything it reads (pages rendered ahead need no more).
+    static func spec(_ inputs: ArticlePageMemo.Inputs) -> PageSpec {
         let article = inputs.article
         let url = article.info.url ?? ""
         let base = inputs.basePath
@@ -89,12 +99,8 @@ enum KnowledgeBasePages {
         if let repository = inputs.repositoryURL {
             context["edit_url"] = repository.trimmingSlash + "/content/" + article.info.path
         }
-        var page = PageSpec(url: url, template: "article", title: article.title, description: article.summary, context: context,
-                            breadcrumbs: [("Home", SiteURL.home), ("Knowledge base", SiteURL.knowledgeBase), (categoryTitle, SiteURL.category(article.category)), (article.title, url)])
-        page.specDigest = PageRenderer.specDigest(page)
-        let document = SearchDocument(url: url, title: article.title, type: "Article", products: article.products,
-                                      summary: article.summary, sections: ContextHelpers.sections(article.body.rendered))
-        return ArticlePageMemo.Entry(inputs: inputs, page: page, document: document)
+        return PageSpec(url: url, template: "article", title: article.title, description: article.summary, context: context,
+                        breadcrumbs: [("Home", SiteURL.home), ("Knowledge base", SiteURL.knowledgeBase), (categoryTitle, SiteURL.category(article.category)), (article.title, url)])
     }
 
     /// New and updated articles, newest first.

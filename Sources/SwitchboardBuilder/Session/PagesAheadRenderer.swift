@@ -30,7 +30,7 @@ public struct PagesAheadRenderer: Sendable {
                   !parsed.diagnostics.hasErrors, !(failsOnWarnings && !parsed.diagnostics.isEmpty),
                   let inputs = articles[article.info.path]?.inputs.replacing(article: article)
             else { return [] }
-            pages.append(KnowledgeBasePages.page(inputs).page)
+            pages.append(KnowledgeBasePages.spec(inputs))
         }
         return pages.map(renderer.render)
     }

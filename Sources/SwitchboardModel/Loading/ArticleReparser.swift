@@ -47,11 +47,9 @@ public struct ArticleReparser: Sendable {
     /// The article at `path` (as the watcher names it: the content folder as given, then the
     /// path inside it), or nil when the path is not an article's place in the layout.
     public func article(at path: String) -> Result? {
-        let prefix = contentDirectory.hasSuffix("/") ? contentDirectory : contentDirectory + "/"
-        guard path.hasPrefix(prefix) else { return nil }
-        let relative = String(path.dropFirst(prefix.count))
-        guard case .entry(.articles, let slug, let category) = ContentPathClassifier.classify(relative) else { return nil }
-        let file = DiscoveredFile(path: relative, absolutePath: prefix + relative, collection: .articles, slug: slug, category: category)
+        guard let relative = relativePath(path),
+              case .entry(.articles, let slug, let category) = ContentPathClassifier.classify(relative) else { return nil }
+        let file = DiscoveredFile(path: relative, absolutePath: path, collection: .articles, slug: slug, category: category)
         let loaded = decoder.decode(file)
         guard case .article(var article)? = loaded.entry else { return Result(article: nil, diagnostics: loaded.diagnostics) }
         // As `SiteAssembler` does: the commit date stands in for a missing `updated`.
