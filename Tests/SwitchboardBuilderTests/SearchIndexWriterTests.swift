@@ -298,4 +298,20 @@ import Testing
         #expect(SearchRecordWriter.collapse("alpha beta gamma", limit: 12) == "alpha beta…")
         #expect(SearchRecordWriter.collapse("café\u{A0}crème brûlée", limit: 11) == "café crème…")
     }
+
+    @Test func sentencesEndAtAStopBeforeWhiteSpaceOrALineBreak() {
+        #expect(SearchRecordWriter.sentences("Call us. Then  wait!Really? Yes\nNext line v2.3 ok.") ==
+                ["Call us.", "Then wait!Really?", "Yes", "Next line v2.3 ok."])
+        // Unicode white space after a stop ends a sentence too; a no-break space inside one is collapsed.
+        #expect(SearchRecordWriter.sentences("Done.\u{2003}Café\u{A0}open. Fin") == ["Done.", "Café open.", "Fin"])
+        #expect(SearchRecordWriter.sentences("\n\n  \n") == [])
+    }
+
+    @Test func excerptsReadOnlyTheSentencesThatFit() {
+        let long = (1...2_000).map { "Sentence number \($0) is here." }.joined(separator: " ")
+        let document = SearchDocument(url: "/kb/a/", title: "A", type: "Article", products: [], summary: "",
+                                      sections: [(nil, nil, long)])
+        let excerpts = SearchRecordWriter.excerptTexts(document, linkable: 0, budget: 100)
+        #expect(excerpts == [["Sentence number 1 is here.", "Sentence number 2 is here.", "Sentence number 3 is here."]])
+    }
 }

@@ -86,46 +86,48 @@ struct OutputLinkResolver: Sendable {
     /// What a reference in the file at `from` names: a path inside the output (without the
     /// base path, no leading slash) and a fragment; `.skip` for other sites and schemes.
     func resolve(_ raw: String, from: String) -> Resolution {
-        var url = Substring(raw).trimmingWhitespace()
+        // Bytes throughout: `#`, `?`, `:` and `/` are ASCII, so a byte search finds them
+        // where a browser does, without comparing Characters.
+        var url = Self.trimmingWhitespace(Substring(raw))
         guard !url.isEmpty else { return .skip }
         var fragment: String?
-        if let hash = url.firstIndex(of: "#") {
-            fragment = Self.percentDecoded(url[url.index(after: hash)...])
+        if let hash = url.utf8.firstIndex(of: UInt8(ascii: "#")) {
+            fragment = Self.percentDecoded(url[url.utf8.index(after: hash)...])
             url = url[..<hash]
         }
-        if let query = url.firstIndex(of: "?") { url = url[..<query] }
+        if let query = url.utf8.firstIndex(of: UInt8(ascii: "?")) { url = url[..<query] }
         if url.isEmpty { return .target(Target(path: from, fragment: fragment)) } // "#id" or "?q": this file
         var sitePath: String
-        if url.hasPrefix("//") {
+        if url.utf8.starts(with: "//".utf8) {
             url = "https:" + url
         }
-        if let colon = url.firstIndex(of: ":"), !url[..<colon].utf8.contains(UInt8(ascii: "/")) {
+        if let colon = url.utf8.firstIndex(of: UInt8(ascii: ":")), !url.utf8[..<colon].contains(UInt8(ascii: "/")) {
             // A scheme: only the site's own absolute URLs are checked.
-            if url.hasPrefix(baseURL) {
-                sitePath = basePath + "/" + url.dropFirst(baseURL.count)
-            } else if url == baseURL.dropLast() {
+            if url.utf8.starts(with: baseURL.utf8) {
+                sitePath = basePath + "/" + Substring(url.utf8.dropFirst(baseURL.utf8.count))
+            } else if url.utf8.elementsEqual(baseURL.utf8.dropLast()) {
                 sitePath = basePath + "/"
-            } else if url.hasPrefix(insecureBaseURL) {
-                sitePath = basePath + "/" + url.dropFirst(insecureBaseURL.count)
+            } else if url.utf8.starts(with: insecureBaseURL.utf8) {
+                sitePath = basePath + "/" + Substring(url.utf8.dropFirst(insecureBaseURL.utf8.count))
             } else {
                 return .skip
             }
-        } else if url.hasPrefix("/") {
+        } else if url.utf8.first == UInt8(ascii: "/") {
             sitePath = String(url)
         } else {
             // Relative to the folder of the page's URL.
-            let folder = from.lastIndex(of: "/").map { from[...$0] } ?? ""
+            let folder = from.utf8.lastIndex(of: UInt8(ascii: "/")).map { from[...$0] } ?? ""
             sitePath = basePath + "/" + folder + url
         }
         sitePath = Self.percentDecoded(Substring(sitePath))
-        guard basePath.isEmpty || sitePath == basePath || sitePath.hasPrefix(basePath + "/") else { return .outsideBase }
-        let inside = sitePath.dropFirst(basePath.count)
+        guard basePath.isEmpty || sitePath == basePath || sitePath.utf8.starts(with: (basePath + "/").utf8) else { return .outsideBase }
+        let inside = sitePath.utf8.dropFirst(basePath.utf8.count)
         // Dot segments, as a browser resolves them; most paths have none and are kept as they are.
-        if !Self.hasDotOrEmptySegment(inside) {
-            return .target(Target(path: String(inside.dropFirst(inside.hasPrefix("/") ? 1 : 0)), fragment: fragment))
+        if !Self.hasDotOrEmptySegment(Substring(inside)) {
+            return .target(Target(path: String(Substring(inside.dropFirst(inside.first == UInt8(ascii: "/") ? 1 : 0))), fragment: fragment))
         }
         var parts: [Substring] = []
-        let segments = inside.split(separator: "/", omittingEmptySubsequences: false)
+        let segments = Substring(inside).split(separator: "/", omittingEmptySubsequences: false)
         for (index, segment) in segments.enumerated() {
             if segment == ".." {
                 guard !parts.isEmpty else { return .outsideBase }
@@ -137,6 +139,17 @@ struct OutputLinkResolver: Sendable {
         }
         let path = parts.joined(separator: "/")
         return .target(Target(path: path, fragment: fragment))
+    }
+
+    /// The text without leading and trailing white space; most references have none and
+    /// are returned at once, without walking Characters.
+    static func trimmingWhitespace(_ text: Substring) -> Substring {
+        guard let first = text.utf8.first, let last = text.utf8.last else { return text }
+        if first > 0x20 && first < 0x80 && last > 0x20 && last < 0x80 { return text }
+        var text = text
+        while let first = text.first, first.isWhitespace { text = text.dropFirst() }
+        while let last = text.last, last.isWhitespace { text = text.dropLast() }
+        return text
     }
 
     /// Whether a path has a `.` or `..` segment, or an empty one other than the first and last.
@@ -172,14 +185,5 @@ struct OutputLinkResolver: Sendable {
             }
         }
         return String(decoding: bytes, as: UTF8.self)
-    }
-}
-
-private extension Substring {
-    func trimmingWhitespace() -> Substring {
-        var text = self
-        while let first = text.first, first.isWhitespace { text = text.dropFirst() }
-        while let last = text.last, last.isWhitespace { text = text.dropLast() }
-        return text
     }
 }

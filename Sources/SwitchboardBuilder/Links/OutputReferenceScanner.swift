@@ -59,14 +59,16 @@ private struct ByteScanner {
 
     /// The position of byte `offset` (column in characters); offsets must not go backwards.
     mutating func position(of offset: Int) -> SourcePosition {
+        // Whole lines are skipped with memchr; only the last line's characters are counted.
         while countedTo < offset {
-            let byte = bytes[countedTo]
-            if byte == 0x0A {
-                line += 1
-                column = 1
-            } else if byte & 0xC0 != 0x80 {
-                column += 1
-            }
+            let newline = find(0x0A, from: countedTo)
+            guard newline < offset else { break }
+            line += 1
+            column = 1
+            countedTo = newline + 1
+        }
+        while countedTo < offset {
+            if bytes[countedTo] & 0xC0 != 0x80 { column += 1 }
             countedTo += 1
         }
         return SourcePosition(line: line, column: column)
@@ -139,12 +141,47 @@ private struct ByteScanner {
         }
     }
 
+    /// The attributes the scan reads; every other attribute is skipped without being copied.
+    enum Attribute: String, CaseIterable {
+        case href, src, poster, action, srcset, style, id, name
+
+        static let spellings: [(Attribute, [UInt8])] = allCases.map { ($0, Array($0.rawValue.utf8)) }
+    }
+
+    /// The elements whose name matters to the scan.
+    enum Element { case a, script, style, other }
+
+    /// Whether the bytes between two offsets spell `word` (lowercase ASCII), ignoring case.
+    func spells(_ word: [UInt8], _ start: Int, _ end: Int) -> Bool {
+        guard end - start == word.count else { return false }
+        var index = 0
+        while index < word.count {
+            guard Self.lower(bytes[start + index]) == word[index] else { return false }
+            index += 1
+        }
+        return true
+    }
+
+    func attribute(_ start: Int, _ end: Int) -> Attribute? {
+        Attribute.spellings.first { spells($0.1, start, end) }?.0
+    }
+
+    func element(_ start: Int, _ end: Int) -> Element {
+        if spells(Self.a, start, end) { return .a }
+        if spells(Self.script, start, end) { return .script }
+        if spells(Self.style, start, end) { return .style }
+        return .other
+    }
+
+    static let a = Array("a".utf8), script = Array("script".utf8), style = Array("style".utf8)
+    static let closeScript = Array("</script".utf8), closeStyle = Array("</style".utf8)
+
     /// Reads one start tag from its name; returns the offset after it (and after the
     /// contents of `<script>` and `<style>`).
     mutating func tag(at start: Int, into scanned: inout ScannedOutput) -> Int {
         var index = start
         while index < bytes.count && !Self.isSpace(bytes[index]) && bytes[index] != 0x3E && bytes[index] != 0x2F { index += 1 }
-        let name = text(start, index).lowercased()
+        let name = element(start, index)
         while index < bytes.count {
             while index < bytes.count && (Self.isSpace(bytes[index]) || bytes[index] == 0x2F) { index += 1 }
             guard index < bytes.count, bytes[index] != 0x3E else { break }
@@ -152,7 +189,7 @@ private struct ByteScanner {
             while index < bytes.count && !Self.isSpace(bytes[index]) && bytes[index] != 0x3D && bytes[index] != 0x3E && bytes[index] != 0x2F {
                 index += 1
             }
-            let attribute = text(nameStart, index).lowercased()
+            let attribute = attribute(nameStart, index)
             while index < bytes.count && Self.isSpace(bytes[index]) { index += 1 }
             guard index < bytes.count, bytes[index] == 0x3D else { continue } // no value
             index += 1
@@ -167,35 +204,37 @@ private struct ByteScanner {
                 while index < bytes.count && !Self.isSpace(bytes[index]) && bytes[index] != 0x3E { index += 1 }
                 valueEnd = index
             }
-            attributeValue(attribute, of: name, valueStart, valueEnd, into: &scanned)
+            if let attribute { attributeValue(attribute, of: name, valueStart, valueEnd, into: &scanned) }
         }
         index = min(bytes.count, index + 1)
-        if name == "script" || name == "style" {
-            let close = find(Array("</\(name)".utf8), from: index, ignoringCase: true)
-            if name == "style" { css(from: index, to: close, into: &scanned) }
+        switch name {
+        case .script:
+            return find(Self.closeScript, from: index, ignoringCase: true)
+        case .style:
+            let close = find(Self.closeStyle, from: index, ignoringCase: true)
+            css(from: index, to: close, into: &scanned)
             return close
+        case .a, .other:
+            return index
         }
-        return index
     }
 
-    mutating func attributeValue(_ attribute: String, of element: String, _ start: Int, _ end: Int, into scanned: inout ScannedOutput) {
+    mutating func attributeValue(_ attribute: Attribute, of element: Element, _ start: Int, _ end: Int, into scanned: inout ScannedOutput) {
         switch attribute {
-        case "href", "src", "poster", "action":
-            scanned.references.append(OutputReference(url: HTMLText.decode(text(start, end)), kind: attribute, position: position(of: start)))
-        case "srcset":
+        case .href, .src, .poster, .action:
+            scanned.references.append(OutputReference(url: HTMLText.decode(text(start, end)), kind: attribute.rawValue, position: position(of: start)))
+        case .srcset:
             let at = position(of: start)
             for candidate in HTMLText.decode(text(start, end)).split(separator: ",") {
                 guard let url = candidate.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).first else { continue }
                 scanned.references.append(OutputReference(url: String(url), kind: "srcset", position: at))
             }
-        case "style":
+        case .style:
             css(from: start, to: end, into: &scanned)
-        case "id":
+        case .id:
             scanned.ids.insert(HTMLText.decode(text(start, end)))
-        case "name" where element == "a":
-            scanned.ids.insert(HTMLText.decode(text(start, end)))
-        default:
-            break
+        case .name:
+            if element == .a { scanned.ids.insert(HTMLText.decode(text(start, end))) }
         }
     }
 

@@ -18,38 +18,93 @@ enum InlineScripts {
         var index = 0
         while let start = find(open, in: html, from: index) {
             guard let tagEnd = html[(start + open.count)...].firstIndex(of: UInt8(ascii: ">")) else { break }
-            let attributes = String(decoding: html[(start + open.count)..<tagEnd], as: UTF8.self).lowercased()
             let bodyStart = tagEnd + 1
             guard let end = find(close, in: html, from: bodyStart) else { break }
-            if isRunnable(attributes) { out.append(html[bodyStart..<end]) }
+            if isRunnable(attributes: html[(start + open.count)..<tagEnd]) { out.append(html[bodyStart..<end]) }
             index = end + close.count
         }
         return out
     }
 
-    static func isRunnable(_ attributes: String) -> Bool {
-        let boundary = attributes.first.map { $0 == " " || $0 == "\t" || $0 == "\n" } ?? true
-        guard boundary else { return false } // `<scripts>` or similar is not a script element
-        if attributes.range(of: #"(^|\s)src\s*="#, options: .regularExpression) != nil { return false }
-        guard let match = attributes.range(of: #"(^|\s)type\s*=\s*["']?([^"'\s>]*)"#, options: .regularExpression) else { return true }
-        let type = attributes[match].split(separator: "=", maxSplits: 1).last.map {
-            $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"' \t\n"))
-        } ?? ""
-        return ["", "text/javascript", "application/javascript", "module"].contains(type)
+    /// The types a browser runs as script (`type` absent or one of these, ASCII case-insensitive).
+    private static let runnableTypes: [[UInt8]] = ["", "text/javascript", "application/javascript", "module"].map { Array($0.utf8) }
+
+    /// Whether a `<script` tag with these attributes (the bytes between `<script` and `>`)
+    /// is a script element without `src` whose type runs. Read byte by byte as the HTML
+    /// tokenizer reads attributes: a name, then optionally `=` and a quoted or bare value,
+    /// so `data-src` is not `src` and a quoted value is never mistaken for an attribute.
+    static func isRunnable<Bytes: Collection<UInt8>>(attributes: Bytes) -> Bool where Bytes.Index == Int {
+        var index = attributes.startIndex
+        let end = attributes.endIndex
+        // `<scripts>` or similar is not a script element.
+        if index < end && !isSpace(attributes[index]) { return false }
+        var type: Range<Int>?
+        while index < end {
+            while index < end && (isSpace(attributes[index]) || attributes[index] == UInt8(ascii: "/")) { index += 1 }
+            guard index < end else { break }
+            let nameStart = index
+            while index < end && !isSpace(attributes[index]) && attributes[index] != UInt8(ascii: "=") && attributes[index] != UInt8(ascii: "/") {
+                index += 1
+            }
+            let name = nameStart..<index
+            while index < end && isSpace(attributes[index]) { index += 1 }
+            var value = index..<index
+            if index < end && attributes[index] == UInt8(ascii: "=") {
+                index += 1
+                while index < end && isSpace(attributes[index]) { index += 1 }
+                if index < end && (attributes[index] == UInt8(ascii: "\"") || attributes[index] == UInt8(ascii: "'")) {
+                    let quote = attributes[index]
+                    index += 1
+                    let valueStart = index
+                    while index < end && attributes[index] != quote { index += 1 }
+                    value = valueStart..<index
+                    if index < end { index += 1 }
+                } else {
+                    let valueStart = index
+                    while index < end && !isSpace(attributes[index]) { index += 1 }
+                    value = valueStart..<index
+                }
+            }
+            if equalsIgnoringCase(attributes, name, "src") { return false }
+            if type == nil && equalsIgnoringCase(attributes, name, "type") { type = value }
+        }
+        guard let type else { return true }
+        var trimmed = type
+        while let first = trimmed.first, isSpace(attributes[first]) { trimmed = trimmed.dropFirst() }
+        while let last = trimmed.last, isSpace(attributes[last]) { trimmed = trimmed.dropLast() }
+        return runnableTypes.contains { candidate in
+            candidate.count == trimmed.count && zip(candidate, trimmed).allSatisfy { lower(attributes[$1]) == $0 }
+        }
     }
 
-    /// The first index of `needle` in `haystack` at or after `from`, ASCII case-insensitive.
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0C || byte == 0x0D
+    }
+
+    private static func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+
+    private static func equalsIgnoringCase<Bytes: Collection<UInt8>>(_ bytes: Bytes, _ range: Range<Int>, _ word: StaticString) -> Bool
+    where Bytes.Index == Int {
+        guard range.count == word.utf8CodeUnitCount else { return false }
+        return word.withUTF8Buffer { letters in
+            zip(range, letters).allSatisfy { lower(bytes[$0]) == $1 }
+        }
+    }
+
+    /// The first index of `needle` in `haystack` at or after `from`, ASCII case-insensitive
+    /// after its first byte (`<`), which memchr finds.
     static func find(_ needle: [UInt8], in haystack: [UInt8], from: Int) -> Int? {
-        guard needle.count <= haystack.count else { return nil }
+        guard let first = needle.first, needle.count <= haystack.count else { return nil }
         return haystack.withUnsafeBufferPointer { bytes -> Int? in
+            guard let base = bytes.baseAddress else { return nil }
             var i = from
             let last = bytes.count - needle.count
             while i <= last {
-                if bytes[i] == needle[0] {
-                    var j = 1
-                    while j < needle.count, bytes[i + j] | 0x20 == needle[j] | 0x20 { j += 1 }
-                    if j == needle.count { return i }
-                }
+                guard let found = memchr(base + i, Int32(first), last + 1 - i) else { return nil }
+                i = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+                var j = 1
+                while j < needle.count, bytes[i + j] | 0x20 == needle[j] | 0x20 { j += 1 }
+                if j == needle.count { return i }
                 i += 1
             }
             return nil

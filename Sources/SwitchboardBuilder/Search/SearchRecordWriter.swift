@@ -110,41 +110,71 @@ enum SearchRecordWriter {
         return parts.map { text in
             var kept: [String] = []
             var used = 0
-            for sentence in sentences(text) {
+            // Sentences are read only as far as the share reaches: a long page costs no more.
+            forEachSentence(text) { sentence in
                 let length = sentence.unicodeScalars.count
                 if kept.isEmpty, length > share {
                     kept.append(collapse(sentence, limit: share))
-                    break
+                    return false
                 }
-                if used + length > share { break }
+                if used + length > share { return false }
                 kept.append(sentence)
                 used += length + 1
+                return true
             }
             return kept
         }
     }
 
     /// The sentences of a text, whitespace collapsed: a sentence ends at `.`, `!` or `?`
-    /// followed by a space, or at a line break.
+    /// followed by white space, or at a line break.
     static func sentences(_ text: String) -> [String] {
         var out: [String] = []
-        for line in text.split(whereSeparator: { $0 == "\n" }) {
-            var current = ""
-            var previous: Character = " "
-            for ch in line {
-                if ch.isWhitespace, previous == "." || previous == "!" || previous == "?" {
-                    let trimmed = collapse(current, limit: 100_000)
-                    if !trimmed.isEmpty { out.append(trimmed) }
-                    current = ""
-                } else {
-                    current.append(ch)
-                }
-                previous = ch
-            }
-            let trimmed = collapse(current, limit: 100_000)
-            if !trimmed.isEmpty { out.append(trimmed) }
-        }
+        forEachSentence(text) { out.append($0); return true }
         return out
+    }
+
+    /// Hands each sentence of `text` (as `sentences` splits it) to `body`, in order, until
+    /// `body` returns false. Reads UTF-8 bytes; only a non-ASCII character after a full stop
+    /// is decoded, to ask whether it is white space.
+    static func forEachSentence(_ text: String, _ body: (String) -> Bool) {
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0, index = 0
+            var previous: UInt8 = 0x20 // the previous character if ASCII, else 0
+            func emit(upTo end: Int) -> Bool {
+                let sentence = collapse(UnsafeBufferPointer(rebasing: bytes[start..<end]), limit: 100_000)
+                return sentence.isEmpty || body(String(decoding: sentence, as: UTF8.self))
+            }
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == 0x0A {
+                    guard emit(upTo: index) else { return }
+                    index += 1
+                    start = index
+                    previous = 0x20
+                    continue
+                }
+                let length = byte < 0x80 ? 1 : byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                if previous == UInt8(ascii: ".") || previous == UInt8(ascii: "!") || previous == UInt8(ascii: "?"),
+                   isWhitespace(UnsafeBufferPointer(rebasing: bytes[index..<min(bytes.count, index + length)])) {
+                    guard emit(upTo: index) else { return }
+                    index += length
+                    start = index
+                    previous = 0x20
+                    continue
+                }
+                previous = length == 1 ? byte : 0
+                index += length
+            }
+            _ = emit(upTo: bytes.count)
+        }
+    }
+
+    /// Whether one character's UTF-8 bytes are white space (Unicode's White_Space).
+    static func isWhitespace(_ character: UnsafeBufferPointer<UInt8>) -> Bool {
+        if character.count == 1 { return character[0] == 0x20 || (character[0] >= 0x09 && character[0] <= 0x0D) }
+        return String(decoding: character, as: UTF8.self).unicodeScalars.first?.properties.isWhitespace ?? false
     }
 
     static func record(_ document: SearchDocument, basePath: String, excerptBudget: Int = maximumExcerpt) -> [UInt8] {
@@ -214,7 +244,7 @@ enum SearchRecordWriter {
     /// the limit, so a long text costs no more than a short one.
     static func collapse<C: Collection>(_ text: C, limit: Int) -> [UInt8] where C.Element == UInt8 {
         var out: [UInt8] = []
-        out.reserveCapacity(limit + 8)
+        out.reserveCapacity(min(limit, text.count) + 8)
         var count = 0
         var pendingSpace = false
         var lastSpaceAt: Int?
