@@ -86,6 +86,49 @@ import SwitchboardModel
         #expect(throws: (any Error).self) { try CacheDecoder.decode(Sample.self, from: bytes[...]) }
     }
 
+    struct Pair: Codable, Equatable {
+        var a: Int
+        var b: [String]
+    }
+
+    /// The bytes of the form, worked out by hand: a keyed container (tag 6, four-byte
+    /// length, count), its keys and values, and an unkeyed container inside it.
+    @Test func writesTheDocumentedForm() throws {
+        #expect(try CacheEncoder.encode(Pair(a: 1, b: ["x"])) == [
+            6, 16, 0, 0, 0, 2,      // keyed: 16 bytes follow the length, 2 entries
+            1, 0x61, 3, 2,          // "a": int, zig-zag 1
+            1, 0x62, 7, 4, 0, 0, 0, // "b": unkeyed, 4 bytes follow the length
+            1, 5, 1, 0x78,          // 1 item: string "x"
+        ])
+    }
+
+    /// A container of 128 or more entries needs two bytes for its count, which the encoder
+    /// makes room for after the entries are written; what follows must still read back.
+    @Test func longContainersKeepWhatFollows() throws {
+        let value: [[Int]] = [Array(0..<200), [7], Array(0..<20_000)]
+        let bytes = try CacheEncoder.encode(value)
+        #expect(try CacheDecoder.decode([[Int]].self, from: bytes[...]) == value)
+        let map = Dictionary(uniqueKeysWithValues: (0..<300).map { ("k\($0)", [$0]) })
+        #expect(try CacheDecoder.decode([String: [Int]].self, from: try CacheEncoder.encode(map)[...]) == map)
+    }
+
+    /// A conformance that writes to a container after leaving it for a sibling cannot be
+    /// streamed: encoding throws (the cache then parses that file again).
+    struct GoesBack: Encodable {
+        enum CodingKeys: String, CodingKey { case one, two }
+        func encode(to encoder: any Encoder) throws {
+            var outer = encoder.container(keyedBy: CodingKeys.self)
+            var first = outer.nestedUnkeyedContainer(forKey: .one)
+            var second = outer.nestedUnkeyedContainer(forKey: .two)
+            try second.encode(2)
+            try first.encode(1)
+        }
+    }
+
+    @Test func writingToALeftContainerThrows() {
+        #expect(throws: (any Error).self) { try CacheEncoder.encode(GoesBack()) }
+    }
+
     /// The keyed entry file, written in pieces of about a megabyte: the pieces together read back
     /// as the entries, and another header or identity reads as nothing.
     @Test func entryFilesComeBackWhole() throws {

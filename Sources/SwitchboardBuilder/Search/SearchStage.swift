@@ -16,22 +16,7 @@ enum SearchStage {
     /// runs while the pages render, and each stage's single-threaded stretches use
     /// the other's idle core.
     static func start(_ documents: [SearchDocument], site: Site, digests: [ContentDigest]? = nil,
-                      cache: SearchAnalysisCache? = nil) -> Pending {
-        let pending = Pending()
-        DispatchQueue.global().async(group: pending.group) {
-            pending.value = files(documents, site: site, digests: digests, cache: cache)
-        }
-        return pending
-    }
-
-    final class Pending: @unchecked Sendable {
-        let group = DispatchGroup()
-        var value: [OutputFile] = []
-
-        /// The files; the group's wait orders the background write before this read.
-        func wait() -> [OutputFile] {
-            group.wait()
-            return value
-        }
+                      cache: SearchAnalysisCache? = nil) -> BackgroundTask<[OutputFile]> {
+        BackgroundTask { files(documents, site: site, digests: digests, cache: cache) }
     }
 }

@@ -172,7 +172,7 @@ public final class BuildSession {
             var documents = ContentHasher()
             for digest in documentDigests { documents.add(digest) }
             let documentsDigest = documents.finish()
-            var searchIndex: SearchStage.Pending?
+            var searchIndex: BackgroundTask<[OutputFile]>?
             analysedDocuments = nil
             if previous.search?.inputs != documentsDigest {
                 searchIndex = SearchStage.start(plan.documents, site: site, digests: documentDigests, cache: analysisCache())
@@ -183,18 +183,32 @@ public final class BuildSession {
             var idsChanged = false
             // Cleared when the sink turns out not to hold the previous site (deleted by hand).
             var sinkHoldsPrevious = true
-            // Pages go to the sink a batch at a time: nothing holds the whole site's HTML.
-            var start = 0
-            while start < plan.pages.count {
-                let batch = Array(plan.pages[start..<min(start + Self.batchSize, plan.pages.count)])
-                let usePrevious = sinkHoldsPrevious
-                let results = batch.parallelMap { page -> PageResult in
-                    let inputs = renderer.digest(page)
-                    if usePrevious, let known = previous.pages[page.outputPath], known.inputs == inputs {
-                        return PageResult(path: page.outputPath, inputs: inputs, output: known.output)
+            // Pages go to the sink a batch at a time: nothing holds the whole site's HTML. The
+            // next batch renders on the other cores while this thread writes the current one:
+            // writing is mostly the kernel creating files, which on a disk costs as much as
+            // rendering, and the cores had waited for it.
+            let pages = plan.pages
+            let known = previous.pages
+            func renderBatch(from start: Int, usePrevious: Bool) -> BackgroundTask<(batch: [PageSpec], results: [PageResult])> {
+                BackgroundTask {
+                    let batch = Array(pages[start..<min(start + Self.batchSize, pages.count)])
+                    let results = batch.parallelMap { page -> PageResult in
+                        let inputs = renderer.digest(page)
+                        if usePrevious, let kept = known[page.outputPath], kept.inputs == inputs {
+                            return PageResult(path: page.outputPath, inputs: inputs, output: kept.output)
+                        }
+                        return PageResult(rendering: page, inputs: inputs, renderer: renderer, resolver: resolver)
                     }
-                    return PageResult(rendering: page, inputs: inputs, renderer: renderer, resolver: resolver)
+                    return (batch, results)
                 }
+            }
+            var start = 0
+            var upcoming = pages.isEmpty ? nil : renderBatch(from: 0, usePrevious: sinkHoldsPrevious)
+            while let current = upcoming {
+                let (batch, results) = current.wait()
+                // Started before this batch is written, so it may still count on the previous
+                // site being in the sink; a page it kept that the sink lacks is rendered below.
+                upcoming = start + batch.count < pages.count ? renderBatch(from: start + batch.count, usePrevious: sinkHoldsPrevious) : nil
                 var rerender: [Int] = []
                 var finished = results
                 for (index, result) in results.enumerated() where result.file == nil {

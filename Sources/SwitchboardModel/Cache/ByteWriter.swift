@@ -60,4 +60,18 @@ public struct ByteWriter {
         let length = UInt32(truncatingIfNeeded: bytes.count - mark)
         for index in 0..<4 { bytes[mark - 4 + index] = UInt8(truncatingIfNeeded: length >> UInt32(8 * index)) }
     }
+
+    /// Writes `value` as a variable-length number over the one byte kept for it at `index`,
+    /// moving what follows along when it needs more.
+    public mutating func fillCount(_ value: UInt64, at index: Int) {
+        var encoded: [UInt8] = []
+        var rest = value
+        while rest >= 0x80 {
+            encoded.append(UInt8(truncatingIfNeeded: rest) | 0x80)
+            rest >>= 7
+        }
+        encoded.append(UInt8(rest))
+        if encoded.count > 1 { bytes.insert(contentsOf: encoded.dropFirst(), at: index + 1) }
+        for (offset, byte) in encoded.enumerated() { bytes[index + offset] = byte }
+    }
 }

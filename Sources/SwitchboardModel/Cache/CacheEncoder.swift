@@ -5,16 +5,101 @@
 /// The form: every value is a tag byte and its payload. Keyed and unkeyed containers
 /// carry their byte length (so a reader can step over them without looking inside) and
 /// their count; a keyed container's entries are `key, value` in the order they were
-/// encoded. Numbers are variable-length. A container's length is known only once its
-/// contents are, so values are first gathered as a small tree.
+/// encoded. Numbers are variable-length.
+///
+/// Values are written straight into one buffer as they are encoded. A container's length
+/// and count are known only once it is finished, so four bytes are kept for the length
+/// and one for the count, and both are filled in when the container closes (the count
+/// moves what follows it along in the rare container of 128 entries or more). A container
+/// closes when its parent writes its next entry, or at the end: synthesized conformances
+/// finish each value before the next, so containers form a stack. A conformance that went
+/// back to a container it had left makes `encode` throw rather than write a wrong value.
 public enum CacheEncoder {
     public static func encode(_ value: some Encodable) throws -> [UInt8] {
-        let root = NodeEncoder()
-        try value.encode(to: root)
-        var writer = ByteWriter()
-        root.node.write(into: &writer)
+        let stream = EncodingStream()
+        try stream.value(value)
+        return try stream.finish()
+    }
+}
+
+/// The buffer being written and the containers still open in it.
+final class EncodingStream {
+    struct OpenContainer {
+        let id: Int
+        /// Where the count byte is: just after the four-byte length.
+        let mark: Int
+        var count = 0
+    }
+
+    struct OutOfOrder: Error {}
+
+    var writer = ByteWriter()
+    private var open: [OpenContainer] = []
+    private var lastID = 0
+    private var failed = false
+
+    /// Writes a container's tag and the room for its length and count; returns its id.
+    func openContainer(tag: UInt8) -> Int {
+        writer.append(raw: CollectionOfOne(tag))
+        let mark = writer.reserveLength()
+        writer.append(raw: CollectionOfOne(0))
+        lastID += 1
+        open.append(OpenContainer(id: lastID, mark: mark))
+        return lastID
+    }
+
+    /// Before an entry of container `id` is written: closes the containers opened inside it
+    /// since, and counts the entry. False (and the encoding fails) if `id` was closed.
+    @discardableResult
+    func entry(of id: Int) -> Bool {
+        guard let index = open.lastIndex(where: { $0.id == id }) else {
+            failed = true
+            return false
+        }
+        while open.count > index + 1 { close() }
+        open[index].count += 1
+        return true
+    }
+
+    private func close() {
+        let container = open.removeLast()
+        writer.fillCount(UInt64(container.count), at: container.mark)
+        writer.patchLength(at: container.mark)
+    }
+
+    /// Writes one value: whatever its conformance writes, or a null if it writes nothing.
+    func value(_ value: some Encodable) throws {
+        let start = writer.bytes.count
+        try value.encode(to: StreamEncoder(stream: self))
+        if writer.bytes.count == start { writer.append(raw: CollectionOfOne(CacheTag.null)) }
+    }
+
+    func null() { writer.append(raw: CollectionOfOne(CacheTag.null)) }
+    func bool(_ value: Bool) { writer.append(raw: CollectionOfOne(value ? CacheTag.true : CacheTag.false)) }
+    func int(_ value: Int64) {
+        writer.append(raw: CollectionOfOne(CacheTag.int))
+        writer.write(value)
+    }
+    func uint(_ value: UInt64) {
+        writer.append(raw: CollectionOfOne(CacheTag.uint))
+        writer.write(value)
+    }
+    func string(_ value: String) {
+        writer.append(raw: CollectionOfOne(CacheTag.string))
+        writer.write(value)
+    }
+    func double(_ value: Double) {
+        writer.append(raw: CollectionOfOne(CacheTag.double))
+        writer.write(fixed: value.bitPattern)
+    }
+
+    func finish() throws -> [UInt8] {
+        while !open.isEmpty { close() }
+        if failed { throw OutOfOrder() }
         return writer.bytes
     }
+
+    func fail() { failed = true }
 }
 
 /// The tags of the binary form, shared by encoder and decoder.
@@ -30,185 +115,133 @@ enum CacheTag {
     static let double: UInt8 = 8
 }
 
-/// One encoded value before it is written out.
-enum EncodedNode {
-    case null
-    case bool(Bool)
-    case int(Int64)
-    case uint(UInt64)
-    case string(String)
-    case double(Double)
-    case keyed(KeyedNodes)
-    case unkeyed(UnkeyedNodes)
-
-    func write(into writer: inout ByteWriter) {
-        switch self {
-        case .null: writer.append(raw: CollectionOfOne(CacheTag.null))
-        case .bool(let value): writer.append(raw: CollectionOfOne(value ? CacheTag.true : CacheTag.false))
-        case .int(let value):
-            writer.append(raw: CollectionOfOne(CacheTag.int))
-            writer.write(value)
-        case .uint(let value):
-            writer.append(raw: CollectionOfOne(CacheTag.uint))
-            writer.write(value)
-        case .string(let value):
-            writer.append(raw: CollectionOfOne(CacheTag.string))
-            writer.write(value)
-        case .double(let value):
-            writer.append(raw: CollectionOfOne(CacheTag.double))
-            writer.write(fixed: value.bitPattern)
-        case .keyed(let box):
-            writer.append(raw: CollectionOfOne(CacheTag.keyed))
-            let mark = writer.reserveLength()
-            writer.write(UInt64(box.entries.count))
-            for (key, node) in box.entries {
-                writer.write(key)
-                node.node.write(into: &writer)
-            }
-            writer.patchLength(at: mark)
-        case .unkeyed(let box):
-            writer.append(raw: CollectionOfOne(CacheTag.unkeyed))
-            let mark = writer.reserveLength()
-            writer.write(UInt64(box.items.count))
-            for item in box.items { item.node.write(into: &writer) }
-            writer.patchLength(at: mark)
-        }
-    }
-}
-
-final class KeyedNodes { var entries: [(String, NodeEncoder)] = [] }
-final class UnkeyedNodes { var items: [NodeEncoder] = [] }
-
-/// The `Encoder` for one value: whatever container the value asks for becomes its node.
-final class NodeEncoder: Encoder {
-    var node: EncodedNode = .null
+/// The `Encoder` for one value: containers it hands out write into the stream.
+struct StreamEncoder: Encoder {
+    let stream: EncodingStream
     var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        if case .keyed(let box) = node { return KeyedEncodingContainer(KeyedNodeContainer(box: box)) }
-        let box = KeyedNodes()
-        node = .keyed(box)
-        return KeyedEncodingContainer(KeyedNodeContainer(box: box))
+        KeyedEncodingContainer(KeyedStreamContainer(stream: stream, id: stream.openContainer(tag: CacheTag.keyed)))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
-        if case .unkeyed(let box) = node { return UnkeyedNodeContainer(box: box) }
-        let box = UnkeyedNodes()
-        node = .unkeyed(box)
-        return UnkeyedNodeContainer(box: box)
+        UnkeyedStreamContainer(stream: stream, id: stream.openContainer(tag: CacheTag.unkeyed))
     }
 
-    func singleValueContainer() -> any SingleValueEncodingContainer { SingleNodeContainer(encoder: self) }
-
-    /// A child encoder holding `value`'s node.
-    static func child(_ value: some Encodable) throws -> NodeEncoder {
-        let encoder = NodeEncoder()
-        try value.encode(to: encoder)
-        return encoder
-    }
-
-    static func leaf(_ node: EncodedNode) -> NodeEncoder {
-        let encoder = NodeEncoder()
-        encoder.node = node
-        return encoder
-    }
+    func singleValueContainer() -> any SingleValueEncodingContainer { SingleStreamContainer(encoder: self) }
 }
 
-struct KeyedNodeContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
-    let box: KeyedNodes
+struct KeyedStreamContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
+    let stream: EncodingStream
+    let id: Int
     var codingPath: [any CodingKey] { [] }
 
-    private func add(_ key: Key, _ node: EncodedNode) { box.entries.append((key.stringValue, NodeEncoder.leaf(node))) }
+    /// Starts the entry for `key`; the caller writes its value next.
+    private func key(_ key: Key) {
+        if stream.entry(of: id) { stream.writer.write(key.stringValue) }
+    }
 
-    mutating func encodeNil(forKey key: Key) throws { add(key, .null) }
-    mutating func encode(_ value: Bool, forKey key: Key) throws { add(key, .bool(value)) }
-    mutating func encode(_ value: String, forKey key: Key) throws { add(key, .string(value)) }
-    mutating func encode(_ value: Double, forKey key: Key) throws { add(key, .double(value)) }
-    mutating func encode(_ value: Float, forKey key: Key) throws { add(key, .double(Double(value))) }
-    mutating func encode(_ value: Int, forKey key: Key) throws { add(key, .int(Int64(value))) }
-    mutating func encode(_ value: Int8, forKey key: Key) throws { add(key, .int(Int64(value))) }
-    mutating func encode(_ value: Int16, forKey key: Key) throws { add(key, .int(Int64(value))) }
-    mutating func encode(_ value: Int32, forKey key: Key) throws { add(key, .int(Int64(value))) }
-    mutating func encode(_ value: Int64, forKey key: Key) throws { add(key, .int(value)) }
-    mutating func encode(_ value: UInt, forKey key: Key) throws { add(key, .uint(UInt64(value))) }
-    mutating func encode(_ value: UInt8, forKey key: Key) throws { add(key, .uint(UInt64(value))) }
-    mutating func encode(_ value: UInt16, forKey key: Key) throws { add(key, .uint(UInt64(value))) }
-    mutating func encode(_ value: UInt32, forKey key: Key) throws { add(key, .uint(UInt64(value))) }
-    mutating func encode(_ value: UInt64, forKey key: Key) throws { add(key, .uint(value)) }
+    mutating func encodeNil(forKey key: Key) throws { self.key(key); stream.null() }
+    mutating func encode(_ value: Bool, forKey key: Key) throws { self.key(key); stream.bool(value) }
+    mutating func encode(_ value: String, forKey key: Key) throws { self.key(key); stream.string(value) }
+    mutating func encode(_ value: Double, forKey key: Key) throws { self.key(key); stream.double(value) }
+    mutating func encode(_ value: Float, forKey key: Key) throws { self.key(key); stream.double(Double(value)) }
+    mutating func encode(_ value: Int, forKey key: Key) throws { self.key(key); stream.int(Int64(value)) }
+    mutating func encode(_ value: Int8, forKey key: Key) throws { self.key(key); stream.int(Int64(value)) }
+    mutating func encode(_ value: Int16, forKey key: Key) throws { self.key(key); stream.int(Int64(value)) }
+    mutating func encode(_ value: Int32, forKey key: Key) throws { self.key(key); stream.int(Int64(value)) }
+    mutating func encode(_ value: Int64, forKey key: Key) throws { self.key(key); stream.int(value) }
+    mutating func encode(_ value: UInt, forKey key: Key) throws { self.key(key); stream.uint(UInt64(value)) }
+    mutating func encode(_ value: UInt8, forKey key: Key) throws { self.key(key); stream.uint(UInt64(value)) }
+    mutating func encode(_ value: UInt16, forKey key: Key) throws { self.key(key); stream.uint(UInt64(value)) }
+    mutating func encode(_ value: UInt32, forKey key: Key) throws { self.key(key); stream.uint(UInt64(value)) }
+    mutating func encode(_ value: UInt64, forKey key: Key) throws { self.key(key); stream.uint(value) }
     mutating func encode(_ value: some Encodable, forKey key: Key) throws {
-        box.entries.append((key.stringValue, try NodeEncoder.child(value)))
+        self.key(key)
+        try stream.value(value)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
-        let child = NodeEncoder()
-        box.entries.append((key.stringValue, child))
-        return child.container(keyedBy: keyType)
+        self.key(key)
+        return KeyedEncodingContainer(KeyedStreamContainer<NestedKey>(stream: stream, id: stream.openContainer(tag: CacheTag.keyed)))
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-        let child = NodeEncoder()
-        box.entries.append((key.stringValue, child))
-        return child.unkeyedContainer()
+        self.key(key)
+        return UnkeyedStreamContainer(stream: stream, id: stream.openContainer(tag: CacheTag.unkeyed))
     }
 
-    mutating func superEncoder() -> any Encoder { superEncoder(forKey: Key(stringValue: "super")!) }
-
-    mutating func superEncoder(forKey key: Key) -> any Encoder {
-        let child = NodeEncoder()
-        box.entries.append((key.stringValue, child))
-        return child
+    /// Not used by synthesized conformances of value types; an encoder whose value may be
+    /// written later cannot be streamed, so the encoding fails.
+    mutating func superEncoder() -> any Encoder {
+        stream.fail()
+        return StreamEncoder(stream: stream)
     }
+
+    mutating func superEncoder(forKey key: Key) -> any Encoder { superEncoder() }
 }
 
-struct UnkeyedNodeContainer: UnkeyedEncodingContainer {
-    let box: UnkeyedNodes
+struct UnkeyedStreamContainer: UnkeyedEncodingContainer {
+    let stream: EncodingStream
+    let id: Int
     var codingPath: [any CodingKey] { [] }
-    var count: Int { box.items.count }
+    private(set) var count = 0
 
-    mutating func encodeNil() throws { box.items.append(.leaf(.null)) }
-    mutating func encode(_ value: Bool) throws { box.items.append(.leaf(.bool(value))) }
-    mutating func encode(_ value: String) throws { box.items.append(.leaf(.string(value))) }
-    mutating func encode(_ value: Int) throws { box.items.append(.leaf(.int(Int64(value)))) }
-    mutating func encode(_ value: some Encodable) throws { box.items.append(try NodeEncoder.child(value)) }
+    init(stream: EncodingStream, id: Int) {
+        self.stream = stream
+        self.id = id
+    }
+
+    private mutating func item() {
+        stream.entry(of: id)
+        count += 1
+    }
+
+    mutating func encodeNil() throws { item(); stream.null() }
+    mutating func encode(_ value: Bool) throws { item(); stream.bool(value) }
+    mutating func encode(_ value: String) throws { item(); stream.string(value) }
+    mutating func encode(_ value: Int) throws { item(); stream.int(Int64(value)) }
+    mutating func encode(_ value: some Encodable) throws {
+        item()
+        try stream.value(value)
+    }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
-        let child = NodeEncoder()
-        box.items.append(child)
-        return child.container(keyedBy: keyType)
+        item()
+        return KeyedEncodingContainer(KeyedStreamContainer<NestedKey>(stream: stream, id: stream.openContainer(tag: CacheTag.keyed)))
     }
 
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
-        let child = NodeEncoder()
-        box.items.append(child)
-        return child.unkeyedContainer()
+        item()
+        return UnkeyedStreamContainer(stream: stream, id: stream.openContainer(tag: CacheTag.unkeyed))
     }
 
     mutating func superEncoder() -> any Encoder {
-        let child = NodeEncoder()
-        box.items.append(child)
-        return child
+        stream.fail()
+        return StreamEncoder(stream: stream)
     }
 }
 
-struct SingleNodeContainer: SingleValueEncodingContainer {
-    let encoder: NodeEncoder
+struct SingleStreamContainer: SingleValueEncodingContainer {
+    let encoder: StreamEncoder
     var codingPath: [any CodingKey] { [] }
+    private var stream: EncodingStream { encoder.stream }
 
-    mutating func encodeNil() throws { encoder.node = .null }
-    mutating func encode(_ value: Bool) throws { encoder.node = .bool(value) }
-    mutating func encode(_ value: String) throws { encoder.node = .string(value) }
-    mutating func encode(_ value: Double) throws { encoder.node = .double(value) }
-    mutating func encode(_ value: Float) throws { encoder.node = .double(Double(value)) }
-    mutating func encode(_ value: Int) throws { encoder.node = .int(Int64(value)) }
-    mutating func encode(_ value: Int8) throws { encoder.node = .int(Int64(value)) }
-    mutating func encode(_ value: Int16) throws { encoder.node = .int(Int64(value)) }
-    mutating func encode(_ value: Int32) throws { encoder.node = .int(Int64(value)) }
-    mutating func encode(_ value: Int64) throws { encoder.node = .int(value) }
-    mutating func encode(_ value: UInt) throws { encoder.node = .uint(UInt64(value)) }
-    mutating func encode(_ value: UInt8) throws { encoder.node = .uint(UInt64(value)) }
-    mutating func encode(_ value: UInt16) throws { encoder.node = .uint(UInt64(value)) }
-    mutating func encode(_ value: UInt32) throws { encoder.node = .uint(UInt64(value)) }
-    mutating func encode(_ value: UInt64) throws { encoder.node = .uint(value) }
+    mutating func encodeNil() throws { stream.null() }
+    mutating func encode(_ value: Bool) throws { stream.bool(value) }
+    mutating func encode(_ value: String) throws { stream.string(value) }
+    mutating func encode(_ value: Double) throws { stream.double(value) }
+    mutating func encode(_ value: Float) throws { stream.double(Double(value)) }
+    mutating func encode(_ value: Int) throws { stream.int(Int64(value)) }
+    mutating func encode(_ value: Int8) throws { stream.int(Int64(value)) }
+    mutating func encode(_ value: Int16) throws { stream.int(Int64(value)) }
+    mutating func encode(_ value: Int32) throws { stream.int(Int64(value)) }
+    mutating func encode(_ value: Int64) throws { stream.int(value) }
+    mutating func encode(_ value: UInt) throws { stream.uint(UInt64(value)) }
+    mutating func encode(_ value: UInt8) throws { stream.uint(UInt64(value)) }
+    mutating func encode(_ value: UInt16) throws { stream.uint(UInt64(value)) }
+    mutating func encode(_ value: UInt32) throws { stream.uint(UInt64(value)) }
+    mutating func encode(_ value: UInt64) throws { stream.uint(value) }
     mutating func encode(_ value: some Encodable) throws { try value.encode(to: encoder) }
 }

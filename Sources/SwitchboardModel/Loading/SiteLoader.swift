@@ -30,7 +30,8 @@ public struct SiteLoader {
         _ = MarkdownRenderer.shared // registers cmark-gfm's extensions before any thread parses
         var timings = StageTimings()
         // `git log` runs while the files are parsed; only assembly needs its answer.
-        let gitDates = GitDatesTask(directory: contentDirectory, enabled: options.readsGitDates)
+        let readsGitDates = options.readsGitDates, directory = contentDirectory
+        let gitDates = BackgroundTask { readsGitDates ? GitDates.read(directory) : [:] }
 
         let discovery = discovered ?? ContentDiscovery(root: contentDirectory, displayRoot: displayPath).discover()
         var diagnostics = discovery.diagnostics
@@ -109,22 +110,5 @@ public struct SiteLoader {
         result.reparser = ArticleReparser(contentDirectory: contentDirectory, decoder: decoder, commitDates: commitDates,
                                           knownPaths: Set(files.map(\.path)))
         return result
-    }
-}
-
-/// `GitDates.read` on a background queue.
-private final class GitDatesTask: @unchecked Sendable {
-    private let group = DispatchGroup()
-    private var dates: [String: Day] = [:]
-
-    init(directory: String, enabled: Bool) {
-        guard enabled else { return }
-        DispatchQueue.global().async(group: group) { self.dates = GitDates.read(directory) }
-    }
-
-    /// The dates; the group's wait orders the background write before this read.
-    func wait() -> [String: Day] {
-        group.wait()
-        return dates
     }
 }
