@@ -49,6 +49,31 @@ import SwitchboardModel
     /// A build that publishes the same site again (a no-change rebuild) leaves the staging
     /// folder trusted: its marker still names the site it holds, so the next build rewrites
     /// only what changed instead of every file.
+    /// Files handed over together are written on all cores; a file whose path an older
+    /// site used for a folder still replaces it, and an unchanged file is not written again.
+    @Test func filesPutTogetherLandLikeFilesPutOneByOne() throws {
+        let output = try fresh()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let first = DiskSink(directory: output.path)
+        try first.write([OutputFile(path: "search/t/old/x.json", text: "folder"), OutputFile(path: "index.html", text: "i")])
+        try first.commit()
+        let second = DiskSink(directory: output.path)
+        try second.write([OutputFile(path: "index.html", text: "i")])
+        try second.commit()
+
+        // The third build writes into the first build's folder, where search/t/old is a folder.
+        let third = DiskSink(directory: output.path)
+        try third.begin()
+        let many = (0..<300).map { OutputFile(path: "search/t/n\($0).json", text: "\($0)") }
+            + [OutputFile(path: "search/t/old", text: "now a file"), OutputFile(path: "index.html", text: "i")]
+        try third.putAll(many, digests: many.map { ContentDigest($0.bytes) })
+        try third.commit()
+        var expected = Dictionary(uniqueKeysWithValues: (0..<300).map { ("search/t/n\($0).json", "\($0)") })
+        expected["search/t/old"] = "now a file"
+        expected["index.html"] = "i"
+        #expect(files(under: output).filter { $0.key != DiskSink.markerName } == expected)
+    }
+
     @Test func theSameSiteAgainKeepsTheStagingFolderTrusted() throws {
         let output = try fresh()
         defer { try? FileManager.default.removeItem(at: root) }

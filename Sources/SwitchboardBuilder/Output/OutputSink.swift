@@ -11,6 +11,8 @@ public protocol OutputSink: AnyObject {
     func begin() throws
     /// One file of the next site, with the hash of its bytes. A sink may skip writing bytes it already holds.
     func put(_ file: OutputFile, digest: ContentDigest) throws
+    /// Several files, as `put` for each in order; a sink may write them on all cores.
+    func putAll(_ files: [OutputFile], digests: [ContentDigest]) throws
     /// Carries the published file at `path`, whose bytes hash to `digest`, into the
     /// next site without its bytes. False when the sink does not hold exactly that
     /// file; the caller then renders it and calls `put`.
@@ -24,6 +26,12 @@ public protocol OutputSink: AnyObject {
     /// Unlike the other calls, it may be called from several threads at once (with no other
     /// call running), so kept pages are read on all cores.
     func keptBytes(_ path: String) -> [UInt8]?
+}
+
+extension OutputSink {
+    public func putAll(_ files: [OutputFile], digests: [ContentDigest]) throws {
+        for (file, digest) in zip(files, digests) { try put(file, digest: digest) }
+    }
 }
 
 /// What a commit changed, compared with the site published before it.

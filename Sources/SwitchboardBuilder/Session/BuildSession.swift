@@ -125,11 +125,12 @@ public final class BuildSession {
             var links = OutputLinkCheck(baseURL: site.config.baseURL, displayRoot: configuration.outputDisplayPath)
             let resolver = links.resolver
             let keptSink = UncheckedSink(sink)
-            func put(_ file: OutputFile, digest: ContentDigest, links contribution: OutputLinkContribution) throws {
+            /// Records one output of this build; false for a path another output already took.
+            func register(_ file: OutputFile, digest: ContentDigest, links contribution: OutputLinkContribution) -> Bool {
                 // Duplicates are found as files are produced, not by sorting at the end.
                 guard next.outputs.updateValue(digest, forKey: file.path) == nil else {
                     duplicates.append(.duplicateOutput(file.path))
-                    return
+                    return false
                 }
                 links.add(contribution)
                 if let pageIDs = contribution.ids {
@@ -138,18 +139,28 @@ public final class BuildSession {
                     // A page that is new had no fragments anything could name.
                     if let before = previous.ids[file.path], before != idsDigest { idsChanged = true }
                 }
-                try sink.put(file, digest: digest)
+                return true
             }
-            /// Files made whole (not pages): scanned on all cores, then put in order.
+            func put(_ file: OutputFile, digest: ContentDigest, links contribution: OutputLinkContribution) throws {
+                if register(file, digest: digest, links: contribution) { try sink.put(file, digest: digest) }
+            }
+            /// Files made whole (not pages): scanned on all cores, then handed to the sink
+            /// together, which may write them on all cores (ten thousand search files).
             func putAll(_ files: [OutputFile], digests: [ContentDigest]? = nil) throws {
                 let scanned = files.parallelMap { file in
                     (resolver.contribution(path: file.path, bytes: file.bytes),
                      file.path.hasSuffix(".html") ? InlineScripts.hashSources(in: file.bytes) : [])
                 }
+                var accepted: [OutputFile] = [], acceptedDigests: [ContentDigest] = []
                 for (index, file) in files.enumerated() {
                     if !scanned[index].1.isEmpty { next.scripts[file.path] = scanned[index].1 }
-                    try put(file, digest: digests?[index] ?? ContentDigest(file.bytes), links: scanned[index].0)
+                    let digest = digests?[index] ?? ContentDigest(file.bytes)
+                    if register(file, digest: digest, links: scanned[index].0) {
+                        accepted.append(file)
+                        acceptedDigests.append(digest)
+                    }
                 }
+                try sink.putAll(accepted, digests: acceptedDigests)
             }
             /// Kept files: HTML is read back and scanned on all cores; other files only exist.
             /// Called once, at the end, when it is known whether the kept pages need reading at all.
