@@ -129,6 +129,30 @@ import SwitchboardModel
         #expect(throws: (any Error).self) { try CacheEncoder.encode(GoesBack()) }
     }
 
+    /// `Encoder` lets a value ask for its container twice, or write a single value twice; a
+    /// stream would write two values where the reader expects one, so encoding throws.
+    struct AsksTwice: Encodable {
+        enum CodingKeys: String, CodingKey { case one, two }
+        var single = false
+        func encode(to encoder: any Encoder) throws {
+            if single {
+                var container = encoder.singleValueContainer()
+                try container.encode(1)
+                try container.encode(2)
+            } else {
+                var first = encoder.container(keyedBy: CodingKeys.self)
+                try first.encode(1, forKey: .one)
+                var second = encoder.container(keyedBy: CodingKeys.self)
+                try second.encode(2, forKey: .two)
+            }
+        }
+    }
+
+    @Test func aSecondContainerOrValueThrows() {
+        #expect(throws: (any Error).self) { try CacheEncoder.encode(AsksTwice()) }
+        #expect(throws: (any Error).self) { try CacheEncoder.encode([AsksTwice(single: true)]) }
+    }
+
     /// The keyed entry file, written in pieces of about a megabyte: the pieces together read back
     /// as the entries, and another header or identity reads as nothing.
     @Test func entryFilesComeBackWhole() throws {

@@ -108,11 +108,9 @@ private struct ByteScanner {
     }
 
     static func equal(_ a: UInt8, _ b: UInt8, _ ignoringCase: Bool) -> Bool {
-        a == b || ignoringCase && lower(a) == lower(b)
+        a == b || ignoringCase && HTMLBytes.lower(a) == HTMLBytes.lower(b)
     }
 
-    static func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
-    static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C }
     static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
 
     func text(_ start: Int, _ end: Int) -> String {
@@ -156,7 +154,7 @@ private struct ByteScanner {
         guard end - start == word.count else { return false }
         var index = 0
         while index < word.count {
-            guard Self.lower(bytes[start + index]) == word[index] else { return false }
+            guard HTMLBytes.lower(bytes[start + index]) == word[index] else { return false }
             index += 1
         }
         return true
@@ -180,20 +178,20 @@ private struct ByteScanner {
     /// contents of `<script>` and `<style>`).
     mutating func tag(at start: Int, into scanned: inout ScannedOutput) -> Int {
         var index = start
-        while index < bytes.count && !Self.isSpace(bytes[index]) && bytes[index] != 0x3E && bytes[index] != 0x2F { index += 1 }
+        while index < bytes.count && !HTMLBytes.isSpace(bytes[index]) && bytes[index] != 0x3E && bytes[index] != 0x2F { index += 1 }
         let name = element(start, index)
         while index < bytes.count {
-            while index < bytes.count && (Self.isSpace(bytes[index]) || bytes[index] == 0x2F) { index += 1 }
+            while index < bytes.count && (HTMLBytes.isSpace(bytes[index]) || bytes[index] == 0x2F) { index += 1 }
             guard index < bytes.count, bytes[index] != 0x3E else { break }
             let nameStart = index
-            while index < bytes.count && !Self.isSpace(bytes[index]) && bytes[index] != 0x3D && bytes[index] != 0x3E && bytes[index] != 0x2F {
+            while index < bytes.count && !HTMLBytes.isSpace(bytes[index]) && bytes[index] != 0x3D && bytes[index] != 0x3E && bytes[index] != 0x2F {
                 index += 1
             }
             let attribute = attribute(nameStart, index)
-            while index < bytes.count && Self.isSpace(bytes[index]) { index += 1 }
+            while index < bytes.count && HTMLBytes.isSpace(bytes[index]) { index += 1 }
             guard index < bytes.count, bytes[index] == 0x3D else { continue } // no value
             index += 1
-            while index < bytes.count && Self.isSpace(bytes[index]) { index += 1 }
+            while index < bytes.count && HTMLBytes.isSpace(bytes[index]) { index += 1 }
             guard index < bytes.count else { break }
             var valueStart = index, valueEnd: Int
             if bytes[index] == 0x22 || bytes[index] == 0x27 {
@@ -201,7 +199,7 @@ private struct ByteScanner {
                 valueEnd = find(bytes[index], from: valueStart)
                 index = min(bytes.count, valueEnd + 1)
             } else {
-                while index < bytes.count && !Self.isSpace(bytes[index]) && bytes[index] != 0x3E { index += 1 }
+                while index < bytes.count && !HTMLBytes.isSpace(bytes[index]) && bytes[index] != 0x3E { index += 1 }
                 valueEnd = index
             }
             if let attribute { attributeValue(attribute, of: name, valueStart, valueEnd, into: &scanned) }
@@ -248,20 +246,20 @@ private struct ByteScanner {
                 index = min(end, find(Array("*/".utf8), from: index + 2) + 2)
                 continue
             }
-            guard Self.lower(bytes[index]) == 0x75, Self.lower(bytes[index + 1]) == 0x72, Self.lower(bytes[index + 2]) == 0x6C,
+            guard HTMLBytes.lower(bytes[index]) == 0x75, HTMLBytes.lower(bytes[index + 1]) == 0x72, HTMLBytes.lower(bytes[index + 2]) == 0x6C,
                   bytes[index + 3] == 0x28 else { // url(
                 index += 1
                 continue
             }
             index += 4
-            while index < end && Self.isSpace(bytes[index]) { index += 1 }
+            while index < end && HTMLBytes.isSpace(bytes[index]) { index += 1 }
             var valueStart = index, valueEnd: Int
             if index < end && (bytes[index] == 0x22 || bytes[index] == 0x27) {
                 valueStart = index + 1
                 valueEnd = min(end, find(bytes[index], from: valueStart))
             } else {
                 valueEnd = min(end, find(0x29, from: index))
-                while valueEnd > valueStart && Self.isSpace(bytes[valueEnd - 1]) { valueEnd -= 1 }
+                while valueEnd > valueStart && HTMLBytes.isSpace(bytes[valueEnd - 1]) { valueEnd -= 1 }
             }
             scanned.references.append(OutputReference(url: HTMLText.decode(text(valueStart, valueEnd)), kind: "url()", position: position(of: valueStart)))
             index = valueEnd + 1
@@ -277,7 +275,7 @@ private struct ByteScanner {
             index = find(base, from: index)
             guard index < bytes.count else { return }
             var end = index + base.count
-            while end < bytes.count, !Self.isSpace(bytes[end]), ![0x22, 0x27, 0x3C, 0x29, 0x5C].contains(bytes[end]) { end += 1 }
+            while end < bytes.count, !HTMLBytes.isSpace(bytes[end]), ![0x22, 0x27, 0x3C, 0x29, 0x5C].contains(bytes[end]) { end += 1 }
             scanned.references.append(OutputReference(url: HTMLText.decode(text(index, end)), kind: "URL", position: position(of: index)))
             index = end
         }

@@ -132,12 +132,7 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
         }
         guard !writes.isEmpty else { return }
         try clearMarker()
-        for index in writes {
-            if let slash = files[index].path.lastIndex(of: "/") {
-                let parent = String(files[index].path[..<slash])
-                if !folders.contains(parent) { try makeFolders(parent) }
-            }
-        }
+        for index in writes { try makeParentFolders(of: files[index].path) }
         let staging = self.staging
         let written = writes.parallelMap { index in Self.writeFile("\(staging)/\(files[index].path)", files[index].bytes) }
         // A file that could not be written this way (a folder of an older site in its place, a
@@ -249,10 +244,7 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
     /// new inode, which on ext4 after mass deletions costs more than the copy (the edit after a
     /// clean build carries over every file). `writeFile` never rewrites a linked file in place.
     private func carry(_ path: String, _ bytes: [UInt8]) throws {
-        if let slash = path.lastIndex(of: "/") {
-            let parent = String(path[..<slash])
-            if !folders.contains(parent) { try makeFolders(parent) }
-        }
+        try makeParentFolders(of: path)
         let target = "\(staging)/\(path)"
         unlink(target)
         if link("\(directory)/\(path)", target) == 0 { return }
@@ -261,11 +253,7 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
 
     private func write(_ path: String, _ bytes: [UInt8]) throws {
         try clearMarker()
-        var parent = Substring(path)
-        if let slash = parent.lastIndex(of: "/") {
-            parent = parent[..<slash]
-            if !folders.contains(String(parent)) { try makeFolders(String(parent)) }
-        }
+        try makeParentFolders(of: path)
         let absolute = "\(staging)/\(path)"
         if Self.writeFile(absolute, bytes) { return }
         // A folder left from an older site is in the way; one of this build's is a conflict.
@@ -274,6 +262,13 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
             if Self.writeFile(absolute, bytes) { return }
         }
         throw WriteError(path: path, reason: String(cString: strerror(errno)))
+    }
+
+    /// The folder a file at `path` goes in, unless this build has already made it.
+    private func makeParentFolders(of path: String) throws {
+        guard let slash = path.lastIndex(of: "/") else { return }
+        let parent = String(path[..<slash])
+        if !folders.contains(parent) { try makeFolders(parent) }
     }
 
     /// Creates `folder` and its parents inside the staging folder, replacing files in the way.
@@ -335,10 +330,7 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
         exists("\(folder)/\(markerName)") || entries(of: folder).isEmpty
     }
 
-    static func exists(_ path: String) -> Bool {
-        var info = stat()
-        return lstat(path, &info) == 0
-    }
+    static func exists(_ path: String) -> Bool { FileReader.exists(path) }
 
     static func isDirectory(_ path: String) -> Bool {
         var info = stat()

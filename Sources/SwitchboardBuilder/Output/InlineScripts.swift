@@ -37,21 +37,21 @@ enum InlineScripts {
         var index = attributes.startIndex
         let end = attributes.endIndex
         // `<scripts>` or similar is not a script element.
-        if index < end && !isSpace(attributes[index]) { return false }
+        if index < end && !HTMLBytes.isSpace(attributes[index]) { return false }
         var type: Range<Int>?
         while index < end {
-            while index < end && (isSpace(attributes[index]) || attributes[index] == UInt8(ascii: "/")) { index += 1 }
+            while index < end && (HTMLBytes.isSpace(attributes[index]) || attributes[index] == UInt8(ascii: "/")) { index += 1 }
             guard index < end else { break }
             let nameStart = index
-            while index < end && !isSpace(attributes[index]) && attributes[index] != UInt8(ascii: "=") && attributes[index] != UInt8(ascii: "/") {
+            while index < end && !HTMLBytes.isSpace(attributes[index]) && attributes[index] != UInt8(ascii: "=") && attributes[index] != UInt8(ascii: "/") {
                 index += 1
             }
             let name = nameStart..<index
-            while index < end && isSpace(attributes[index]) { index += 1 }
+            while index < end && HTMLBytes.isSpace(attributes[index]) { index += 1 }
             var value = index..<index
             if index < end && attributes[index] == UInt8(ascii: "=") {
                 index += 1
-                while index < end && isSpace(attributes[index]) { index += 1 }
+                while index < end && HTMLBytes.isSpace(attributes[index]) { index += 1 }
                 if index < end && (attributes[index] == UInt8(ascii: "\"") || attributes[index] == UInt8(ascii: "'")) {
                     let quote = attributes[index]
                     index += 1
@@ -61,7 +61,7 @@ enum InlineScripts {
                     if index < end { index += 1 }
                 } else {
                     let valueStart = index
-                    while index < end && !isSpace(attributes[index]) { index += 1 }
+                    while index < end && !HTMLBytes.isSpace(attributes[index]) { index += 1 }
                     value = valueStart..<index
                 }
             }
@@ -70,24 +70,19 @@ enum InlineScripts {
         }
         guard let type else { return true }
         var trimmed = type
-        while let first = trimmed.first, isSpace(attributes[first]) { trimmed = trimmed.dropFirst() }
-        while let last = trimmed.last, isSpace(attributes[last]) { trimmed = trimmed.dropLast() }
+        while let first = trimmed.first, HTMLBytes.isSpace(attributes[first]) { trimmed = trimmed.dropFirst() }
+        while let last = trimmed.last, HTMLBytes.isSpace(attributes[last]) { trimmed = trimmed.dropLast() }
         return runnableTypes.contains { candidate in
-            candidate.count == trimmed.count && zip(candidate, trimmed).allSatisfy { lower(attributes[$1]) == $0 }
+            candidate.count == trimmed.count && zip(candidate, trimmed).allSatisfy { HTMLBytes.lower(attributes[$1]) == $0 }
         }
     }
 
-    private static func isSpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0C || byte == 0x0D
-    }
-
-    private static func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
 
     private static func equalsIgnoringCase<Bytes: Collection<UInt8>>(_ bytes: Bytes, _ range: Range<Int>, _ word: StaticString) -> Bool
     where Bytes.Index == Int {
         guard range.count == word.utf8CodeUnitCount else { return false }
         return word.withUTF8Buffer { letters in
-            zip(range, letters).allSatisfy { lower(bytes[$0]) == $1 }
+            zip(range, letters).allSatisfy { HTMLBytes.lower(bytes[$0]) == $1 }
         }
     }
 

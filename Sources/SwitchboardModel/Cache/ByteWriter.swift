@@ -64,13 +64,9 @@ public struct ByteWriter {
     /// Writes `value` as a variable-length number over the one byte kept for it at `index`,
     /// moving what follows along when it needs more.
     public mutating func fillCount(_ value: UInt64, at index: Int) {
-        var encoded: [UInt8] = []
-        var rest = value
-        while rest >= 0x80 {
-            encoded.append(UInt8(truncatingIfNeeded: rest) | 0x80)
-            rest >>= 7
-        }
-        encoded.append(UInt8(rest))
+        var number = ByteWriter()
+        number.write(value)
+        let encoded = number.bytes
         if encoded.count > 1 { bytes.insert(contentsOf: encoded.dropFirst(), at: index + 1) }
         for (offset, byte) in encoded.enumerated() { bytes[index + offset] = byte }
     }

@@ -70,8 +70,14 @@ final class EncodingStream {
     /// Writes one value: whatever its conformance writes, or a null if it writes nothing.
     func value(_ value: some Encodable) throws {
         let start = writer.bytes.count
-        try value.encode(to: StreamEncoder(stream: self))
+        try value.encode(to: StreamEncoder(stream: self, start: start))
         if writer.bytes.count == start { writer.append(raw: CollectionOfOne(CacheTag.null)) }
+    }
+
+    /// Before a value's encoder writes its container or single value: a value is one of
+    /// them, once. A second (allowed by `Encoder`, merged by a tree) cannot be streamed.
+    func claim(from start: Int) {
+        if writer.bytes.count != start { failed = true }
     }
 
     func null() { writer.append(raw: CollectionOfOne(CacheTag.null)) }
@@ -118,15 +124,19 @@ enum CacheTag {
 /// The `Encoder` for one value: containers it hands out write into the stream.
 struct StreamEncoder: Encoder {
     let stream: EncodingStream
+    /// Where the value starts in the buffer.
+    let start: Int
     var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        KeyedEncodingContainer(KeyedStreamContainer(stream: stream, id: stream.openContainer(tag: CacheTag.keyed)))
+        stream.claim(from: start)
+        return KeyedEncodingContainer(KeyedStreamContainer(stream: stream, id: stream.openContainer(tag: CacheTag.keyed)))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
-        UnkeyedStreamContainer(stream: stream, id: stream.openContainer(tag: CacheTag.unkeyed))
+        stream.claim(from: start)
+        return UnkeyedStreamContainer(stream: stream, id: stream.openContainer(tag: CacheTag.unkeyed))
     }
 
     func singleValueContainer() -> any SingleValueEncodingContainer { SingleStreamContainer(encoder: self) }
@@ -176,7 +186,7 @@ struct KeyedStreamContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     /// written later cannot be streamed, so the encoding fails.
     mutating func superEncoder() -> any Encoder {
         stream.fail()
-        return StreamEncoder(stream: stream)
+        return StreamEncoder(stream: stream, start: stream.writer.bytes.count)
     }
 
     mutating func superEncoder(forKey key: Key) -> any Encoder { superEncoder() }
@@ -219,29 +229,33 @@ struct UnkeyedStreamContainer: UnkeyedEncodingContainer {
 
     mutating func superEncoder() -> any Encoder {
         stream.fail()
-        return StreamEncoder(stream: stream)
+        return StreamEncoder(stream: stream, start: stream.writer.bytes.count)
     }
 }
 
 struct SingleStreamContainer: SingleValueEncodingContainer {
     let encoder: StreamEncoder
     var codingPath: [any CodingKey] { [] }
-    private var stream: EncodingStream { encoder.stream }
+    /// The stream, once the value's one write is claimed (see `EncodingStream.claim`).
+    private func claimed() -> EncodingStream {
+        encoder.stream.claim(from: encoder.start)
+        return encoder.stream
+    }
 
-    mutating func encodeNil() throws { stream.null() }
-    mutating func encode(_ value: Bool) throws { stream.bool(value) }
-    mutating func encode(_ value: String) throws { stream.string(value) }
-    mutating func encode(_ value: Double) throws { stream.double(value) }
-    mutating func encode(_ value: Float) throws { stream.double(Double(value)) }
-    mutating func encode(_ value: Int) throws { stream.int(Int64(value)) }
-    mutating func encode(_ value: Int8) throws { stream.int(Int64(value)) }
-    mutating func encode(_ value: Int16) throws { stream.int(Int64(value)) }
-    mutating func encode(_ value: Int32) throws { stream.int(Int64(value)) }
-    mutating func encode(_ value: Int64) throws { stream.int(value) }
-    mutating func encode(_ value: UInt) throws { stream.uint(UInt64(value)) }
-    mutating func encode(_ value: UInt8) throws { stream.uint(UInt64(value)) }
-    mutating func encode(_ value: UInt16) throws { stream.uint(UInt64(value)) }
-    mutating func encode(_ value: UInt32) throws { stream.uint(UInt64(value)) }
-    mutating func encode(_ value: UInt64) throws { stream.uint(value) }
+    mutating func encodeNil() throws { claimed().null() }
+    mutating func encode(_ value: Bool) throws { claimed().bool(value) }
+    mutating func encode(_ value: String) throws { claimed().string(value) }
+    mutating func encode(_ value: Double) throws { claimed().double(value) }
+    mutating func encode(_ value: Float) throws { claimed().double(Double(value)) }
+    mutating func encode(_ value: Int) throws { claimed().int(Int64(value)) }
+    mutating func encode(_ value: Int8) throws { claimed().int(Int64(value)) }
+    mutating func encode(_ value: Int16) throws { claimed().int(Int64(value)) }
+    mutating func encode(_ value: Int32) throws { claimed().int(Int64(value)) }
+    mutating func encode(_ value: Int64) throws { claimed().int(value) }
+    mutating func encode(_ value: UInt) throws { claimed().uint(UInt64(value)) }
+    mutating func encode(_ value: UInt8) throws { claimed().uint(UInt64(value)) }
+    mutating func encode(_ value: UInt16) throws { claimed().uint(UInt64(value)) }
+    mutating func encode(_ value: UInt32) throws { claimed().uint(UInt64(value)) }
+    mutating func encode(_ value: UInt64) throws { claimed().uint(value) }
     mutating func encode(_ value: some Encodable) throws { try value.encode(to: encoder) }
 }
