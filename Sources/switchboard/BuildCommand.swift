@@ -30,6 +30,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Print how long each stage took.")
     var timings = false
 
+    /// The session of this process's build, kept so that it is never freed (see `run`).
+    nonisolated(unsafe) private static var finished: BuildSession?
+
     func run() throws {
         let started = DispatchTime.now()
         let cache = noCache ? nil : cacheDirectory
@@ -39,7 +42,13 @@ struct BuildCommand: ParsableCommand {
         configuration.compilesTemplates = !mustacheOnly
         configuration.outputDisplayPath = output
         let sink = DiskSink(directory: output, manifestPath: cache.map { BuildCache.outputManifestPath(in: $0, for: output) })
-        let report = BuildSession(configuration: configuration, sink: sink).build()
+        let session = BuildSession(configuration: configuration, sink: sink)
+        let report = session.build()
+        // The process ends next: the cache files are finished, but the session (every parsed
+        // file, the last build's memory) is left for the system to reclaim. Freeing it took a
+        // quarter of a second of a one-edit rebuild at 10,000 files.
+        session.waitForCacheWrites()
+        Self.finished = session
         if !report.diagnostics.isEmpty { options.report(report.diagnostics, fileCount: report.contentFileCount) }
         guard report.succeeded else {
             FileHandle.standardError.write(Data("Build failed: \(output)/ was not changed.\n".utf8))

@@ -333,6 +333,9 @@ public final class BuildSession {
         report.parsedFiles = loaded.parsedFileCount
         report.analysedDocuments = analysedDocuments
         report.basePath = site.basePath
+        // The page specs, search documents and what the previous build remembered are freed on
+        // another core: on this thread it delayed the report by a tenth of a second at 10,000 files.
+        BackgroundRelease.release((consume plan, consume previous))
         return report
     }
 
