@@ -77,5 +77,18 @@ import SwitchboardModel
         #expect(dropped.staging == nil)
         try Data("published zz\n".utf8).write(to: URL(fileURLWithPath: path))
         #expect(OutputManifest.read(path) == nil)
+
+        // Paths are written in byte order; a tree whose lines are out of that order (or name a
+        // path twice) is dropped, even though its files would hash the same once sorted.
+        let first = "\(Self.digest("a")) index.html", second = "\(Self.digest("x")) kb/x/index.html"
+        #expect(text.contains("\(first)\n\(second)\n"))
+        let swapped = text.replacingOccurrences(of: "\(first)\n\(second)\n", with: "\(second)\n\(first)\n")
+        try Data(swapped.utf8).write(to: URL(fileURLWithPath: path))
+        let unordered = try #require(OutputManifest.read(path))
+        #expect(unordered.published == nil)
+        #expect(unordered.staging?.files == manifest.staging?.files)
+        let twice = text.replacingOccurrences(of: "\(second)\n", with: "\(second)\n\(second)\n")
+        try Data(twice.utf8).write(to: URL(fileURLWithPath: path))
+        #expect(try #require(OutputManifest.read(path)).published == nil)
     }
 }

@@ -172,10 +172,12 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
                 unlink("\(staging)/\(path)")
                 Self.addParents(of: path, to: &gone)
             }
-            var wanted = Set<String>()
-            for path in next.keys { Self.addParents(of: path, to: &wanted) }
-            // Deepest first, so a folder is empty when its turn comes.
-            for folder in gone.subtracting(wanted).sorted(by: { $0.count > $1.count }) { rmdir("\(staging)/\(folder)") }
+            if !gone.isEmpty {
+                var wanted = Set<String>()
+                for path in next.keys { Self.addParents(of: path, to: &wanted) }
+                // Deepest first, so a folder is empty when its turn comes.
+                for folder in gone.subtracting(wanted).sorted(by: { $0.count > $1.count }) { rmdir("\(staging)/\(folder)") }
+            }
         } else {
             var wanted = Set<String>()
             for path in next.keys { Self.addParents(of: path, to: &wanted) }
@@ -197,7 +199,8 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
         changes.written.sort { ByteOrder.precedes($0, $1) }
         changes.removed.sort { ByteOrder.precedes($0, $1) }
 
-        let previous = existed ? published.map { OutputManifest.Tree(files: $0) } : nil
+        // The published files are the manifest's published tree (`begin` trusted them only then).
+        let previous = existed && published != nil ? manifest?.published : nil
         manifest = OutputManifest(published: tree, staging: existed ? previous : OutputManifest.Tree(files: [:]))
         if let manifestPath { manifest!.write(to: manifestPath) }
         staged = nil

@@ -7,42 +7,63 @@ struct OutputManifest {
         var files: [String: ContentDigest]
         /// One hash of all paths and hashes, written into the folder's marker file.
         var digest: ContentDigest
+        /// The paths in byte order: the order they are hashed and written in.
+        private(set) var paths: [String]
 
         init(files: [String: ContentDigest]) {
+            self.init(files: files, paths: files.keys.sorted(by: { ByteOrder.precedes($0, $1) }))
+        }
+
+        /// `paths` must be `files`' keys in byte order.
+        private init(files: [String: ContentDigest], paths: [String]) {
             self.files = files
+            self.paths = paths
             var hasher = ContentHasher()
-            for path in files.keys.sorted(by: { ByteOrder.precedes($0, $1) }) {
+            for path in paths {
                 hasher.add(path)
                 hasher.add(files[path]!)
             }
             digest = hasher.finish()
+        }
+
+        /// A tree read back in the order it was written, which must be byte order with no path
+        /// twice: then its hash is checked without sorting it again (a manifest of 17,600 files
+        /// was sorted twice on reading and twice more on writing, on every build).
+        init?(ordered entries: [(path: String, digest: ContentDigest)]) {
+            var files: [String: ContentDigest] = [:]
+            files.reserveCapacity(entries.count)
+            for (index, entry) in entries.enumerated() {
+                if index > 0, !ByteOrder.precedes(entries[index - 1].path, entry.path) { return nil }
+                files[entry.path] = entry.digest
+            }
+            self.init(files: files, paths: entries.map(\.path))
         }
     }
 
     var published: Tree?
     var staging: Tree?
 
-    /// Lines: `published <digest>` or `staging <digest>` opens a tree, then `<digest> <path>` per file.
+    /// Lines: `published <digest>` or `staging <digest>` opens a tree, then `<digest> <path>` per
+    /// file in byte order. A tree out of order or whose hash does not match is dropped (its folder's
+    /// files are then written again).
     static func read(_ path: String) -> OutputManifest? {
         guard let bytes = FileReader.read(path) else { return nil }
         var manifest = OutputManifest()
-        var current: (name: Substring, digest: ContentDigest, files: [String: ContentDigest])?
+        var current: (name: Substring, digest: ContentDigest, entries: [(path: String, digest: ContentDigest)])?
         func close() {
-            guard let tree = current else { return }
-            let built = Tree(files: tree.files)
-            guard built.digest == tree.digest else { return }
+            guard let tree = current, let built = Tree(ordered: tree.entries), built.digest == tree.digest else { return }
             if tree.name == "published" { manifest.published = built } else { manifest.staging = built }
         }
         for line in CacheLines(bytes) where !line.isEmpty {
             if current != nil, let (digest, path) = line.digestAndRest() {
-                current!.files[path.text] = digest
+                current!.entries.append((path.text, digest))
                 continue
             }
             guard let space = line.firstIndex(of: 0x20) else { return nil }
             let head = line[..<space].text
             guard head == "published" || head == "staging", let digest = ContentDigest(hexDigits: line[(space + 1)...]) else { return nil }
             close()
-            current = (Substring(head), digest, [:])
+            current = (Substring(head), digest, [])
         }
         close()
         return manifest
@@ -50,12 +71,16 @@ struct OutputManifest {
 
     /// Writes beside `path` and renames, so a reader never sees half a manifest.
     func write(to path: String) {
-        var text = ""
+        var bytes: [UInt8] = []
         for (name, tree) in [("published", published), ("staging", staging)] {
             guard let tree, !tree.files.keys.contains(where: { $0.utf8.contains(UInt8(ascii: "\n")) }) else { continue }
-            text += "\(name) \(tree.digest)\n"
-            for (file, digest) in tree.files { text += "\(digest) \(file)\n" }
+            bytes += "\(name) \(tree.digest)\n".utf8
+            for file in tree.paths {
+                bytes += "\(tree.files[file]!) ".utf8
+                bytes += file.utf8
+                bytes.append(UInt8(ascii: "\n"))
+            }
         }
-        CacheFile.write(path, Array(text.utf8))
+        CacheFile.write(path, bytes)
     }
 }
