@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import SwitchboardModel
 
@@ -30,5 +31,25 @@ import SwitchboardModel
             #expect(weak.allSatisfy { $0.box != nil })
         }
         #expect(weak.allSatisfy { $0.box == nil }, "\(weak.filter { $0.box != nil }.count) of 500 results still alive")
+    }
+
+    /// Why `SiteBuilder.plan` runs the knowledge base outside the other page families' parallel
+    /// map: libdispatch runs an apply nested in another apply's work on the calling thread alone
+    /// (when the outer one already fills the cores), so the articles' parallel map had one core.
+    @Test func aParallelMapNestedInAnotherRunsOnOneThread() {
+        let outer = Array(0..<64).parallelMap { _ in
+            Set(Array(0..<16).parallelMap { _ -> UInt in
+                usleep(200)
+                return UInt(pthread_self())
+            }).count
+        }
+        #expect(outer.allSatisfy { $0 == 1 }, "threads per inner map: \(outer)")
+        // The same map not nested spreads over the cores (it sleeps, so another thread joins in).
+        guard ProcessInfo.processInfo.activeProcessorCount > 1 else { return }
+        let alone = Set(Array(0..<64).parallelMap { _ -> UInt in
+            usleep(2000)
+            return UInt(pthread_self())
+        })
+        #expect(alone.count > 1)
     }
 }
