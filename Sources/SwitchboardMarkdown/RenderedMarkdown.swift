@@ -38,6 +38,10 @@ public struct MarkdownHeading: Sendable, Equatable, Codable {
     public var id: String
     /// 1-based line in the Markdown source.
     public var line: Int
+
+    public init(level: Int, text: String, id: String, line: Int) {
+        (self.level, self.text, self.id, self.line) = (level, text, id, line)
+    }
 }
 
 /// A link or image destination found in the document.
@@ -49,6 +53,10 @@ public struct MarkdownLink: Sendable, Equatable, Codable {
     /// 1-based line and column in the Markdown source.
     public var line: Int
     public var column: Int
+
+    public init(kind: Kind, destination: String, line: Int, column: Int) {
+        (self.kind, self.destination, self.line, self.column) = (kind, destination, line, column)
+    }
 }
 
 /// The text under one heading (or before the first one).
@@ -56,4 +64,8 @@ public struct MarkdownSection: Sendable, Equatable, Codable {
     /// The heading that opens the section; nil for text before any heading.
     public var heading: MarkdownHeading?
     public var text: String
+
+    public init(heading: MarkdownHeading?, text: String) {
+        (self.heading, self.text) = (heading, text)
+    }
 }

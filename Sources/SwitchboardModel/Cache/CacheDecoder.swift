@@ -1,3 +1,5 @@
+import SwitchboardMarkdown
+
 /// Decodes what ``CacheEncoder`` wrote. Every read is bounds-checked and every mismatch
 /// (a wrong tag, a missing key, bytes cut short) throws, so a damaged or foreign cache
 /// entry is parsed again, never trusted.
@@ -172,7 +174,14 @@ struct SingleValueReader: SingleValueDecodingContainer {
     func decode(_ type: UInt32.Type) throws -> UInt32 { try exactly(unsigned()) }
     func decode(_ type: UInt64.Type) throws -> UInt64 { try unsigned() }
 
-    func decode<T: Decodable>(_ type: T.Type) throws -> T { try T(from: ValueDecoder(source: source, offset: offset)) }
+    func decode<T: Decodable>(_ type: T.Type) throws -> T {
+        // Rendered Markdown, most of a parsed file's containers, is read without `Decodable`
+        // when its bytes are in the form synthesized encoding writes (`RenderedMarkdownReader`).
+        if T.self == RenderedMarkdown.self, let value = try? RenderedMarkdownReader(source: source).read(at: offset) {
+            return value as! T
+        }
+        return try T(from: ValueDecoder(source: source, offset: offset))
+    }
 }
 
 struct KeyedValueContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
