@@ -1,3 +1,5 @@
+import SwitchboardMarkdown
+
 /// Encodes `Encodable` values into the build cache's compact binary form, which
 /// ``CacheDecoder`` reads. The synthesized `Codable` conformances of the model's value
 /// types do the walking: no reflection, and no hand-written field lists to keep in step.
@@ -68,7 +70,13 @@ final class EncodingStream {
     }
 
     /// Writes one value: whatever its conformance writes, or a null if it writes nothing.
-    func value(_ value: some Encodable) throws {
+    func value<Value: Encodable>(_ value: Value) throws {
+        // Rendered Markdown, most of a parsed file's containers, is written without `Encodable`
+        // containers, in the same form (`RenderedMarkdownWriter.swift`).
+        if Value.self == RenderedMarkdown.self {
+            rendered(value as! RenderedMarkdown)
+            return
+        }
         let start = writer.bytes.count
         try value.encode(to: StreamEncoder(stream: self, start: start))
         if writer.bytes.count == start { writer.append(raw: CollectionOfOne(CacheTag.null)) }
