@@ -6,7 +6,47 @@ import SwitchboardModel
 /// declaration of what it read: a listing holds its items' titles, URLs, dates and
 /// summaries, not their bodies, so editing a body leaves the listing's hash alone.
 extension ContentHasher {
+    /// The dynamic types a context holds, compared by identity before any cast: a failed dynamic
+    /// cast (a dictionary tried as a string, then as a flag, then as a number) costs the runtime
+    /// far more than comparing two pointers, and a page's context is hundreds of values.
+    private static let stringType = ObjectIdentifier(String.self)
+    private static let contextType = ObjectIdentifier(TemplateContext.self)
+    private static let contextListType = ObjectIdentifier([TemplateContext].self)
+    private static let stringListType = ObjectIdentifier([String].self)
+    private static let boolType = ObjectIdentifier(Bool.self)
+    private static let intType = ObjectIdentifier(Int.self)
+
     mutating func add(context value: any Sendable) {
+        // The common types first, by identity; each hashes exactly as the casts below would.
+        switch ObjectIdentifier(type(of: value)) {
+        case Self.stringType:
+            add(1)
+            add(value as! String)
+        case Self.contextType:
+            add(dictionary: value as! TemplateContext)
+        case Self.contextListType:
+            let list = value as! [TemplateContext]
+            add(7)
+            add(list.count)
+            for item in list { add(dictionary: item) }
+        case Self.stringListType:
+            let list = value as! [String]
+            add(5)
+            add(list.count)
+            for item in list { add(item) }
+        case Self.boolType:
+            add(value as! Bool ? 2 : 3)
+        case Self.intType:
+            add(4)
+            add(value as! Int)
+        default:
+            addByCasting(value)
+        }
+    }
+
+    /// Any other type: what it converts to (an `[String: String]` hashes as a context, a list of
+    /// anything as a list).
+    private mutating func addByCasting(_ value: any Sendable) {
         switch value {
         case let text as String:
             add(1)
@@ -21,16 +61,11 @@ extension ContentHasher {
             add(list.count)
             for item in list { add(item) }
         case let dictionary as TemplateContext:
-            add(6)
-            add(dictionary.count)
-            for key in dictionary.keys.sorted(by: { ByteOrder.precedes($0, $1) }) {
-                add(key)
-                add(context: dictionary[key]!)
-            }
+            add(dictionary: dictionary)
         case let list as [TemplateContext]:
             add(7)
             add(list.count)
-            for item in list { add(context: item) }
+            for item in list { add(dictionary: item) }
         case let list as [any Sendable]:
             add(8)
             add(list.count)
@@ -40,6 +75,16 @@ extension ContentHasher {
             add(9)
             add(String(describing: type(of: value)))
             add(String(describing: value))
+        }
+    }
+
+    /// Entries in key order (pairs sorted, so no key is looked up again).
+    private mutating func add(dictionary: TemplateContext) {
+        add(6)
+        add(dictionary.count)
+        for (key, value) in dictionary.sorted(by: { ByteOrder.precedes($0.key, $1.key) }) {
+            add(key)
+            add(context: value)
         }
     }
 
