@@ -1,0 +1,51 @@
+import Testing
+@testable import SwitchboardBuilder
+
+/// The inverted index numbers pages' terms in chunks on all cores and merges the chunks' tables.
+/// Checked against a plain reference worked out here: every term's postings are exactly the pages
+/// that have it, ascending, with that page's counts, and term ids follow the order in which the
+/// terms are first seen.
+@Suite struct SearchInvertedIndexTests {
+    /// Enough pages for several chunks (one per 512), with words shared across chunks, words only
+    /// one chunk has, and words first seen late.
+    static func documents(_ count: Int) -> [SearchDocument] {
+        (0..<count).map { page in
+            var words = ["common", "word\(page % 7)", "page\(page)"]
+            if page % 600 == 599 { words.append("rare\(page / 600)") }
+            if page > 1500 { words.append("quokka") }
+            return SearchDocument(url: "/p/\(page)/", title: words.joined(separator: " "), type: "Article", products: [],
+                                  summary: "", sections: [(anchor: nil, heading: nil, text: "body \(words.reversed().joined(separator: " "))")])
+        }
+    }
+
+    @Test func chunksMergeIntoTheIndexOfOneTable() {
+        let analyses = Self.documents(2100).map { SearchDocumentAnalysis($0) }
+        let index = SearchInvertedIndex(analyses)
+
+        // The reference: terms in order of first sight, and each term's pages.
+        var order: [String] = []
+        var pages: [String: [Int32]] = [:]
+        for (page, analysis) in analyses.enumerated() {
+            for id in 0..<analysis.terms.count {
+                let term = analysis.terms.string(id)
+                if pages[term] == nil { order.append(term) }
+                pages[term, default: []].append(Int32(page))
+            }
+        }
+        #expect(index.termCount == order.count)
+        #expect((0..<index.termCount).map { index.table.string($0) } == order)
+        for t in 0..<index.termCount {
+            let range = index.offsets[t]..<index.offsets[t + 1]
+            #expect(Array(index.docs[range]) == pages[order[t]], "\(order[t])")
+        }
+        // Each posting carries its own page's counts for the term.
+        for t in stride(from: 0, to: index.termCount, by: 97) {
+            for at in index.offsets[t]..<index.offsets[t + 1] {
+                let analysis = analyses[Int(index.docs[at])]
+                let local = (0..<analysis.terms.count).first { analysis.terms.string($0) == order[t] }!
+                #expect(index.counts[at].counts == analysis.counts[local].counts && index.counts[at].section == analysis.counts[local].section)
+            }
+        }
+        #expect(order.contains { $0.hasPrefix("quokka") } && order.contains { $0.hasPrefix("rare2") })
+    }
+}
