@@ -124,6 +124,41 @@ import SwitchboardModel
         #expect(files(under: URL(fileURLWithPath: sink.staging))["kb/x.txt"] == "x")
     }
 
+    /// The first build after a clean one carries every kept file: each lands as a link to its
+    /// published file, in its folder, and one changed by hand since it was published stops the
+    /// build (the output is left as it was) instead of being carried.
+    @Test func manyCarriedFilesAreCheckedAndLinked() throws {
+        let output = try fresh()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let sink = DiskSink(directory: output.path, manifestPath: root.appendingPathComponent("manifest").path)
+        let kept = (0..<300).map { OutputFile(path: "kb/c\($0 % 7)/a\($0)/index.html", text: "page \($0)") }
+        try sink.write([OutputFile(path: "index.html", text: "a")] + kept)
+        try sink.commit()
+        try sink.begin()
+        try sink.put(OutputFile(path: "index.html", text: "b"))
+        for file in kept { #expect(try sink.keep(file.path, digest: ContentDigest(file.bytes))) }
+        try sink.commit()
+        for file in kept {
+            var published = stat(), staged = stat()
+            #expect(stat(output.path + "/" + file.path, &published) == 0 && stat(sink.staging + "/" + file.path, &staged) == 0)
+            #expect(published.st_ino == staged.st_ino, "\(file.path) carried as a hard link")
+        }
+        #expect(files(under: output)["kb/c3/a10/index.html"] == "page 10")
+
+        // Published again, then one file changed by hand in the output folder.
+        let again = DiskSink(directory: output.path, manifestPath: root.appendingPathComponent("manifest2").path)
+        try again.write([OutputFile(path: "index.html", text: "a")] + kept)
+        try again.commit()
+        try Data("edited by hand".utf8).write(to: output.appendingPathComponent("kb/c5/a12/index.html"))
+        try again.begin()
+        try again.put(OutputFile(path: "index.html", text: "c"))
+        for file in kept { #expect(try again.keep(file.path, digest: ContentDigest(file.bytes))) }
+        #expect(throws: DiskSink.WriteError.self) { try again.commit() }
+        again.discard()
+        #expect(files(under: output)["index.html"] == "a")
+        #expect(files(under: output)["kb/c5/a12/index.html"] == "edited by hand")
+    }
+
     @Test func aFailedWriteLeavesTheOutputAsItWas() throws {
         let output = try fresh()
         defer { try? FileManager.default.removeItem(at: root) }
