@@ -73,10 +73,12 @@ struct OutputManifest {
     func write(to path: String) {
         var bytes: [UInt8] = []
         for (name, tree) in [("published", published), ("staging", staging)] {
-            guard let tree, !tree.files.keys.contains(where: { $0.utf8.contains(UInt8(ascii: "\n")) }) else { continue }
+            guard let tree, !tree.paths.contains(where: { $0.utf8.contains(UInt8(ascii: "\n")) }) else { continue }
+            bytes.reserveCapacity(bytes.count + tree.paths.count * 80)
             bytes += "\(name) \(tree.digest)\n".utf8
             for file in tree.paths {
-                bytes += "\(tree.files[file]!) ".utf8
+                tree.files[file]!.appendHex(to: &bytes)
+                bytes.append(UInt8(ascii: " "))
                 bytes += file.utf8
                 bytes.append(UInt8(ascii: "\n"))
             }

@@ -83,24 +83,35 @@ struct BuildMemory: Sendable {
     }
 
     func write(to path: String) {
-        var text = Self.header + "\n"
-        text += "fingerprint \(fingerprint.map(\.description) ?? "-")\n"
-        if let basePath { text += "base-path \(basePath)\n" }
-        if let search {
-            text += "search \(search.inputs)\n"
-            for (file, digest) in search.files { text += "\(digest) \(file)\n" }
-        }
-        text += "pages\n"
-        for (file, page) in pages { text += "\(page.inputs) \(page.output) \(file)\n" }
-        text += "scripts\n"
-        for (file, sources) in scripts { text += "\(sources.joined(separator: ",")) \(file)\n" }
-        text += "ids\n"
-        for (file, digest) in ids { text += "\(digest) \(file)\n" }
-        text += "outputs\n"
-        for (file, digest) in outputs { text += "\(digest) \(file)\n" }
-        text += "end"
         // A path with a line break cannot be stored; such a site is simply not cached.
         if outputs.keys.contains(where: { $0.utf8.contains(UInt8(ascii: "\n")) }) || basePath?.utf8.contains(UInt8(ascii: "\n")) == true { return }
-        CacheFile.write(path, Array(text.utf8))
+        // Bytes, not a string of interpolations: some 45,000 lines at 10,000 files.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity((pages.count * 2 + outputs.count + ids.count + scripts.count) * 90)
+        func line(_ digests: [ContentDigest], _ file: String) {
+            for digest in digests {
+                digest.appendHex(to: &bytes)
+                bytes.append(UInt8(ascii: " "))
+            }
+            bytes += file.utf8
+            bytes.append(UInt8(ascii: "\n"))
+        }
+        bytes += (Self.header + "\n").utf8
+        bytes += "fingerprint \(fingerprint.map(\.description) ?? "-")\n".utf8
+        if let basePath { bytes += "base-path \(basePath)\n".utf8 }
+        if let search {
+            bytes += "search \(search.inputs)\n".utf8
+            for (file, digest) in search.files { line([digest], file) }
+        }
+        bytes += "pages\n".utf8
+        for (file, page) in pages { line([page.inputs, page.output], file) }
+        bytes += "scripts\n".utf8
+        for (file, sources) in scripts { bytes += "\(sources.joined(separator: ",")) \(file)\n".utf8 }
+        bytes += "ids\n".utf8
+        for (file, digest) in ids { line([digest], file) }
+        bytes += "outputs\n".utf8
+        for (file, digest) in outputs { line([digest], file) }
+        bytes += "end".utf8
+        CacheFile.write(path, bytes)
     }
 }

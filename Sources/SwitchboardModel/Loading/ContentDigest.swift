@@ -34,13 +34,21 @@ public struct ContentDigest: Hashable, Sendable, CustomStringConvertible {
 
     /// 32 hex digits.
     public var description: String {
-        let digits = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
         out.reserveCapacity(32)
-        for word in [high, low] {
-            for shift in stride(from: 60, through: 0, by: -4) { out.append(digits[Int((word >> UInt64(shift)) & 0xF)]) }
-        }
+        appendHex(to: &out)
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The 32 hex digits of `description`, appended to `bytes` without making a string: the
+    /// cache files write tens of thousands of digests per build.
+    public func appendHex(to bytes: inout [UInt8]) {
+        for word in [high, low] {
+            for shift in stride(from: 60, through: 0, by: -4) {
+                let digit = UInt8(truncatingIfNeeded: (word >> UInt64(shift)) & 0xF)
+                bytes.append(digit < 10 ? digit + UInt8(ascii: "0") : digit - 10 + UInt8(ascii: "a"))
+            }
+        }
     }
 
     /// Parses `description`.
