@@ -37,22 +37,22 @@ public struct SiteBuilder: Sendable {
 
     /// Builds every page family's specs (on all cores: they are independent) and the files that need no template.
     func plan() -> Plan {
-        let families: [@Sendable (Site) -> PageSet] = [
-            HomePage.build, PolicyPages.build, FAQPages.build, DevicePages.build,
-            EscalationPages.build, SupportPages.build, VendorPages.build, SearchPage.build, StatusStage.build,
+        // The families before and after the knowledge base, in the order their pages are listed.
+        let before: [@Sendable (Site) -> PageSet] = [HomePage.build, PolicyPages.build]
+        let after: [@Sendable (Site) -> PageSet] = [
+            FAQPages.build, DevicePages.build, EscalationPages.build, SupportPages.build, VendorPages.build,
+            SearchPage.build, StatusStage.build,
         ]
         let site = self.site
         // The knowledge base, a page per article, maps its articles on all cores itself; run
         // inside the families' own parallel map it had one core, because libdispatch runs an
         // apply nested in another on the calling thread alone. The other families, small, run on
         // a background queue meanwhile.
-        let others = BackgroundTask { families.parallelMap { $0(site) } }
+        let others = BackgroundTask { (before + after).parallelMap { $0(site) } }
         let knowledgeBase = KnowledgeBasePages.build(site, memo: articleMemo)
-        var set = PageSet()
         let otherSets = others.wait()
-        for family in otherSets[..<2] { set.append(family) }
-        set.append(knowledgeBase)
-        for family in otherSets[2...] { set.append(family) }
+        var set = PageSet()
+        for family in otherSets[..<before.count] + [knowledgeBase] + otherSets[before.count...] { set.append(family) }
         var diagnostics: [Diagnostic] = []
         var pages: [PageSpec] = []
         for page in set.pages {

@@ -77,7 +77,6 @@ enum InlineScripts {
         }
     }
 
-
     private static func equalsIgnoringCase<Bytes: Collection<UInt8>>(_ bytes: Bytes, _ range: Range<Int>, _ word: StaticString) -> Bool
     where Bytes.Index == Int {
         guard range.count == word.utf8CodeUnitCount else { return false }

@@ -25,15 +25,9 @@ extension ContentHasher {
         case Self.contextType:
             add(dictionary: value as! TemplateContext)
         case Self.contextListType:
-            let list = value as! [TemplateContext]
-            add(7)
-            add(list.count)
-            for item in list { add(dictionary: item) }
+            add(contexts: value as! [TemplateContext])
         case Self.stringListType:
-            let list = value as! [String]
-            add(5)
-            add(list.count)
-            for item in list { add(item) }
+            add(strings: value as! [String])
         case Self.boolType:
             add(value as! Bool ? 2 : 3)
         case Self.intType:
@@ -57,15 +51,11 @@ extension ContentHasher {
             add(4)
             add(number)
         case let list as [String]:
-            add(5)
-            add(list.count)
-            for item in list { add(item) }
+            add(strings: list)
         case let dictionary as TemplateContext:
             add(dictionary: dictionary)
         case let list as [TemplateContext]:
-            add(7)
-            add(list.count)
-            for item in list { add(dictionary: item) }
+            add(contexts: list)
         case let list as [any Sendable]:
             add(8)
             add(list.count)
@@ -76,6 +66,18 @@ extension ContentHasher {
             add(String(describing: type(of: value)))
             add(String(describing: value))
         }
+    }
+
+    private mutating func add(strings list: [String]) {
+        add(5)
+        add(list.count)
+        for item in list { add(item) }
+    }
+
+    private mutating func add(contexts list: [TemplateContext]) {
+        add(7)
+        add(list.count)
+        for item in list { add(dictionary: item) }
     }
 
     /// Entries in key order (pairs sorted, so no key is looked up again).

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import SwitchboardMarkdown
 
 /// Decodes what ``CacheEncoder`` wrote. Every read is bounds-checked and every mismatch
@@ -60,12 +65,18 @@ final class CacheSource {
         return (text, end)
     }
 
-    /// Whether the key at `offset` is `key`, without making a string.
+    /// Whether the key at `offset` is `key`, without making a string, and where its value starts.
+    /// Compared with `memcmp`: a key is looked up for every field of every decoded value, and
+    /// the generic `elementsEqual` walked the bytes one by one.
     func key(at offset: Int, is key: String) throws -> (Bool, Int) {
         let (length, start) = try varint(at: offset)
         guard length <= UInt64(bytes.count - start) else { throw Self.damaged }
         let end = start + Int(length)
-        return (bytes[start..<end].elementsEqual(key.utf8), end)
+        var key = key
+        let matches = key.withUTF8 { name in
+            name.count == Int(length) && (name.isEmpty || bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, name.baseAddress!, name.count) == 0 })
+        }
+        return (matches, end)
     }
 
     /// A keyed or unkeyed container at `offset` (its tag `tag`): where it ends, how many

@@ -88,6 +88,11 @@ final class EncodingStream {
         if writer.bytes.count != start { failed = true }
     }
 
+    /// Starts the entry `name` of keyed container `container`; its value is written next.
+    func key(_ name: String, in container: Int) {
+        if entry(of: container) { writer.write(name) }
+    }
+
     func null() { writer.append(raw: CollectionOfOne(CacheTag.null)) }
     func bool(_ value: Bool) { writer.append(raw: CollectionOfOne(value ? CacheTag.true : CacheTag.false)) }
     func int(_ value: Int64) {
@@ -157,7 +162,7 @@ struct KeyedStreamContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
     /// Starts the entry for `key`; the caller writes its value next.
     private func key(_ key: Key) {
-        if stream.entry(of: id) { stream.writer.write(key.stringValue) }
+        stream.key(key.stringValue, in: id)
     }
 
     mutating func encodeNil(forKey key: Key) throws { self.key(key); stream.null() }

@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import SwitchboardMarkdown
 
 /// Reads a `RenderedMarkdown` straight from the bytes its synthesized `Encodable` conformance
@@ -86,8 +81,7 @@ struct RenderedMarkdownReader {
     }
 
     private func string(at offset: Int) throws -> String {
-        guard try source.byte(at: offset) == CacheTag.string else { throw CacheSource.damaged }
-        return try source.string(at: offset + 1).0
+        try SingleValueReader(source: source, offset: offset).decode(String.self)
     }
 
     private func int(at offset: Int) throws -> Int {
@@ -110,14 +104,9 @@ struct RenderedMarkdownReader {
 
         /// Where the next entry's value starts, if its key is `name` (and then moves past it);
         /// nil, and nothing moves, if it is another key or there is none.
-        mutating func next(_ name: StaticString) throws -> Int? {
+        mutating func next(_ name: String) throws -> Int? {
             guard remaining > 0 else { return nil }
-            let (length, start) = try source.varint(at: offset)
-            guard length == UInt64(name.utf8CodeUnitCount), length <= UInt64(end - start) else { return nil }
-            let value = start + Int(length)
-            let matches = source.bytes.withUnsafeBufferPointer { bytes in
-                memcmp(bytes.baseAddress! + start, name.utf8Start, Int(length)) == 0
-            }
+            let (matches, value) = try source.key(at: offset, is: name)
             guard matches else { return nil }
             let after = try source.end(ofValueAt: value)
             guard after <= end else { throw CacheSource.damaged }

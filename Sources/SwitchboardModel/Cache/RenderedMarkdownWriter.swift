@@ -65,8 +65,4 @@ extension EncodingStream {
             write(element)
         }
     }
-
-    private func key(_ name: String, in container: Int) {
-        if entry(of: container) { writer.write(name) }
-    }
 }
