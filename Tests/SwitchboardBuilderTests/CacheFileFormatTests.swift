@@ -28,8 +28,8 @@ import SwitchboardModel
         let path = temporary("memory")
         defer { unlink(path) }
         let written = Self.sample()
-        written.write(to: path)
-        let read = try #require(BuildMemory.read(path))
+        written.write(to: path, program: "switchboard 1:2:3")
+        let read = try #require(BuildMemory.read(path, program: "switchboard 1:2:3"))
         #expect(read.fingerprint == written.fingerprint)
         #expect(read.outputs == written.outputs)
         #expect(read.pages.mapValues { [$0.inputs, $0.output] } == written.pages.mapValues { [$0.inputs, $0.output] })
@@ -43,17 +43,20 @@ import SwitchboardModel
     @Test func aDamagedSessionMemoryIsRefused() throws {
         let path = temporary("damaged")
         defer { unlink(path) }
-        Self.sample().write(to: path)
+        Self.sample().write(to: path, program: "one")
+        #expect(BuildMemory.read(path, program: "one") != nil)
+        #expect(BuildMemory.read(path, program: "two") == nil, "another program's memory")
         let whole = try #require(FileReader.read(path))
         let text = String(decoding: whole, as: UTF8.self)
         for damaged in [
             String(text.dropLast(4)),                                  // cut before "end"
             text + "\n",                                               // something after "end"
             text.replacingOccurrences(of: "pages\n", with: "pages\nnot a line\n"),
-            text.replacingOccurrences(of: "switchboard build memory 4", with: "switchboard build memory 3"),
+            text.replacingOccurrences(of: "switchboard build memory 5", with: "switchboard build memory 4"),
+            text.replacingOccurrences(of: "program one\n", with: ""),
         ] {
             try Data(damaged.utf8).write(to: URL(fileURLWithPath: path))
-            #expect(BuildMemory.read(path) == nil, "\(damaged.prefix(40))")
+            #expect(BuildMemory.read(path, program: "one") == nil, "\(damaged.prefix(40))")
         }
     }
 

@@ -87,6 +87,36 @@ import SwitchboardModel
         #expect(IncrementalWorkspace.difference(sink.files, workspace.cleanBuild()) == nil)
     }
 
+    /// A new `switchboard` may write the same inputs differently (a new search index format, a
+    /// fixed escape), and the hashes of pages and search documents cover inputs, not code: it
+    /// renders every page and writes the index again instead of carrying over what the old one
+    /// wrote. The same program with nothing changed renders nothing.
+    @Test func anotherProgramBuildsEverythingAgain() throws {
+        let workspace = try IncrementalWorkspace()
+        defer { workspace.remove() }
+        let cache = workspace.root.appendingPathComponent("cache").path
+        let output = workspace.root.appendingPathComponent("public").path
+        /// A new session, as `switchboard build` runs one.
+        func build(by program: String) -> BuildReport {
+            var configuration = workspace.configuration(cache: cache)
+            configuration.programIdentity = program
+            let sink = DiskSink(directory: output, manifestPath: BuildCache.outputManifestPath(in: cache, for: output))
+            let session = BuildSession(configuration: configuration, sink: sink)
+            defer { session.waitForCacheWrites() }
+            return session.build()
+        }
+        let first = build(by: "switchboard one")
+        #expect(first.succeeded && first.renderedPages == first.pageCount)
+        let again = build(by: "switchboard one")
+        #expect(again.carriedOver && again.renderedPages == 0)
+        let upgraded = build(by: "switchboard two")
+        #expect(upgraded.succeeded)
+        #expect(!upgraded.carriedOver)
+        #expect(upgraded.renderedPages == first.pageCount)
+        #expect(upgraded.parsedFiles == first.parsedFiles, "the parse cache is the old program's too")
+        #expect(upgraded.analysedDocuments != nil, "the search index is written again")
+    }
+
     @Test(arguments: ["truncated", "flipped", "reworded", "foreign"])
     func aDamagedCacheFileIsParsedAgain(damage: String) throws {
         let workspace = try IncrementalWorkspace()

@@ -18,6 +18,10 @@ public struct BuildConfiguration: Sendable {
     public var compilesTemplates = true
     /// The output folder as the user names it, for the link check's diagnostics (`public`).
     public var outputDisplayPath = "public"
+    /// Who builds: the running program's file (see `InputFingerprint.programIdentity`). The
+    /// cache folder trusts only what this program wrote. Tests set it to stand for another build
+    /// of `switchboard`.
+    public var programIdentity = InputFingerprint.programIdentity
 
     public init(contentDirectory: String = "content", templatesDirectory: String = "templates", loadOptions: LoadOptions,
                 failsOnWarnings: Bool = false, cacheDirectory: String? = nil) {

@@ -3,6 +3,11 @@ import SwitchboardModel
 /// What a `BuildSession` remembers of its last successful build, in memory and in
 /// the cache folder: the hash of all its inputs, every output with the hash of its
 /// bytes, and for each page and for the search index the hash of what it read.
+///
+/// On disk it names the program that wrote it, and another program does not trust it: the
+/// hashes of pages and of the search documents cover what they read, not the code that turns
+/// that into bytes, so a new `switchboard` (another search index format, say) must not carry
+/// over what an old one wrote.
 struct BuildMemory: Sendable {
     /// Inputs of the last build; nil when it had diagnostics (they are not kept, so
     /// such a build is never skipped).
@@ -21,16 +26,18 @@ struct BuildMemory: Sendable {
     /// The site's base path (`""` or `/docs`), which a build that only carries the site over reports.
     var basePath: String?
 
-    static let header = "switchboard build memory 4"
+    static let header = "switchboard build memory 5"
 
-    static func read(_ path: String) -> BuildMemory? {
+    /// The memory in `path`, if it is whole and `program` wrote it.
+    static func read(_ path: String, program: String) -> BuildMemory? {
         guard let bytes = CacheFile.read(path) else { return nil }
         var memory = BuildMemory()
         var section = ""
         var searchFiles: [String: ContentDigest] = [:]
         var searchInputs: ContentDigest?
         var lines = CacheLines(bytes)
-        guard let first = lines.next(), first.elementsEqual(header.utf8) else { return nil }
+        guard let first = lines.next(), first.elementsEqual(header.utf8),
+              let writer = lines.next(), writer.elementsEqual("program \(program)".utf8) else { return nil }
         var sawEnd = false
         while let line = lines.next() {
             guard !sawEnd else { return nil }
@@ -82,9 +89,10 @@ struct BuildMemory: Sendable {
         return memory
     }
 
-    func write(to path: String) {
+    func write(to path: String, program: String) {
         // A path with a line break cannot be stored; such a site is simply not cached.
-        if outputs.keys.contains(where: { $0.utf8.contains(UInt8(ascii: "\n")) }) || basePath?.utf8.contains(UInt8(ascii: "\n")) == true { return }
+        if outputs.keys.contains(where: { $0.utf8.contains(UInt8(ascii: "\n")) }) || basePath?.utf8.contains(UInt8(ascii: "\n")) == true
+            || program.utf8.contains(UInt8(ascii: "\n")) { return }
         // Bytes, not a string of interpolations: some 45,000 lines at 10,000 files.
         var bytes: [UInt8] = []
         bytes.reserveCapacity((pages.count * 2 + outputs.count + ids.count + scripts.count) * 90)
@@ -97,6 +105,7 @@ struct BuildMemory: Sendable {
             bytes.append(UInt8(ascii: "\n"))
         }
         bytes += (Self.header + "\n").utf8
+        bytes += "program \(program)\n".utf8
         bytes += "fingerprint \(fingerprint.map(\.description) ?? "-")\n".utf8
         if let basePath { bytes += "base-path \(basePath)\n".utf8 }
         if let search {

@@ -429,7 +429,7 @@ public final class BuildSession {
     private func analysisCache() -> SearchAnalysisCache? {
         if let searchAnalyses { return searchAnalyses }
         guard let path = analysisCachePath else { return nil }
-        Self.restore(storedAnalyses, from: path, ifNot: &storedAnalysesKey)
+        Self.restore(storedAnalyses, from: path, ifNot: &storedAnalysesKey, program: configuration.programIdentity)
         return storedAnalyses
     }
 
@@ -446,7 +446,7 @@ public final class BuildSession {
     /// Parsed files from the cache folder, the first time a build uses that folder.
     private func loadParseCache() {
         guard let path = parseCachePath else { return }
-        Self.restore(parseCache, from: path, ifNot: &parseCacheKey)
+        Self.restore(parseCache, from: path, ifNot: &parseCacheKey, program: configuration.programIdentity)
     }
 
     /// Written when a file was parsed, or one went away.
@@ -456,10 +456,10 @@ public final class BuildSession {
     }
 
     /// Reads `path` and its delta into `entries`, unless they were read from there already.
-    private static func restore(_ entries: some CacheFolderEntries, from path: String, ifNot readFrom: inout String?) {
+    private static func restore(_ entries: some CacheFolderEntries, from path: String, ifNot readFrom: inout String?, program: String) {
         guard readFrom != path else { return }
         readFrom = path
-        entries.restore(base: CacheFile.read(path), delta: CacheFile.read(path + ".delta"), identity: InputFingerprint.programIdentity)
+        entries.restore(base: CacheFile.read(path), delta: CacheFile.read(path + ".delta"), identity: program)
     }
 
     /// Streams a delta or a new base to `path` on another core, while the build goes on (nothing
@@ -467,8 +467,9 @@ public final class BuildSession {
     /// replaces the delta beside it; a delta leaves the base as it is.
     private func save(_ entries: some CacheFolderEntries, to path: String) {
         guard entries.needsWrite else { return }
+        let program = configuration.programIdentity
         DispatchQueue.global().async(group: cacheWrites) {
-            let wroteDelta = CacheFile.stream(path, alternateSuffix: ".delta") { entries.write(identity: InputFingerprint.programIdentity, to: $0) }
+            let wroteDelta = CacheFile.stream(path, alternateSuffix: ".delta") { entries.write(identity: program, to: $0) }
             if !wroteDelta { CacheFile.remove(path + ".delta") }
         }
     }
@@ -494,14 +495,17 @@ public final class BuildSession {
         if memoryKey != memoryPath { memory = nil }
         guard memory == nil, let path = memoryPath else { return }
         memoryKey = path
-        memory = BuildMemory.read(path)
+        memory = BuildMemory.read(path, program: configuration.programIdentity)
     }
 
     private func remember(_ next: BuildMemory) {
         memory = next
         memoryKey = memoryPath
         // Written on another core, like the other cache files: the next build waits for it.
-        if let path = memoryPath { DispatchQueue.global().async(group: cacheWrites) { next.write(to: path) } }
+        if let path = memoryPath {
+            let program = configuration.programIdentity
+            DispatchQueue.global().async(group: cacheWrites) { next.write(to: path, program: program) }
+        }
     }
 
     private func fails(_ diagnostics: [Diagnostic]) -> Bool {

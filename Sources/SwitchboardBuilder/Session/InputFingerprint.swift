@@ -8,14 +8,14 @@ import SwitchboardModel
 /// every template and asset, the options (clock, base URL, strictness, commit
 /// dates, or the state of the git checkout they come from) and the program itself. When it equals the last build's, nothing
 /// needs building.
-enum InputFingerprint {
+public enum InputFingerprint {
     /// The fingerprint, the hash of each content file's bytes by absolute path (for the parse
     /// cache), and one hash of the templates folder and its assets (everything `TemplateSet.load`
     /// reads, and its path). `fileDigests` remembers the hashes under the files' stamps between builds.
     static func compute(_ configuration: BuildConfiguration, discovered: ContentDiscovery.Result, fileDigests: FileDigests)
         -> (fingerprint: ContentDigest, files: [String: ContentDigest], templates: ContentDigest) {
         var hasher = ContentHasher()
-        hasher.add(programIdentity)
+        hasher.add(configuration.programIdentity)
         hasher.add(configuration.contentDirectory)
         hasher.add(configuration.templatesDirectory)
         hasher.add(configuration.failsOnWarnings ? 1 : 0)
@@ -57,7 +57,7 @@ enum InputFingerprint {
 
     /// The running program's inode, size and modification time: a rebuilt
     /// `switchboard` may render differently, so it invalidates the cache.
-    static let programIdentity: String = {
+    public static let programIdentity: String = {
         var info = stat()
         guard stat("/proc/self/exe", &info) == 0 else { return "unknown" }
         return "\(info.st_dev):\(info.st_ino):\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
