@@ -151,7 +151,7 @@ test('a failed fetch is tried once more, then reported, and never cached', async
   const s = core.createSearcher((p) => {
     calls.set(p, (calls.get(p) || 0) + 1);
     if (down) throw new Error('network');
-    return p === 'search/index.json' ? { version: 3, pages: 0, shards: [], runs: [[0, 0, []]], types: [], products: [] } : null;
+    return p === 'search/index.json' ? { version: 4, pages: 0, shards: [], runs: [[0, 0, []]], types: [], products: [] } : null;
   });
   await assert.rejects(s.search('doa'), (e) => e instanceof core.Unavailable);
   assert.equal(calls.get('search/index.json'), 2);
@@ -159,6 +159,30 @@ test('a failed fetch is tried once more, then reported, and never cached', async
   const r = await s.search('doa');
   assert.equal(r.results.length, 0);
   assert.equal(calls.get('search/index.json'), 3);
+});
+
+test('a short tail is read from the shard entry, a long one from its own file', async () => {
+  // 50 pages; alpha and beta are each on pages 0-44. alpha's head lists 0-39 and its tail
+  // (40-44) is the entry's sixth element; beta's head lists 5-44 and its tail (0-4) is a file.
+  const head = (first) => first + '_0' + '1_0'.repeat(39);
+  const files = {
+    'search/index.json': { version: 4, pages: 50, head: 40, levels: 63, stepsPerOctave: 12, tailLevels: 4,
+      tailStepsPerOctave: 1, chunk: 64, types: ['Article'], products: [], productNames: [], runs: [[0, 0, []]],
+      synonyms: [], shards: ['a', 'b'] },
+    'search/s/a.json': [['alpha', 45, 1000, head('0'), [45], 'se14' + '14'.repeat(4)]],
+    'search/s/b.json': [['beta', 45, 1000, head('5'), [45]]],
+    'search/t/beta.json': 's04' + '14'.repeat(4),
+  };
+  const fetched = [];
+  const s = core.createSearcher((p) => { fetched.push(p); return p in files ? files[p] : null; });
+  const r = await s.search('alpha beta ');
+  assert.deepEqual(r.results.map((x) => x.doc).sort((a, b) => a - b), Array.from({ length: 45 }, (_, i) => i));
+  assert.ok(fetched.includes('search/t/beta.json'), fetched.join(' '));
+  assert.ok(!fetched.includes('search/t/alpha.json'), fetched.join(' '));
+  // One word: the tails stay unread, and the stored counts give the total.
+  const one = await core.createSearcher((p) => (p in files ? files[p] : null)).search('alpha ');
+  assert.equal(one.results.length, 40);
+  assert.equal(one.total, 45);
 });
 
 test('a fetch that fails once is retried and the query succeeds', { skip: !haveFixture }, async () => {

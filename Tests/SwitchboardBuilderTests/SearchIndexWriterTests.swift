@@ -192,9 +192,11 @@ import Testing
         let head = Self.fields(try #require(entry[3] as? String), "vdv")
         #expect(head.count == SearchIndexWriter.headLength * 3)
         #expect(entry[4] as? [Int] == [25, 25, 17])
-        // The tail is the term's own file: the other ten pages, as a bitmap (shorter here
-        // than ten postings).
-        let tail = try #require(try Self.json(files["search/t/telephony.json"]) as? String)
+        // The tail, the other ten pages, as a bitmap (shorter here than ten postings); short
+        // enough to be the entry's last element rather than a file of its own.
+        #expect(entry.count == 6)
+        #expect(files["search/t/telephony.json"] == nil)
+        let tail = try #require(entry[5] as? String)
         #expect(tail.first == "b")
         let tailPages = Self.bitmap(String(tail.dropFirst()))
         var headPages: [Int] = [], doc = 0
@@ -205,18 +207,29 @@ import Testing
 
     /// The posting-block reader's view of a rare and a frequent term on one site: the rare
     /// term's tail is a list of (gap, level), the frequent term's a bitmap, and together
-    /// with their heads each lists exactly the term's pages.
-    @Test func tailsOfARareAndAFrequentTerm() throws {
-        let pages = 600
-        let rare = Set(stride(from: 7, to: pages, by: 13))          // 46 pages
-        let frequent = Set((0..<pages).filter { $0 % 5 != 0 })      // 480 pages
+    /// with their heads each lists exactly the term's pages. On 600 pages both tails are
+    /// short and written in the shard entry; on 2,000 the bitmap is longer than
+    /// `inlineTailLimit` and has a file of its own.
+    @Test(arguments: [600, 2000]) func tailsOfARareAndAFrequentTerm(pages: Int) throws {
+        let rare = Set(stride(from: 7, to: 600, by: 13))             // 46 pages
+        let frequent = Set((0..<pages).filter { $0 % 5 != 0 })      // 480 or 1,600 pages
         let docs = (0..<pages).map { i in
-            SearchDocument(url: "/p/\(String(1000 + i))/", title: "Page", type: "Article", products: [], summary: "",
+            SearchDocument(url: "/p/\(String(10000 + i))/", title: "Page", type: "Article", products: [], summary: "",
                            sections: [(nil, nil, (rare.contains(i) ? "kalinder " : "") + (frequent.contains(i) ? "handset " : "") + "text")])
         }
         let files = Self.files(docs)
         for (term, expected, kind) in [("kalinder", rare, Character("s")), ("handset", frequent, Character("b"))] {
-            let tail = try #require(try Self.json(files["search/t/\(term).json"]) as? String, "\(term)")
+            let entry = try Self.entry(term, files)
+            let ownFile = files["search/t/\(term).json"]
+            let tail: String
+            if term == "handset" && pages == 2000 {
+                #expect(entry.count == 5, "a long tail is not in the entry")
+                tail = try #require(try Self.json(ownFile) as? String)
+                #expect(tail.utf8.count + 2 > SearchIndexWriter.inlineTailLimit)
+            } else {
+                #expect(ownFile == nil, "\(term): a short tail has no file")
+                tail = try #require(entry.count == 6 ? entry[5] as? String : nil, "\(term)")
+            }
             #expect(tail.first == kind, "\(term)")
             var tailPages: [Int] = []
             if kind == "s" {
@@ -230,10 +243,7 @@ import Testing
             } else {
                 tailPages = Self.bitmap(String(tail.dropFirst()))
             }
-            let manifest = try #require(try Self.json(files["search/index.json"]) as? [String: Any])
-            let key = try #require((manifest["shards"] as? [String])?.filter { term.hasPrefix($0) }.max { $0.count < $1.count })
-            let shard = try #require(try Self.json(files["search/s/\(SearchFileKey.name(key)).json"]) as? [[Any]])
-            let head = Self.fields(try #require(shard.first { $0[0] as? String == term }?[3] as? String), "vdv")
+            let head = Self.fields(try #require(entry[3] as? String), "vdv")
             var headPages: [Int] = [], doc = 0
             for i in stride(from: 0, to: head.count, by: 3) { doc += head[i]; headPages.append(doc) }
             #expect(headPages.count == SearchIndexWriter.headLength)
@@ -241,6 +251,14 @@ import Testing
             // Pages are numbered by URL, which here is the index.
             #expect(Set(headPages).union(tailPages) == expected, "\(term)")
         }
+    }
+
+    /// A term's shard entry, found through the manifest's shard keys as the client finds it.
+    static func entry(_ term: String, _ files: [String: [UInt8]]) throws -> [Any] {
+        let manifest = try #require(try Self.json(files["search/index.json"]) as? [String: Any])
+        let key = try #require((manifest["shards"] as? [String])?.filter { term.hasPrefix($0) }.max { $0.count < $1.count })
+        let shard = try #require(try Self.json(files["search/s/\(SearchFileKey.name(key)).json"]) as? [[Any]])
+        return try #require(shard.first { $0[0] as? String == term })
     }
 
     /// Reads a postings string (docs/search.md): base-64 digits, `v` fields as varints of five

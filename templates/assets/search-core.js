@@ -359,7 +359,7 @@
       if (!manifestPromise) {
         manifestPromise = load('search/index.json').then(function (m) {
           if (!m) throw new Error('search index not found');
-          if (m.version !== 3) throw new Error('search index format ' + m.version + ' is not supported');
+          if (m.version !== 4) throw new Error('search index format ' + m.version + ' is not supported');
           shardKeys = new Set(m.shards);
           // Each phrase as index terms; a phrase that stop words reduce to one term
           // ("after hours" → hour) would match far too much and is left out.
@@ -376,7 +376,8 @@
       return manifestPromise;
     }
     var shards = new Map();
-    /* A shard: [[term, df, best score in thousandths, postings, counts?], …]. */
+    /* A shard: [[term, df, best score in thousandths, postings, counts?, tail?], …]. A short
+       tail is written in the entry; it is still read only when a query needs it (tail()). */
     function shard(key) {
       if (!shards.has(key)) {
         var p = Promise.all([manifest(), load('search/s/' + fileKey(key) + '.json')]).then(function (r) {
@@ -384,7 +385,7 @@
           (Array.isArray(r[1]) ? r[1] : []).forEach(function (e) {
             var best = e[2] / 1000;
             map.set(e[0], { term: e[0], df: e[1], best: best, head: decodePostings(e[3], best, m),
-              counts: e.length > 4 ? e[4] : null, tail: null });
+              counts: e.length > 4 ? e[4] : null, tail: null, inlineTail: e.length > 5 ? e[5] : null });
           });
           return map;
         });
@@ -411,11 +412,13 @@
       if (longer.length <= MAX_DESCENDANT_SHARDS) keys = keys.concat(longer);
       return Promise.all(keys.map(shard));
     }
-    /* The rest of a frequent term's pages, from its own tail file: needed only to check
-       candidates of several words, to filter, or for "More results". */
+    /* The rest of a frequent term's pages, from its shard entry or its own tail file: needed
+       only to check candidates of several words, to filter, or for "More results". */
     function tail(entry) {
       if (!entry.counts || entry.tail) return Promise.resolve();
-      return Promise.all([manifest(), load('search/t/' + fileKey(entry.term) + '.json')]).then(function (r) {
+      var file = entry.inlineTail != null ? Promise.resolve(entry.inlineTail)
+        : load('search/t/' + fileKey(entry.term) + '.json');
+      return Promise.all([manifest(), file]).then(function (r) {
         if (typeof r[1] === 'string') entry.tail = decodeTail(r[1], entry.best, r[0]);
       });
     }

@@ -1,9 +1,11 @@
 /// Scores every posting and writes each term's JSON: its shard entry
-/// `[term, df, best, "postings", counts?]` and, for a term in more than
-/// `SearchIndexWriter.headLength` pages, its tail file. See docs/search.md.
+/// `[term, df, best, "postings", counts?, "tail"?]` and, for a term in more than
+/// `SearchIndexWriter.headLength` pages whose tail is longer than
+/// `SearchIndexWriter.inlineTailLimit`, its tail file. See docs/search.md.
 struct SearchTermEntries: Sendable {
     struct Entry: Sendable {
         var json: [UInt8]
+        /// The tail file's JSON, for a tail too long to be written into `json`.
         var tail: [UInt8]?
     }
 
@@ -12,11 +14,40 @@ struct SearchTermEntries: Sendable {
 
     init(_ index: SearchInvertedIndex, scoring: SearchScoring, catalogue: SearchCatalogue,
          headLength: Int) {
-        // Terms in chunks, so parallel tasks are not dominated by dispatch.
-        let ranks = Array(index.sorted.enumerated())
-        entries = ranks.parallelMap { _, t in
-            Self.entry(t, index: index, scoring: scoring, catalogue: catalogue,
-                       headLength: headLength)
+        // Terms in chunks, each with one set of scratch buffers: most terms are in a page or
+        // two, so a term's own arrays (scores, levels, head flags, counts) had cost more
+        // allocations than postings.
+        let sorted = index.sorted
+        let chunkCount = Swift.max(1, Swift.min(256, sorted.count / 256))
+        let chunks = Array(0..<chunkCount).parallelMap { chunk -> [Entry] in
+            var scratch = Scratch(catalogue: catalogue)
+            let start = chunk * sorted.count / chunkCount, end = (chunk + 1) * sorted.count / chunkCount
+            var entries: [Entry] = []
+            entries.reserveCapacity(end - start)
+            for rank in start..<end {
+                entries.append(Self.entry(sorted[rank], index: index, scoring: scoring, catalogue: catalogue,
+                                          headLength: headLength, scratch: &scratch))
+            }
+            return entries
+        }
+        var entries: [Entry] = []
+        entries.reserveCapacity(sorted.count)
+        for chunk in chunks { entries.append(contentsOf: chunk) }
+        self.entries = entries
+    }
+
+    /// Buffers one worker reuses for every term it writes.
+    private struct Scratch {
+        var scores: [Double] = []
+        var levels: [UInt8] = []
+        var inHead: [Bool] = []
+        var perLevel = [Int](repeating: 0, count: SearchQuantiser.headLevels + 1)
+        var head: [UInt8] = []
+        var facetCounts: [Int]
+        var tail: [(doc: Int, score: Double)] = []
+
+        init(catalogue: SearchCatalogue) {
+            facetCounts = [Int](repeating: 0, count: catalogue.types.count + catalogue.products.count)
         }
     }
 
@@ -45,75 +76,83 @@ struct SearchTermEntries: Sendable {
     }
 
     private static func entry(_ t: Int, index: SearchInvertedIndex, scoring: SearchScoring,
-                              catalogue: SearchCatalogue, headLength: Int) -> Entry {
-        let range = index.offsets[t]..<index.offsets[t + 1]
-        let df = range.count
+                              catalogue: SearchCatalogue, headLength: Int, scratch: inout Scratch) -> Entry {
+        let first = index.offsets[t], df = index.offsets[t + 1] - first
         let idf = scoring.idf(df)
-        var scores = [Double](repeating: 0, count: df)
+        scratch.scores.removeAll(keepingCapacity: true)
         var best = 0.0
-        for (i, p) in range.enumerated() {
+        for p in first..<(first + df) {
             let s = scoring.score(index.counts[p], doc: Int(index.docs[p]), idf: idf)
-            scores[i] = s
+            scratch.scores.append(s)
             if s > best { best = s }
         }
         // The client sees the best score rounded to thousandths; levels are relative to that.
         let written = SearchQuantiser.best(best)
         let top = Double(written) / 1000
-        var levels = [UInt8](repeating: 0, count: df)
-        for i in 0..<df { levels[i] = UInt8(SearchQuantiser.head(scores[i], best: top)) }
+        scratch.levels.removeAll(keepingCapacity: true)
+        for i in 0..<df { scratch.levels.append(UInt8(SearchQuantiser.head(scratch.scores[i], best: top))) }
 
         // Which postings the shard lists: all, or the `headLength` best by level (ties to
         // the lower page id). Levels are small integers, so a count per level finds the cut
         // without sorting.
-        var inHead = [Bool](repeating: true, count: df)
+        scratch.inHead.removeAll(keepingCapacity: true)
+        scratch.inHead.append(contentsOf: repeatElement(true, count: df))
         if df > headLength {
-            var perLevel = [Int](repeating: 0, count: SearchQuantiser.headLevels + 1)
-            for level in levels { perLevel[Int(level)] += 1 }
+            for level in 0..<scratch.perLevel.count { scratch.perLevel[level] = 0 }
+            for level in scratch.levels { scratch.perLevel[Int(level)] += 1 }
             var cut = SearchQuantiser.headLevels, above = 0
-            while cut > 0, above + perLevel[cut] < headLength { above += perLevel[cut]; cut -= 1 }
+            while cut > 0, above + scratch.perLevel[cut] < headLength { above += scratch.perLevel[cut]; cut -= 1 }
             var room = headLength - above
             for i in 0..<df {
-                if Int(levels[i]) > cut { continue }
-                if Int(levels[i]) == cut, room > 0 { room -= 1; continue }
-                inHead[i] = false
+                if Int(scratch.levels[i]) > cut { continue }
+                if Int(scratch.levels[i]) == cut, room > 0 { room -= 1; continue }
+                scratch.inHead[i] = false
             }
         }
 
-        var json = SearchJSON(capacity: 48 + min(df, headLength) * 5)
+        let term = index.table.bytes(t)
+        var json = SearchJSON(capacity: 40 + term.count + min(df, headLength) * 5 + (df > headLength ? 4 * scratch.facetCounts.count + SearchIndexWriter.inlineTailLimit : 0))
         json.raw("[")
-        json.string(index.table.bytes(t))
+        json.string(term)
         json.comma()
         json.int(df)
         json.comma()
         json.int(written)
         json.comma()
         // Head postings as one string: (page gap, level, section) per posting.
-        var head: [UInt8] = []
-        head.reserveCapacity(min(df, headLength) * 4)
+        scratch.head.removeAll(keepingCapacity: true)
         var previous = 0
-        for (i, p) in range.enumerated() where inHead[i] {
+        for i in 0..<df where scratch.inHead[i] {
+            let p = first + i
             let doc = Int(index.docs[p])
-            SearchPostingCode.varint(doc - previous, into: &head)
-            SearchPostingCode.digit(Int(levels[i]), into: &head)
-            SearchPostingCode.varint(Int(index.counts[p].section), into: &head)
+            SearchPostingCode.varint(doc - previous, into: &scratch.head)
+            SearchPostingCode.digit(Int(scratch.levels[i]), into: &scratch.head)
+            SearchPostingCode.varint(Int(index.counts[p].section), into: &scratch.head)
             previous = doc
         }
-        json.string(head)
+        json.string(scratch.head)
 
         var tail: [UInt8]?
         if df > headLength {
             // Exact page counts per type then per product, so a one-word query shows exact
             // facet counts without fetching the tail.
-            var counts = [Int](repeating: 0, count: catalogue.types.count + catalogue.products.count)
-            for p in range {
-                let doc = Int(index.docs[p])
-                counts[catalogue.typeIndex[doc]] += 1
-                for product in catalogue.productIndices[doc] { counts[catalogue.types.count + product] += 1 }
+            for i in scratch.facetCounts.indices { scratch.facetCounts[i] = 0 }
+            scratch.tail.removeAll(keepingCapacity: true)
+            for i in 0..<df {
+                let doc = Int(index.docs[first + i])
+                scratch.facetCounts[catalogue.typeIndex[doc]] += 1
+                for product in catalogue.productIndices[doc] { scratch.facetCounts[catalogue.types.count + product] += 1 }
+                if !scratch.inHead[i] { scratch.tail.append((doc, scratch.scores[i])) }
             }
             json.comma()
-            json.intArray(counts)
-            tail = Self.tail(range.enumerated().filter { !inHead[$0.offset] }.map { (Int(index.docs[$0.element]), scores[$0.offset]) },
-                             best: top, pages: catalogue.order.count)
+            json.intArray(scratch.facetCounts)
+            let tailJSON = Self.tail(scratch.tail, best: top, pages: catalogue.order.count)
+            if tailJSON.count <= SearchIndexWriter.inlineTailLimit {
+                json.comma()
+                json.bytes.append(contentsOf: tailJSON)
+            } else {
+                tail = tailJSON
+            }
         }
         json.raw("]")
         return Entry(json: json.bytes, tail: tail)
