@@ -151,7 +151,7 @@ test('a failed fetch is tried once more, then reported, and never cached', async
   const s = core.createSearcher((p) => {
     calls.set(p, (calls.get(p) || 0) + 1);
     if (down) throw new Error('network');
-    return p === 'search/index.json' ? { version: 4, pages: 0, shards: [], runs: [[0, 0, []]], types: [], products: [] } : null;
+    return p === 'search/index.json' ? { version: 4, pages: 0, shards: '', runs: [[0, 0, []]], types: [], products: [] } : null;
   });
   await assert.rejects(s.search('doa'), (e) => e instanceof core.Unavailable);
   assert.equal(calls.get('search/index.json'), 2);
@@ -168,7 +168,7 @@ test('a short tail is read from the shard entry, a long one from its own file', 
   const files = {
     'search/index.json': { version: 4, pages: 50, head: 40, levels: 63, stepsPerOctave: 12, tailLevels: 4,
       tailStepsPerOctave: 1, chunk: 64, types: ['Article'], products: [], productNames: [], runs: [[0, 0, []]],
-      synonyms: [], shards: ['a', 'b'] },
+      synonyms: [], shards: '0a 0b' },
     'search/s/a.json': [['alpha', 45, 1000, head('0'), [45], 'se14' + '14'.repeat(4)]],
     'search/s/b.json': [['beta', 45, 1000, head('5'), [45]]],
     'search/t/beta.json': 's04' + '14'.repeat(4),

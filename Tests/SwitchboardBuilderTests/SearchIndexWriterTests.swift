@@ -34,7 +34,7 @@ import Testing
         #expect(manifest["pages"] as? Int == 3)
         #expect(manifest["types"] as? [String] == ["Article", "FAQ"])
         #expect(manifest["products"] as? [String] == ["ipecs-cloud", "ipecs-ucp"])
-        let shards = try #require(manifest["shards"] as? [String])
+        let shards = Self.shardKeys(try #require(manifest["shards"] as? String))
         for key in shards { #expect(files["search/s/\(SearchFileKey.name(key)).json"] != nil) }
         #expect(files["search/v/s.json"] != nil)
         // Words by their second letter too, for slips in the first.
@@ -108,7 +108,7 @@ import Testing
     /// The score of `term` in each page, as the client computes it from the shard.
     static func scores(_ files: [String: [UInt8]], _ term: String) throws -> [Int: Double] {
         let manifest = try #require(try json(files["search/index.json"]) as? [String: Any])
-        let keys = try #require(manifest["shards"] as? [String])
+        let keys = shardKeys(try #require(manifest["shards"] as? String))
         let key = try #require(keys.filter { term.hasPrefix($0) }.max { $0.count < $1.count })
         let shard = try #require(try json(files["search/s/\(SearchFileKey.name(key)).json"]) as? [[Any]])
         let entry = try #require(shard.first { $0[0] as? String == term })
@@ -256,7 +256,8 @@ import Testing
     /// A term's shard entry, found through the manifest's shard keys as the client finds it.
     static func entry(_ term: String, _ files: [String: [UInt8]]) throws -> [Any] {
         let manifest = try #require(try Self.json(files["search/index.json"]) as? [String: Any])
-        let key = try #require((manifest["shards"] as? [String])?.filter { term.hasPrefix($0) }.max { $0.count < $1.count })
+        let coded = try #require(manifest["shards"] as? String)
+        let key = try #require(Self.shardKeys(coded).filter { term.hasPrefix($0) }.max { $0.count < $1.count })
         let shard = try #require(try Self.json(files["search/s/\(SearchFileKey.name(key)).json"]) as? [[Any]])
         return try #require(shard.first { $0[0] as? String == term })
     }
@@ -304,6 +305,28 @@ import Testing
         for shard in shards {
             for t in shard.range { #expect(terms[t].starts(with: shard.key)) }
         }
+    }
+
+    /// Reads the manifest's front-coded shard keys (docs/search.md), apart from the writer and
+    /// the client: space-separated, each the count of characters shared with the key before
+    /// (one base-64 digit) and the rest.
+    static func shardKeys(_ text: String) -> [String] {
+        let digits = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_".unicodeScalars)
+        var keys: [String] = [], previous: [Unicode.Scalar] = []
+        for part in text.split(separator: " ") {
+            let scalars = Array(part.unicodeScalars)
+            let shared = digits.firstIndex(of: scalars[0])!
+            previous = Array(previous.prefix(shared)) + scalars.dropFirst()
+            keys.append(String(String.UnicodeScalarView(previous)))
+        }
+        return keys
+    }
+
+    @Test func shardKeysAreFrontCoded() {
+        let keys = ["000", "001", "01", "1.0", "é", "ét", "😀", "😀x"]
+        #expect(SearchManifest.frontCoded(keys) == "0000 21 11 01.0 0é 1t 0😀 1x")
+        #expect(Self.shardKeys(SearchManifest.frontCoded(keys)) == keys)
+        #expect(SearchManifest.frontCoded([]) == "")
     }
 
     @Test func fileKeysAreURLSafe() {

@@ -330,6 +330,19 @@
     return { docs: docs, scores: scores, sections: new Array(docs.length).fill(0) };
   }
 
+  /* The manifest's shard keys, front-coded: space-separated, each key as the number of leading
+     characters (code points) it shares with the one before (one base-64 digit) and the rest. */
+  function readShardKeys(text) {
+    var keys = [], previous = [];
+    if (!text) return keys;
+    text.split(' ').forEach(function (part) {
+      var chars = Array.from(part), shared = DIGITS.indexOf(chars[0]);
+      previous = previous.slice(0, shared).concat(chars.slice(1));
+      keys.push(previous.join(''));
+    });
+    return keys;
+  }
+
   /* Thrown when the index cannot be reached (a network error or a server error, twice): the
      page says "Search is unavailable, try again", never "no results". */
   function Unavailable(path) { this.name = 'Unavailable'; this.message = 'search index unavailable: ' + path; }
@@ -354,13 +367,14 @@
       }
       return cache.get(path);
     }
-    var manifestPromise = null, shardKeys = null;
+    var manifestPromise = null, shardKeys = null, shardList = [];
     function manifest() {
       if (!manifestPromise) {
         manifestPromise = load('search/index.json').then(function (m) {
           if (!m) throw new Error('search index not found');
           if (m.version !== 4) throw new Error('search index format ' + m.version + ' is not supported');
-          shardKeys = new Set(m.shards);
+          shardList = readShardKeys(m.shards);
+          shardKeys = new Set(shardList);
           // Each phrase as index terms; a phrase that stop words reduce to one term
           // ("after hours" → hour) would match far too much and is left out.
           m.synonymGroups = (m.synonyms || []).map(function (g) {
@@ -408,7 +422,7 @@
     function prefixShards(prefix, m) {
       var keys = [], own = shardKeyFor(prefix);
       if (own !== null) keys.push(own);
-      var longer = m.shards.filter(function (k) { return k.length > prefix.length && k.slice(0, prefix.length) === prefix; });
+      var longer = shardList.filter(function (k) { return k.length > prefix.length && k.slice(0, prefix.length) === prefix; });
       if (longer.length <= MAX_DESCENDANT_SHARDS) keys = keys.concat(longer);
       return Promise.all(keys.map(shard));
     }

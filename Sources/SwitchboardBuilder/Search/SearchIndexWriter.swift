@@ -22,13 +22,13 @@ public enum SearchIndexWriter {
     /// A shard is split by a longer prefix when its JSON would exceed this many bytes.
     public static let shardLimit = 12_000
     /// A tail whose JSON takes at most this many bytes is written into the term's shard entry,
-    /// not a file of its own. Half the tails are that small at 10,000 pages: as files they were
-    /// a third of a build's output files, each costing the kernel a file and a gzipped transfer
-    /// its own header. Shards still keep within `shardLimit`, but a dense prefix then splits into
-    /// more of them, and every shard's key costs every query a few bytes of the manifest: at
-    /// 30,000 pages a limit of 256 bytes took the worst one-word query from 26.5 to 30.3 KB,
-    /// 128 to about 27 KB (96 and 160 were tried too).
-    public static let inlineTailLimit = 128
+    /// not a file of its own. Most tails are that small (69 % at 10,000 pages): as files they
+    /// were a third of a build's output files, each costing the kernel a file and a gzipped
+    /// transfer its own header. Shards still keep within `shardLimit`, but a dense prefix splits
+    /// into more of them (1,747 → 3,512 at 30,000 pages), and every query fetches their keys in
+    /// the manifest, which is why those are front-coded (`SearchManifest.frontCoded`); 128 bytes
+    /// was tried too: about 1 KB less per query, 2,400 more files.
+    public static let inlineTailLimit = 256
     /// Format version in the manifest, for the client to check.
     public static let formatVersion = 4
 

@@ -1,6 +1,6 @@
 /// `search/index.json`, the file the client fetches first: format and scale constants, facet
 /// names, the facets of each run of page ids, the record chunk size, the synonym groups and
-/// the shard keys.
+/// the shard keys (front-coded, `frontCoded`).
 enum SearchManifest {
     static func json(_ catalogue: SearchCatalogue, shardKeys: [String], chunkSize: Int, productNames: [String: String] = [:],
                      synonyms: [[String]] = []) -> [UInt8] {
@@ -46,8 +46,28 @@ enum SearchManifest {
             json.stringArray(group)
         }
         json.raw("],\"shards\":")
-        json.stringArray(shardKeys)
+        json.string(frontCoded(shardKeys).utf8)
         json.raw("}")
         return json.bytes
+    }
+
+    /// The sorted shard keys as one string, each key written as the number of leading
+    /// characters it shares with the key before it (one digit of `SearchPostingCode`) and the
+    /// rest, keys separated by spaces, which no term holds. At 30,000 pages the keys as a JSON
+    /// array were 4.4 KB gzipped, and every cold query fetches them; front-coded, 1.1 KB.
+    /// Characters are counted as Unicode scalars, as the client counts code points.
+    static func frontCoded(_ keys: [String]) -> String {
+        var out = String.UnicodeScalarView()
+        var previous: [Unicode.Scalar] = []
+        for (index, key) in keys.enumerated() {
+            let scalars = Array(key.unicodeScalars)
+            var shared = 0
+            while shared < min(previous.count, scalars.count, 63), previous[shared] == scalars[shared] { shared += 1 }
+            if index > 0 { out.append(" ") }
+            out.append(Unicode.Scalar(SearchPostingCode.alphabet[shared]))
+            out.append(contentsOf: scalars[shared...])
+            previous = scalars
+        }
+        return String(out)
     }
 }
