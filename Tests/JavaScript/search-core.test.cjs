@@ -185,6 +185,29 @@ test('a short tail is read from the shard entry, a long one from its own file', 
   assert.equal(one.total, 45);
 });
 
+test('a longer word with a slip after its first letter reads one vocabulary file', async () => {
+  const manifest = { version: 4, pages: 3, head: 40, levels: 63, stepsPerOctave: 12, tailLevels: 4,
+    tailStepsPerOctave: 1, chunk: 64, types: ['Article'], products: [], productNames: [], runs: [[0, 0, []]],
+    synonyms: [], shards: '0a 0s 0t' };
+  const files = {
+    'search/index.json': manifest,
+    'search/s/a.json': [['ascom', 1, 1000, '1_0']],
+    'search/s/s.json': [['scop', 1, 1000, '0_0']],
+    'search/s/t.json': [['tollr', 1, 1000, '2_0']],
+    'search/v/s.json': ['scop'], 'search/v/t.json': ['tollr'], 'search/w/s.json': ['ascom'],
+  };
+  const run = async (query) => {
+    const fetched = [];
+    const s = core.createSearcher((p) => { fetched.push(p); return p in files ? files[p] : null; });
+    const r = await s.search(query);
+    return { docs: r.results.map((x) => x.doc).sort(), vocabulary: fetched.filter((p) => /^search\/[vw]\//.test(p)).sort() };
+  };
+  assert.deepEqual(await run('tolring '), { docs: [2], vocabulary: ['search/v/t.json'] });
+  // Four letters: scop (scope) is one edit away, and so is ascom, from a slip in the first letter.
+  assert.deepEqual(await run('scom '), { docs: [0, 1],
+    vocabulary: ['search/v/c.json', 'search/v/s.json', 'search/w/c.json', 'search/w/s.json'] });
+});
+
 test('a fetch that fails once is retried and the query succeeds', { skip: !haveFixture }, async () => {
   const failed = new Set();
   const s = core.createSearcher((p) => {

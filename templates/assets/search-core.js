@@ -465,29 +465,33 @@
       });
     }
 
-    /* Terms within one edit of a 4–7 letter word, two of a longer one (insertion, deletion,
-       substitution, transposition of neighbours), anywhere in the word. Candidates come from
-       four vocabulary files: the words that share the typed first letter (search/v/), and
-       those a slip in the first letter leaves behind: whose second letter is the typed
-       second (substitution: rollring) or first (deletion: scom), from search/w/, and whose
-       first is the typed second (insertion xascom, transposition sacom), from search/v/.
-       The nearest win; at equal distance a word that keeps the typed first letter first. */
+    /* Terms within one edit of a 4–7 letter word, two of a longer one, anywhere in it. First
+       from the words that share its first letter (search/v/); then, unless one of those is one
+       edit from a word of six letters or more, from those a slip in the first letter leaves
+       behind: second letter the typed second (rollring) or first (scom), from search/w/, first
+       letter the typed second (xascom, sacom), from search/v/. docs/search.md says why. */
     function typoMatches(word) {
       var length = Array.from(word.raw).length, max = length >= 8 ? 2 : 1;
-      var chars = Array.from(word.raw);
-      var files = ['search/v/' + fileKey(chars[0]) + '.json', 'search/w/' + fileKey(chars[1]) + '.json',
-        'search/w/' + fileKey(chars[0]) + '.json', 'search/v/' + fileKey(chars[1]) + '.json'];
-      return Promise.all(files.map(load)).then(function (lists) {
-        var seen = new Set(), found = [];
-        lists.forEach(function (vocabulary, file) {
+      var chars = Array.from(word.raw), seen = new Set(), found = [];
+      function near(lists, first) {
+        lists.forEach(function (vocabulary) {
           (vocabulary || []).forEach(function (term) {
             if (seen.has(term)) return;
             var d = Math.min(editDistance(word.stem, term, max), editDistance(word.raw, term, max));
             // tollrng is one edit from tollring, whose stem is tollr: try the stem's endings.
             for (var e = 0; e < TYPO_ENDINGS.length && d > 1; e++) d = Math.min(d, editDistance(word.raw, term + TYPO_ENDINGS[e], max));
-            if (d <= max) { seen.add(term); found.push({ term: term, d: d, first: file === 0 ? 0 : 1 }); }
+            if (d <= max) { seen.add(term); found.push({ term: term, d: d, first: first }); }
           });
         });
+      }
+      var others = ['search/w/' + fileKey(chars[1]) + '.json', 'search/w/' + fileKey(chars[0]) + '.json',
+        'search/v/' + fileKey(chars[1]) + '.json'];
+      return load('search/v/' + fileKey(chars[0]) + '.json').then(function (own) {
+        near([own], 0);
+        // A short word has neighbours by chance (scom: scop, ascom), so it looks everywhere.
+        if (length >= 6 && found.some(function (f) { return f.d === 1; })) return;
+        return Promise.all(others.map(load)).then(function (lists) { near(lists, 1); });
+      }).then(function () {
         found.sort(function (a, b) { return a.d - b.d || a.first - b.first || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0); });
         return Promise.all(found.slice(0, MAX_TYPO_TERMS).map(function (f) {
           return lookup(f.term).then(function (entry) {
