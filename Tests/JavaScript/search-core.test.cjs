@@ -185,7 +185,7 @@ test('a short tail is read from the shard entry, a long one from its own file', 
   assert.equal(one.total, 45);
 });
 
-test('a longer word with a slip after its first letter reads one vocabulary file', async () => {
+test('a longer word reads the typo vocabulary files in turn, up to the first with a term one edit away', async () => {
   const manifest = { version: 4, pages: 3, head: 40, levels: 63, stepsPerOctave: 12, tailLevels: 4,
     tailStepsPerOctave: 1, chunk: 64, types: ['Article'], products: [], productNames: [], runs: [[0, 0, []]],
     synonyms: [], shards: '0a 0s 0t' };
@@ -194,7 +194,7 @@ test('a longer word with a slip after its first letter reads one vocabulary file
     'search/s/a.json': [['ascom', 1, 1000, '1_0']],
     'search/s/s.json': [['scop', 1, 1000, '0_0']],
     'search/s/t.json': [['tollr', 1, 1000, '2_0']],
-    'search/v/s.json': ['scop'], 'search/v/t.json': ['tollr'], 'search/w/s.json': ['ascom'],
+    'search/v/s.json': ['scop'], 'search/v/t.json': ['tollr'], 'search/w/sc.json': ['ascom'],
   };
   const run = async (query) => {
     const fetched = [];
@@ -203,9 +203,13 @@ test('a longer word with a slip after its first letter reads one vocabulary file
     return { docs: r.results.map((x) => x.doc).sort(), vocabulary: fetched.filter((p) => /^search\/[vw]\//.test(p)).sort() };
   };
   assert.deepEqual(await run('tolring '), { docs: [2], vocabulary: ['search/v/t.json'] });
+  // A slip in the first letter: the words that share the typed second and third come next,
+  // and they are enough; those for a deleted or an added first letter are not read.
+  files['search/w/ol.json'] = ['tollr'];
+  assert.deepEqual(await run('rollring '), { docs: [2], vocabulary: ['search/v/r.json', 'search/w/ol.json'] });
   // Four letters: scop (scope) is one edit away, and so is ascom, from a slip in the first letter.
   assert.deepEqual(await run('scom '), { docs: [0, 1],
-    vocabulary: ['search/v/c.json', 'search/v/s.json', 'search/w/c.json', 'search/w/s.json'] });
+    vocabulary: ['search/v/c.json', 'search/v/s.json', 'search/w/co.json', 'search/w/sc.json'] });
 });
 
 test('a fetch that fails once is retried and the query succeeds', { skip: !haveFixture }, async () => {

@@ -37,8 +37,10 @@ import Testing
         let shards = Self.shardKeys(try #require(manifest["shards"] as? String))
         for key in shards { #expect(files["search/s/\(SearchFileKey.name(key)).json"] != nil) }
         #expect(files["search/v/s.json"] != nil)
-        // Words by their second letter too, for slips in the first.
-        #expect(files["search/w/e.json"] != nil)
+        // Words by their second and third letters too, for slips in the first: "serial" is in
+        // w/er, "settings" (no such word here) would be too, "sip" in w/ip.
+        #expect(try Self.json(files["search/w/er.json"]) as? [String] == ["serial"])
+        #expect(files["search/w/e.json"] == nil)
         // Three small records make one chunk.
         let chunk = try #require(manifest["chunk"] as? Int)
         #expect(chunk >= 4)

@@ -465,11 +465,11 @@
       });
     }
 
-    /* Terms within one edit of a 4–7 letter word, two of a longer one, anywhere in it. First
-       from the words that share its first letter (search/v/); then, unless one of those is one
-       edit from a word of six letters or more, from those a slip in the first letter leaves
-       behind: second letter the typed second (rollring) or first (scom), from search/w/, first
-       letter the typed second (xascom, sacom), from search/v/. docs/search.md says why. */
+    /* Terms within one edit of a 4–7 letter word, two of a longer one, anywhere in it: from the
+       words that share its first letter (search/v/), then those a slip in the first letter
+       leaves behind: second and third letters the typed second and third (rollring), or first
+       and second (scom), from search/w/, first letter the typed second (xascom, sacom), from
+       search/v/. docs/search.md says why. */
     function typoMatches(word) {
       var length = Array.from(word.raw).length, max = length >= 8 ? 2 : 1;
       var chars = Array.from(word.raw), seen = new Set(), found = [];
@@ -484,14 +484,17 @@
           });
         });
       }
-      var others = ['search/w/' + fileKey(chars[1]) + '.json', 'search/w/' + fileKey(chars[0]) + '.json',
-        'search/v/' + fileKey(chars[1]) + '.json'];
-      return load('search/v/' + fileKey(chars[0]) + '.json').then(function (own) {
-        near([own], 0);
-        // A short word has neighbours by chance (scom: scop, ascom), so it looks everywhere.
-        if (length >= 6 && found.some(function (f) { return f.d === 1; })) return;
-        return Promise.all(others.map(load)).then(function (lists) { near(lists, 1); });
-      }).then(function () {
+      var v = function (a) { return 'search/v/' + fileKey(a) + '.json'; };
+      var w = function (a, b) { return 'search/w/' + fileKey(a + b) + '.json'; };
+      // Read in turn; a word of six letters or more stops at the first with a term one edit
+      // away. A short word has neighbours by chance (scom: scop, ascom), so it reads them all.
+      var tiers = [[v(chars[0])], [w(chars[1], chars[2])], [w(chars[0], chars[1]), v(chars[1])]];
+      if (length < 6) tiers = [tiers[0], tiers[1].concat(tiers[2])];
+      function read(t) {
+        if (t === tiers.length || (t > 0 && length >= 6 && found.some(function (f) { return f.d === 1; }))) return Promise.resolve();
+        return Promise.all(tiers[t].map(load)).then(function (lists) { near(lists, t ? 1 : 0); return read(t + 1); });
+      }
+      return read(0).then(function () {
         found.sort(function (a, b) { return a.d - b.d || a.first - b.first || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0); });
         return Promise.all(found.slice(0, MAX_TYPO_TERMS).map(function (f) {
           return lookup(f.term).then(function (entry) {

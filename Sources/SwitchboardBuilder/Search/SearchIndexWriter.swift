@@ -11,8 +11,8 @@ import SwitchboardModel
 ///   postings or a bitmap, whichever is smaller; fetched to check candidates of several words.
 ///   A tail of at most `inlineTailLimit` bytes is the last element of the term's shard entry
 ///   instead.
-/// - `search/v/<c>.json`, `search/w/<c>.json`: the words whose first (second) character is
-///   `c`, for typo tolerance.
+/// - `search/v/<c>.json`: the words whose first character is `c`; `search/w/<cd>.json`: the
+///   words whose second and third characters are `cd`; for typo tolerance.
 /// - `search/r/<n>.json`: the records (link, title, summary, sections) of a chunk of pages,
 ///   fetched only for results shown.
 public enum SearchIndexWriter {
@@ -93,22 +93,26 @@ public enum SearchIndexWriter {
     }
 
     /// Vocabulary files for typo candidates: `search/v/<c>.json`, the words whose first
-    /// character is `c`, and `search/w/<c>.json`, those whose second is: a slip in the first
-    /// letter (`rollring`, `scom`, `xascom`, `sacom`) keeps the second, or moves it to the
-    /// first. Words only (no digits or punctuation): identifiers get no typo matching.
+    /// character is `c`, and `search/w/<cd>.json`, those whose second and third are `cd`: a slip
+    /// in the first letter (`rirmware`, `scom`) keeps them, or moves them to the front. Keyed by
+    /// one character, `w/` files were the largest a query fetched (16 KB gzipped for a second
+    /// letter `o` at 30,000 pages); by two, about a hundredth of that. Words only (no digits or
+    /// punctuation): identifiers get no typo matching. A word of two characters is in no `w/`
+    /// file: a typo is looked for in words of four letters or more, at most two edits away
+    /// only from eight.
     static func vocabulary(_ scalars: [[Unicode.Scalar]], index: SearchInvertedIndex) -> [OutputFile] {
         func isWord(_ term: [Unicode.Scalar]) -> Bool {
             term.allSatisfy { !$0.isASCII || ($0.value >= 0x61 && $0.value <= 0x7A) }
         }
-        var first: [Unicode.Scalar: [Int]] = [:]
-        var second: [Unicode.Scalar: [Int]] = [:]
+        var first: [String: [Int]] = [:]
+        var second: [String: [Int]] = [:]
         for (rank, term) in scalars.enumerated() where isWord(term) {
-            first[term[0], default: []].append(rank)
-            if term.count > 1 { second[term[1], default: []].append(rank) }
+            first[String(term[0]), default: []].append(rank)
+            if term.count > 2 { second[String(String.UnicodeScalarView(term[1...2])), default: []].append(rank) }
         }
         var files: [OutputFile] = []
         for (folder, groups) in [("v", first), ("w", second)] {
-            for key in groups.keys.sorted(by: { $0.value < $1.value }) {
+            for key in groups.keys.sorted(by: { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) { $0.value < $1.value } }) {
                 let ranks = groups[key]!
                 var json = SearchJSON(capacity: ranks.count * 10)
                 json.raw("[")
@@ -117,7 +121,7 @@ public enum SearchIndexWriter {
                     json.string(index.table.bytes(index.sorted[rank]))
                 }
                 json.raw("]")
-                files.append(OutputFile(path: "search/\(folder)/\(SearchFileKey.name(String(key))).json", bytes: json.bytes))
+                files.append(OutputFile(path: "search/\(folder)/\(SearchFileKey.name(key)).json", bytes: json.bytes))
             }
         }
         return files
