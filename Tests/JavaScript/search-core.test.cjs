@@ -194,22 +194,25 @@ test('a longer word reads the typo vocabulary files in turn, up to the first wit
     'search/s/a.json': [['ascom', 1, 1000, '1_0']],
     'search/s/s.json': [['scop', 1, 1000, '0_0']],
     'search/s/t.json': [['tollr', 1, 1000, '2_0']],
-    'search/v/s.json': ['scop'], 'search/v/t.json': ['tollr'], 'search/w/sc.json': ['ascom'],
+    'search/v/sc.json': ['scop'], 'search/v/to.json': ['tollr'], 'search/w/sc.json': ['ascom'],
   };
   const run = async (query) => {
     const fetched = [];
     const s = core.createSearcher((p) => { fetched.push(p); return p in files ? files[p] : null; });
     const r = await s.search(query);
-    return { docs: r.results.map((x) => x.doc).sort(), vocabulary: fetched.filter((p) => /^search\/[vw]\//.test(p)).sort() };
+    return { docs: r.results.map((x) => x.doc).sort(), vocabulary: fetched.filter((p) => /^search\/[uvw]\//.test(p)).sort() };
   };
-  assert.deepEqual(await run('tolring '), { docs: [2], vocabulary: ['search/v/t.json'] });
-  // A slip in the first letter: the words that share the typed second and third come next,
-  // and they are enough; those for a deleted or an added first letter are not read.
+  assert.deepEqual(await run('tolring '), { docs: [2], vocabulary: ['search/v/to.json'] });
+  // A slip in the first letter: after the files for a slip in the second (u/, v/), the words
+  // that share the typed second and third are enough; those for a deleted or an added first
+  // letter are not read.
   files['search/w/ol.json'] = ['tollr'];
-  assert.deepEqual(await run('rollring '), { docs: [2], vocabulary: ['search/v/r.json', 'search/w/ol.json'] });
+  assert.deepEqual(await run('rollring '), { docs: [2],
+    vocabulary: ['search/u/rl.json', 'search/u/ro.json', 'search/v/rl.json', 'search/v/ro.json', 'search/w/ol.json'] });
   // Four letters: scop (scope) is one edit away, and so is ascom, from a slip in the first letter.
   assert.deepEqual(await run('scom '), { docs: [0, 1],
-    vocabulary: ['search/v/c.json', 'search/v/s.json', 'search/w/co.json', 'search/w/sc.json'] });
+    vocabulary: ['search/u/sc.json', 'search/u/so.json', 'search/v/co.json', 'search/v/cs.json', 'search/v/sc.json',
+      'search/v/so.json', 'search/w/co.json', 'search/w/sc.json'] });
 });
 
 test('a fetch that fails once is retried and the query succeeds', { skip: !haveFixture }, async () => {

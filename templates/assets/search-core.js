@@ -465,18 +465,16 @@
       });
     }
 
-    /* Terms within one edit of a 4–7 letter word, two of a longer one, anywhere in it: from the
-       words that share its first letter (search/v/), then those a slip in the first letter
-       leaves behind: second and third letters the typed second and third (rollring), or first
-       and second (scom), from search/w/, first letter the typed second (xascom, sacom), from
-       search/v/. docs/search.md says why. */
+    /* Terms within one edit of a 4–7 letter word, two of a longer one, from vocabulary files
+       keyed by two of its first three letters: see docs/search.md. */
     function typoMatches(word) {
       var length = Array.from(word.raw).length, max = length >= 8 ? 2 : 1;
       var chars = Array.from(word.raw), seen = new Set(), found = [];
-      function near(lists, first) {
+      function near(lists) {
         lists.forEach(function (vocabulary) {
           (vocabulary || []).forEach(function (term) {
             if (seen.has(term)) return;
+            var first = String.fromCodePoint(term.codePointAt(0)) === chars[0] ? 0 : 1;
             var d = Math.min(editDistance(word.stem, term, max), editDistance(word.raw, term, max));
             // tollrng is one edit from tollring, whose stem is tollr: try the stem's endings.
             for (var e = 0; e < TYPO_ENDINGS.length && d > 1; e++) d = Math.min(d, editDistance(word.raw, term + TYPO_ENDINGS[e], max));
@@ -484,15 +482,15 @@
           });
         });
       }
-      var v = function (a) { return 'search/v/' + fileKey(a) + '.json'; };
-      var w = function (a, b) { return 'search/w/' + fileKey(a + b) + '.json'; };
-      // Read in turn; a word of six letters or more stops at the first with a term one edit
-      // away. A short word has neighbours by chance (scom: scop, ascom), so it reads them all.
-      var tiers = [[v(chars[0])], [w(chars[1], chars[2])], [w(chars[0], chars[1]), v(chars[1])]];
-      if (length < 6) tiers = [tiers[0], tiers[1].concat(tiers[2])];
+      var f = function (dir, a, b) { return 'search/' + dir + '/' + fileKey(a + b) + '.json'; };
+      var c = chars;
+      // Read in turn, up to the first with a term one edit away; a short word reads them all.
+      var tiers = [[f('v', c[0], c[1])], [f('u', c[0], c[2]), f('u', c[0], c[1]), f('v', c[0], c[2])],
+        [f('w', c[1], c[2])], [f('w', c[0], c[1]), f('v', c[1], c[2]), f('v', c[1], c[0])]];
+      if (length < 6) tiers = [[].concat.apply([], tiers)];
       function read(t) {
         if (t === tiers.length || (t > 0 && length >= 6 && found.some(function (f) { return f.d === 1; }))) return Promise.resolve();
-        return Promise.all(tiers[t].map(load)).then(function (lists) { near(lists, t ? 1 : 0); return read(t + 1); });
+        return Promise.all(tiers[t].map(load)).then(function (lists) { near(lists); return read(t + 1); });
       }
       return read(0).then(function () {
         found.sort(function (a, b) { return a.d - b.d || a.first - b.first || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0); });

@@ -11,8 +11,8 @@ import SwitchboardModel
 ///   postings or a bitmap, whichever is smaller; fetched to check candidates of several words.
 ///   A tail of at most `inlineTailLimit` bytes is the last element of the term's shard entry
 ///   instead.
-/// - `search/v/<c>.json`: the words whose first character is `c`; `search/w/<cd>.json`: the
-///   words whose second and third characters are `cd`; for typo tolerance.
+/// - `search/v/<ab>.json`, `search/u/<ac>.json`, `search/w/<bc>.json`: the words with those
+///   characters first and second, first and third, second and third; for typo tolerance.
 /// - `search/r/<n>.json`: the records (link, title, summary, sections) of a chunk of pages,
 ///   fetched only for results shown.
 public enum SearchIndexWriter {
@@ -92,26 +92,37 @@ public enum SearchIndexWriter {
         return files
     }
 
-    /// Vocabulary files for typo candidates: `search/v/<c>.json`, the words whose first
-    /// character is `c`, and `search/w/<cd>.json`, those whose second and third are `cd`: a slip
-    /// in the first letter (`rirmware`, `scom`) keeps them, or moves them to the front. Keyed by
-    /// one character, `w/` files were the largest a query fetched (16 KB gzipped for a second
-    /// letter `o` at 30,000 pages); by two, about a hundredth of that. Words only (no digits or
-    /// punctuation): identifiers get no typo matching. A word of two characters is in no `w/`
-    /// file: a typo is looked for in words of four letters or more, at most two edits away
-    /// only from eight.
+    /// Vocabulary files for typo candidates, each the words (terms of letters only) of two given
+    /// characters at two given places: `search/v/<ab>.json` the words that begin `ab`,
+    /// `search/u/<ac>.json` those whose first and third characters are `a` and `c` (a slip in
+    /// the second letter keeps them), `search/w/<bc>.json` those whose second and third are `bc`
+    /// (a slip in the first). Keyed by one character, these files were the largest a typo query
+    /// fetched (16 KB gzipped at 30,000 pages); by two, a few hundred bytes. Identifiers get no
+    /// typo matching; a typo is looked for in words of four letters or more, and a candidate is
+    /// at most two edits away, so words of one character (and of two, for `u/` and `w/`) are
+    /// in none.
     static func vocabulary(_ scalars: [[Unicode.Scalar]], index: SearchInvertedIndex) -> [OutputFile] {
         func isWord(_ term: [Unicode.Scalar]) -> Bool {
             term.allSatisfy { !$0.isASCII || ($0.value >= 0x61 && $0.value <= 0x7A) }
         }
+        func key(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> String {
+            var view = String.UnicodeScalarView()
+            view.append(a)
+            view.append(b)
+            return String(view)
+        }
         var first: [String: [Int]] = [:]
+        var skip: [String: [Int]] = [:]
         var second: [String: [Int]] = [:]
-        for (rank, term) in scalars.enumerated() where isWord(term) {
-            first[String(term[0]), default: []].append(rank)
-            if term.count > 2 { second[String(String.UnicodeScalarView(term[1...2])), default: []].append(rank) }
+        for (rank, term) in scalars.enumerated() where term.count > 1 && isWord(term) {
+            first[key(term[0], term[1]), default: []].append(rank)
+            if term.count > 2 {
+                skip[key(term[0], term[2]), default: []].append(rank)
+                second[key(term[1], term[2]), default: []].append(rank)
+            }
         }
         var files: [OutputFile] = []
-        for (folder, groups) in [("v", first), ("w", second)] {
+        for (folder, groups) in [("v", first), ("u", skip), ("w", second)] {
             for key in groups.keys.sorted(by: { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) { $0.value < $1.value } }) {
                 let ranks = groups[key]!
                 var json = SearchJSON(capacity: ranks.count * 10)
