@@ -468,28 +468,28 @@
     /* Terms within one edit of a 4–7 letter word, two of a longer one, from vocabulary files
        keyed by two of its first three letters: see docs/search.md. */
     function typoMatches(word) {
-      var length = Array.from(word.raw).length, max = length >= 8 ? 2 : 1;
-      var chars = Array.from(word.raw), seen = new Set(), found = [];
+      var chars = Array.from(word.raw), length = chars.length, max = length >= 8 ? 2 : 1;
+      var seen = new Set(), found = [];
       function near(lists) {
         lists.forEach(function (vocabulary) {
           (vocabulary || []).forEach(function (term) {
             if (seen.has(term)) return;
-            var first = String.fromCodePoint(term.codePointAt(0)) === chars[0] ? 0 : 1;
             var d = Math.min(editDistance(word.stem, term, max), editDistance(word.raw, term, max));
             // tollrng is one edit from tollring, whose stem is tollr: try the stem's endings.
             for (var e = 0; e < TYPO_ENDINGS.length && d > 1; e++) d = Math.min(d, editDistance(word.raw, term + TYPO_ENDINGS[e], max));
-            if (d <= max) { seen.add(term); found.push({ term: term, d: d, first: first }); }
+            if (d > max) return;
+            seen.add(term);
+            found.push({ term: term, d: d, first: String.fromCodePoint(term.codePointAt(0)) === chars[0] ? 0 : 1 });
           });
         });
       }
-      var f = function (dir, a, b) { return 'search/' + dir + '/' + fileKey(a + b) + '.json'; };
-      var c = chars;
+      var c = chars, file = function (dir, a, b) { return 'search/' + dir + '/' + fileKey(a + b) + '.json'; };
       // Read in turn, up to the first with a term one edit away; a short word reads them all.
-      var tiers = [[f('v', c[0], c[1])], [f('u', c[0], c[2]), f('u', c[0], c[1]), f('v', c[0], c[2])],
-        [f('w', c[1], c[2])], [f('w', c[0], c[1]), f('v', c[1], c[2]), f('v', c[1], c[0])]];
+      var tiers = [[file('v', c[0], c[1])], [file('u', c[0], c[2]), file('u', c[0], c[1]), file('v', c[0], c[2])],
+        [file('w', c[1], c[2])], [file('w', c[0], c[1]), file('v', c[1], c[2]), file('v', c[1], c[0])]];
       if (length < 6) tiers = [[].concat.apply([], tiers)];
       function read(t) {
-        if (t === tiers.length || (t > 0 && length >= 6 && found.some(function (f) { return f.d === 1; }))) return Promise.resolve();
+        if (t === tiers.length || (t > 0 && length >= 6 && found.some(function (x) { return x.d === 1; }))) return Promise.resolve();
         return Promise.all(tiers[t].map(load)).then(function (lists) { near(lists); return read(t + 1); });
       }
       return read(0).then(function () {

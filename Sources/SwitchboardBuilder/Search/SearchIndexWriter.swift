@@ -123,7 +123,7 @@ public enum SearchIndexWriter {
         }
         var files: [OutputFile] = []
         for (folder, groups) in [("v", first), ("u", skip), ("w", second)] {
-            for key in groups.keys.sorted(by: { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) { $0.value < $1.value } }) {
+            for key in groups.keys.sorted(by: ByteOrder.precedes) {
                 let ranks = groups[key]!
                 var json = SearchJSON(capacity: ranks.count * 10)
                 json.raw("[")

@@ -1,5 +1,5 @@
 // Written by `switchboard build`: this build's cache version and the files kept for offline reading.
-var BUILD = {"version":"808e57a1886a","base":"/docs","language":"en-GB","stylesheet":"/docs/assets/site.HASH.css","precache":[
+var BUILD = {"version":"db247cf2b3b9","base":"/docs","language":"en-GB","stylesheet":"/docs/assets/site.HASH.css","precache":[
   "/docs/",
   "/docs/policies/",
   "/docs/policies/changes/",
