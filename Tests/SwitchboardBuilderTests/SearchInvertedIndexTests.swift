@@ -48,4 +48,21 @@ import Testing
         }
         #expect(order.contains { $0.hasPrefix("quokka") } && order.contains { $0.hasPrefix("rare2") })
     }
+
+    /// However the pages are cut into pieces, the index is the one a single piece makes, and each
+    /// page's lengths and extra value come back in page order.
+    @Test func piecesOfAnySizeMakeTheSameIndex() {
+        let analyses = Self.documents(700).map { SearchDocumentAnalysis($0) }
+        let whole = SearchInvertedIndex.build(pageCount: analyses.count, pieceSize: analyses.count) { (analyses[$0], $0) }
+        for size in [1, 7, 256, 699] {
+            let cut = SearchInvertedIndex.build(pageCount: analyses.count, pieceSize: size) { (analyses[$0], $0) }
+            #expect(cut.extras == Array(0..<analyses.count), "\(size)")
+            #expect(cut.lengths == analyses.map(\.lengths), "\(size)")
+            #expect((0..<cut.index.termCount).map { cut.index.table.string($0) } == (0..<whole.index.termCount).map { whole.index.table.string($0) })
+            #expect(cut.index.sorted == whole.index.sorted && cut.index.offsets == whole.index.offsets && cut.index.docs == whole.index.docs, "\(size)")
+            #expect(cut.index.counts.map { [$0.counts.0, $0.counts.1, $0.counts.2, $0.counts.3, $0.counts.4, $0.section] }
+                == whole.index.counts.map { [$0.counts.0, $0.counts.1, $0.counts.2, $0.counts.3, $0.counts.4, $0.section] }, "\(size)")
+        }
+        #expect(SearchInvertedIndex.build(pageCount: 0) { (analyses[$0], ()) }.index.termCount == 0)
+    }
 }

@@ -43,27 +43,34 @@ public enum SearchIndexWriter {
                              cache: SearchAnalysisCache? = nil) -> [OutputFile] {
         let catalogue = SearchCatalogue(documents)
         let docs = catalogue.order.map { documents[$0] }
-        let analyses: [SearchDocumentAnalysis]
         var orderedKeys: [ContentDigest]?
-        if let cache, let digests, digests.count == documents.count {
-            let keys = catalogue.order.map { digests[$0] }
-            orderedKeys = keys
-            analyses = Array(0..<docs.count).parallelMap { cache.analysis(keys[$0]) ?? SearchDocumentAnalysis(docs[$0]) }
-            cache.replace(with: Dictionary(zip(keys, analyses), uniquingKeysWith: { first, _ in first }))
-        } else {
-            analyses = docs.parallelMap { SearchDocumentAnalysis($0) }
-        }
-        let lengths = analyses.map(\.lengths)
-        let index = SearchInvertedIndex(analyses)
-        let entries = SearchTermEntries(index, scoring: SearchScoring(lengths: lengths),
-                                        catalogue: catalogue, headLength: headLength).entries
+        if cache != nil, let digests, digests.count == documents.count { orderedKeys = catalogue.order.map { digests[$0] } }
+        // The index's postings are needed only to score the terms' entries: they are let go
+        // once the entries are made, as each page's analysis is once its piece of the index is
+        // numbered (`SearchInvertedIndex.build`); the cache keeps the analyses encoded.
+        let (entries, terms, sorted) = { () -> ([SearchTermEntries.Entry], SearchTermTable, [Int]) in
+            let index: SearchInvertedIndex
+            let lengths: [[Int]]
+            if let cache, let keys = orderedKeys {
+                let built = SearchInvertedIndex.build(pageCount: docs.count) { page in
+                    cache.entry(keys[page]) ?? SearchAnalysisCache.entry(SearchDocumentAnalysis(docs[page]))
+                }
+                (index, lengths) = (built.index, built.lengths)
+                cache.replace(with: Dictionary(zip(keys, built.extras), uniquingKeysWith: { first, _ in first }))
+            } else {
+                (index, lengths, _) = SearchInvertedIndex.build(pageCount: docs.count) { page in (SearchDocumentAnalysis(docs[page]), ()) }
+            }
+            let entries = SearchTermEntries(index, scoring: SearchScoring(lengths: lengths),
+                                            catalogue: catalogue, headLength: headLength).entries
+            return (entries, index.table, index.sorted)
+        }()
         let records = SearchRecordWriter.chunks(docs, basePath: basePath, keys: orderedKeys, cache: cache)
 
         var files: [OutputFile] = []
         files.reserveCapacity(records.files.count + entries.count / 20 + 64)
 
         // Shards; each frequent term's tail in a file of its own.
-        let scalars = index.sorted.map { Array(index.table.string($0).unicodeScalars) }
+        let scalars = sorted.map { Array(terms.string($0).unicodeScalars) }
         let planner = SearchShardPlanner(terms: scalars, sizes: entries.map { $0.json.count + 1 }, limit: shardLimit)
         var shardKeys: [String] = []
         for shard in planner.plan() {
@@ -75,14 +82,14 @@ public enum SearchIndexWriter {
                 if i > 0 { json.comma() }
                 json.bytes.append(contentsOf: entries[rank].json)
                 if let tail = entries[rank].tail {
-                    files.append(OutputFile(path: "search/t/\(SearchFileKey.name(index.table.string(index.sorted[rank]))).json", bytes: tail))
+                    files.append(OutputFile(path: "search/t/\(SearchFileKey.name(terms.string(sorted[rank]))).json", bytes: tail))
                 }
             }
             json.raw("]")
             files.append(OutputFile(path: "search/s/\(SearchFileKey.name(key)).json", bytes: json.bytes))
         }
 
-        files.append(contentsOf: vocabulary(scalars, index: index))
+        files.append(contentsOf: vocabulary(scalars, terms: terms, sorted: sorted))
         for (n, chunk) in records.files.enumerated() {
             files.append(OutputFile(path: "search/r/\(n).json", bytes: chunk))
         }
@@ -101,7 +108,7 @@ public enum SearchIndexWriter {
     /// typo matching; a typo is looked for in words of four letters or more, and a candidate is
     /// at most two edits away, so words of one character (and of two, for `u/` and `w/`) are
     /// in none.
-    static func vocabulary(_ scalars: [[Unicode.Scalar]], index: SearchInvertedIndex) -> [OutputFile] {
+    static func vocabulary(_ scalars: [[Unicode.Scalar]], terms: SearchTermTable, sorted: [Int]) -> [OutputFile] {
         func isWord(_ term: [Unicode.Scalar]) -> Bool {
             term.allSatisfy { !$0.isASCII || ($0.value >= 0x61 && $0.value <= 0x7A) }
         }
@@ -129,7 +136,7 @@ public enum SearchIndexWriter {
                 json.raw("[")
                 for (i, rank) in ranks.enumerated() {
                     if i > 0 { json.comma() }
-                    json.string(index.table.bytes(index.sorted[rank]))
+                    json.string(terms.bytes(sorted[rank]))
                 }
                 json.raw("]")
                 files.append(OutputFile(path: "search/\(folder)/\(SearchFileKey.name(key)).json", bytes: json.bytes))

@@ -12,83 +12,131 @@ struct SearchInvertedIndex: Sendable {
 
     /// `analyses[id]` is page `id`'s analysis.
     init(_ analyses: [SearchDocumentAnalysis]) {
-        // Pass 1: each page's term numbers in the index's numbering, and how many pages each
-        // term is in. Interning every page's terms was the longest single-threaded step of the
-        // search index (about 0.15 s at 10,000 pages), so pages are numbered in chunks on all
-        // cores, each against a table of its own, and the chunks' tables are then merged in
-        // order: a term's id is still the order in which it is first seen.
-        let chunkCount = Swift.max(1, Swift.min(8, analyses.count / 512))
-        let chunks = Array(0..<chunkCount).parallelMap { chunk in
-            Self.numbered(analyses[(chunk * analyses.count / chunkCount)..<((chunk + 1) * analyses.count / chunkCount)])
+        self = Self.build(pageCount: analyses.count) { page in (analyses[page], ()) }.index
+    }
+
+    /// How many pages' analyses one task makes and numbers before it lets them go.
+    static let pieceSize = 256
+
+    /// The index of `pageCount` pages, with each page's field lengths and `analyse`'s other
+    /// result for it, in page order.
+    ///
+    /// `analyse(page)` is called once per page, on all cores, a piece of `pieceSize` pages per
+    /// task. The task numbers its pages' terms against a table of its own and keeps only those
+    /// numbers and counts: a page's analysis (its terms' bytes, bounds and counts) is let go as
+    /// soon as it is numbered. Ten thousand pages' analyses, all held until the index was
+    /// built, had been 43 MB of a 10,000-page build's peak. The pieces' tables are then merged
+    /// in order, so a term's id is still the order in which it is first seen.
+    static func build<Extra: Sendable>(pageCount: Int, pieceSize: Int = pieceSize,
+                                       analyse: @Sendable (Int) -> (SearchDocumentAnalysis, Extra))
+        -> (index: SearchInvertedIndex, lengths: [[Int]], extras: [Extra]) {
+        let size = Swift.max(1, pieceSize)
+        let pieceCount = (pageCount + size - 1) / size
+        var pieces = Array(0..<pieceCount).parallelMap { piece in
+            Piece<Extra>(pages: (piece * size)..<Swift.min(pageCount, (piece + 1) * size), analyse: analyse)
         }
-        var table = chunks[0].table
-        var frequency = chunks[0].frequency
-        // Each later chunk's term numbers in the merged table's numbering.
-        var renumbering: [[Int32]] = [[]]
-        for chunk in chunks.dropFirst() {
-            var map = [Int32](repeating: 0, count: chunk.frequency.count)
-            for local in 0..<chunk.frequency.count {
-                let t = chunk.table.bytes(local).withUnsafeBufferPointer { table.intern($0) }
+        // Pass 1: the pieces' tables merged in order, with a map from each piece's term numbers
+        // to the merged table's.
+        var table = SearchTermTable(capacity: 1 << 15)
+        var frequency: [Int] = []
+        var maps: [[Int32]] = []
+        maps.reserveCapacity(pieceCount)
+        for piece in pieces {
+            var map = [Int32](repeating: 0, count: piece.frequency.count)
+            for local in 0..<piece.frequency.count {
+                let t = piece.table.bytes(local).withUnsafeBufferPointer { table.intern($0) }
                 if t == frequency.count { frequency.append(0) }
-                frequency[t] += chunk.frequency[local]
+                frequency[t] += piece.frequency[local]
                 map[local] = Int32(t)
             }
-            renumbering.append(map)
+            maps.append(map)
         }
-        let maps = renumbering
-        let global: [[Int32]] = Array(0..<chunkCount).parallelMap { chunk in
-            guard chunk > 0 else { return chunks[0].ids }
-            let map = maps[chunk]
-            return chunks[chunk].ids.map { ids in ids.map { map[Int($0)] } }
-        }.flatMap { $0 }
-        // Pass 2: postings into place. Pages are visited in id order, so each term's
-        // postings come out ascending without a sort.
+        // Pass 2: postings into place. Pages are visited in id order, so each term's postings
+        // come out ascending without a sort. Each piece is let go once its postings are placed.
         var offsets = [Int](repeating: 0, count: frequency.count + 1)
         for t in frequency.indices { offsets[t + 1] = offsets[t] + frequency[t] }
         var cursor = offsets
         let total = offsets[frequency.count]
         var docs = [Int32](repeating: 0, count: total)
         var counts = [SearchDocumentAnalysis.TermCounts](repeating: .init(), count: total)
-        for (doc, ids) in global.enumerated() {
-            let local = analyses[doc].counts
-            for (id, t) in ids.enumerated() {
-                let at = cursor[Int(t)]
-                docs[at] = Int32(doc)
-                counts[at] = local[id]
-                cursor[Int(t)] = at + 1
+        var lengths: [[Int]] = []
+        lengths.reserveCapacity(pageCount)
+        var extras: [Extra] = []
+        extras.reserveCapacity(pageCount)
+        for p in 0..<pieceCount {
+            let piece = pieces[p]
+            pieces[p] = Piece()
+            let map = maps[p]
+            var at = 0
+            for (offset, end) in piece.ends.enumerated() {
+                let doc = Int32(piece.pages.lowerBound + offset)
+                while at < Int(end) {
+                    let t = Int(map[Int(piece.ids[at])])
+                    docs[cursor[t]] = doc
+                    counts[cursor[t]] = piece.counts[at]
+                    cursor[t] += 1
+                    at += 1
+                }
             }
+            lengths.append(contentsOf: piece.lengths)
+            extras.append(contentsOf: piece.extras)
         }
         let frozen = table.frozen()
-        self.table = frozen
-        self.sorted = (0..<frozen.count).sorted { frozen.precedes($0, $1) }
+        let index = SearchInvertedIndex(table: frozen, sorted: (0..<frozen.count).sorted { frozen.precedes($0, $1) },
+                                        offsets: offsets, docs: docs, counts: counts)
+        return (index, lengths, extras)
+    }
+
+    private init(table: SearchTermTable, sorted: [Int], offsets: [Int], docs: [Int32], counts: [SearchDocumentAnalysis.TermCounts]) {
+        self.table = table
+        self.sorted = sorted
         self.offsets = offsets
         self.docs = docs
         self.counts = counts
     }
 
-    /// Pages numbered against a table of their own: each page's term ids, and how many of the
-    /// pages each term is in.
-    private static func numbered(_ analyses: ArraySlice<SearchDocumentAnalysis>)
-        -> (table: SearchTermTable, ids: [[Int32]], frequency: [Int]) {
-        var table = SearchTermTable(capacity: 1 << 15)
-        var all: [[Int32]] = []
-        all.reserveCapacity(analyses.count)
+    /// A run of pages numbered against a table of their own: for each page in turn, its terms'
+    /// numbers and counts (`ends[i]` is where page `i`'s stop in `ids` and `counts`), and how
+    /// many of the pages each term is in.
+    private struct Piece<Extra: Sendable>: Sendable {
+        var pages: Range<Int> = 0..<0
+        var table = SearchTermTable(frozenArena: [], starts: [0])
+        var ids: [Int32] = []
+        var counts: [SearchDocumentAnalysis.TermCounts] = []
+        var ends: [Int32] = []
         var frequency: [Int] = []
-        for analysis in analyses {
-            let local = analysis.terms
-            var ids = [Int32](repeating: 0, count: local.count)
-            local.arena.withUnsafeBufferPointer { arena in
-                for id in 0..<local.count {
-                    let start = Int(local.starts[id]), end = Int(local.starts[id + 1])
-                    let t = table.intern(UnsafeBufferPointer(rebasing: arena[start..<end]))
-                    if t == frequency.count { frequency.append(0) }
-                    frequency[t] += 1
-                    ids[id] = Int32(t)
+        var lengths: [[Int]] = []
+        var extras: [Extra] = []
+
+        init() {}
+
+        init(pages: Range<Int>, analyse: (Int) -> (SearchDocumentAnalysis, Extra)) {
+            self.pages = pages
+            var table = SearchTermTable(capacity: 1 << 12)
+            ends.reserveCapacity(pages.count)
+            lengths.reserveCapacity(pages.count)
+            extras.reserveCapacity(pages.count)
+            for page in pages {
+                let (analysis, extra) = analyse(page)
+                let local = analysis.terms
+                local.arena.withUnsafeBufferPointer { arena in
+                    for id in 0..<local.count {
+                        let start = Int(local.starts[id]), end = Int(local.starts[id + 1])
+                        let t = table.intern(UnsafeBufferPointer(rebasing: arena[start..<end]))
+                        if t == frequency.count { frequency.append(0) }
+                        frequency[t] += 1
+                        ids.append(Int32(t))
+                    }
                 }
+                counts.append(contentsOf: analysis.counts)
+                ends.append(Int32(ids.count))
+                lengths.append(analysis.lengths)
+                extras.append(extra)
             }
-            all.append(ids)
+            self.table = table.frozen()
+            ids = ids.copiedToSize()
+            counts = counts.copiedToSize()
         }
-        return (table, all, frequency)
     }
 
     var termCount: Int { table.count }
