@@ -30,6 +30,32 @@ import SwitchboardModel
         #expect(IncrementalWorkspace.difference(sink.files, workspace.cleanBuild()) == nil)
     }
 
+    /// A session that builds once (`switchboard build`) writes the search analyses to the folder
+    /// while its index is built and lets them go. The folder then holds a base and no delta (an
+    /// empty delta had been written after the write-through), and a later build of the same
+    /// session reads them back: it analyses only the edited page, and its output is a clean
+    /// build's.
+    @Test func analysesWrittenThroughAreReadBackByTheNextBuild() throws {
+        let workspace = try IncrementalWorkspace()
+        defer { workspace.remove() }
+        let cache = workspace.root.appendingPathComponent("cache").path
+        var configuration = workspace.configuration(cache: cache)
+        configuration.buildsOnce = true
+        let sink = MemorySink()
+        let session = BuildSession(configuration: configuration, sink: sink)
+        let first = session.build()
+        #expect(first.succeeded)
+        #expect(first.analysedDocuments ?? 0 > 20)
+        #expect(FileReader.read("\(cache)/search.cache") != nil)
+        #expect(FileReader.read("\(cache)/search.cache.delta") == nil)
+
+        try workspace.apply(.editBody(path: workspace.articles()[0], number: 1))
+        let second = session.build()
+        #expect(second.succeeded)
+        #expect(second.analysedDocuments == 1)
+        #expect(IncrementalWorkspace.difference(sink.files, workspace.cleanBuild()) == nil)
+    }
+
     /// An edit adds a small delta file beside the base, which stays as it was; once the delta
     /// would hold more than a tenth of the entries (at least 32), the base is written whole again.
     @Test func anEditWritesADeltaUntilTheBaseIsWorthRewriting() throws {

@@ -76,6 +76,32 @@ import SwitchboardModel
         }
     }
 
+    /// A cache that writes through hands every analysis to its writer while the index is built,
+    /// then holds none of them and no records; the index is the same.
+    @Test func aCacheThatWritesThroughKeepsNothing() throws {
+        let documents = SearchIndexWriterTests.documents()
+        let cache = SearchAnalysisCache()
+        let written = WrittenBytes()
+        cache.writeThrough = { cache in _ = cache.write(identity: "test") { written.append($0) } }
+        #expect(Self.files(documents, cache: cache) == SearchIndexWriterTests.files(documents))
+        #expect(cache.wasLetGo)
+        #expect(cache.count == 0)
+        #expect(cache.recordKeys.isEmpty)
+        #expect(!cache.needsWrite)
+
+        // What it wrote is every analysis: a cache restored from it analyses nothing.
+        let restored = SearchAnalysisCache()
+        restored.restore(base: written.bytes, delta: nil, identity: "test")
+        #expect(Self.files(documents, cache: restored) == SearchIndexWriterTests.files(documents))
+        #expect(restored.lastMisses == 0)
+        #expect(!restored.wasLetGo && restored.count == documents.count)
+    }
+
+    private final class WrittenBytes: @unchecked Sendable {
+        var bytes: [UInt8] = []
+        func append(_ piece: [UInt8]) { bytes += piece }
+    }
+
     @Test func anEncodedAnalysisDecodesToTheSameAndRejectsDamage() throws {
         for document in SearchIndexWriterTests.documents() {
             let analysis = SearchDocumentAnalysis(document)

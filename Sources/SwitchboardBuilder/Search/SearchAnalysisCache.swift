@@ -29,6 +29,22 @@ public final class SearchAnalysisCache: CacheFolderEntries, @unchecked Sendable 
     private var misses = 0
     /// How many documents the last build had to analyse.
     public private(set) var lastMisses = 0
+    private var writer: (@Sendable (SearchAnalysisCache) -> Void)?
+    private var wroteThrough = false
+
+    /// Called by `replace(with:)` once a build's analyses are in, to write them to the cache
+    /// folder there and then; they are then let go, and no records are kept. Set by a session
+    /// that builds once (`BuildConfiguration.buildsOnce`): held until the end of the build,
+    /// the analyses of 10,000 pages were 26 MB of its peak, and the records 13 MB, for a next
+    /// build that never came.
+    public var writeThrough: (@Sendable (SearchAnalysisCache) -> Void)? {
+        get { lock.withLock { writer } }
+        set { lock.withLock { writer = newValue } }
+    }
+
+    /// Whether the last build's analyses were written through and let go: the cache folder
+    /// holds them, this object no longer does.
+    public var wasLetGo: Bool { lock.withLock { wroteThrough } }
 
     public init() {}
 
@@ -63,23 +79,31 @@ public final class SearchAnalysisCache: CacheFolderEntries, @unchecked Sendable 
 
     /// Replaces the records it holds with one build's.
     func replaceRecords(with built: [ContentDigest: [UInt8]]) {
-        lock.withLock { records = built }
+        lock.withLock { records = writer == nil ? built : [:] }
     }
 
     /// Replaces what it holds with one build's analyses, encoded.
     func replace(with built: [ContentDigest: CacheBlob]) {
-        lock.withLock {
+        let writer = lock.withLock {
             analyses = built
             stored = [:]
             lastMisses = misses
             misses = 0
+            wroteThrough = false
+            return self.writer
+        }
+        guard let writer else { return }
+        writer(self)
+        lock.withLock {
+            analyses = [:]
+            wroteThrough = true
         }
     }
 
     // MARK: - On disk (`CacheEntryFiles`: a base file and a delta; an entry's name is its key in hex)
 
     /// Whether the analyses of the last build are other than the base file's.
-    public var needsWrite: Bool { lock.withLock { !files.baseHolds(names) } }
+    public var needsWrite: Bool { lock.withLock { !wroteThrough && !files.baseHolds(names) } }
 
     /// Each analysis under its name in the folder.
     private var names: [String: ContentDigest] {
@@ -107,6 +131,7 @@ public final class SearchAnalysisCache: CacheFolderEntries, @unchecked Sendable 
     public func restore(base: [UInt8]?, delta: [UInt8]?, identity: String) {
         lock.withLock {
             stored = [:]
+            wroteThrough = false
             for entry in files.restore(base: base, delta: delta, identity: identity) { stored[entry.key] = entry.blob }
         }
     }

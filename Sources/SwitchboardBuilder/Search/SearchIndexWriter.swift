@@ -52,11 +52,12 @@ public enum SearchIndexWriter {
             let index: SearchInvertedIndex
             let lengths: [[Int]]
             if let cache, let keys = orderedKeys {
-                let built = SearchInvertedIndex.build(pageCount: docs.count) { page in
+                var numbering = SearchInvertedIndex.Numbering(pageCount: docs.count) { page in
                     cache.entry(keys[page]) ?? SearchAnalysisCache.entry(SearchDocumentAnalysis(docs[page]))
                 }
-                (index, lengths) = (built.index, built.lengths)
-                cache.replace(with: Dictionary(zip(keys, built.extras), uniquingKeysWith: { first, _ in first }))
+                // Before the pieces are merged: a cache that writes through lets the analyses go.
+                cache.replace(with: Dictionary(zip(keys, numbering.takeExtras()), uniquingKeysWith: { first, _ in first }))
+                (index, lengths) = numbering.merged()
             } else {
                 (index, lengths, _) = SearchInvertedIndex.build(pageCount: docs.count) { page in (SearchDocumentAnalysis(docs[page]), ()) }
             }

@@ -19,72 +19,102 @@ struct SearchInvertedIndex: Sendable {
     static let pieceSize = 256
 
     /// The index of `pageCount` pages, with each page's field lengths and `analyse`'s other
-    /// result for it, in page order.
+    /// result for it, in page order (`Numbering`, in one step).
+    static func build<Extra: Sendable>(pageCount: Int, pieceSize: Int = pieceSize,
+                                       analyse: @Sendable (Int) -> (SearchDocumentAnalysis, Extra))
+        -> (index: SearchInvertedIndex, lengths: [[Int]], extras: [Extra]) {
+        var numbering = Numbering(pageCount: pageCount, pieceSize: pieceSize, analyse: analyse)
+        let extras = numbering.takeExtras()
+        let (index, lengths) = numbering.merged()
+        return (index, lengths, extras)
+    }
+
+    /// Every page's terms, numbered a piece at a time, before they are merged into the index.
     ///
     /// `analyse(page)` is called once per page, on all cores, a piece of `pieceSize` pages per
     /// task. The task numbers its pages' terms against a table of its own and keeps only those
     /// numbers and counts: a page's analysis (its terms' bytes, bounds and counts) is let go as
     /// soon as it is numbered. Ten thousand pages' analyses, all held until the index was
-    /// built, had been 43 MB of a 10,000-page build's peak. The pieces' tables are then merged
-    /// in order, so a term's id is still the order in which it is first seen.
-    static func build<Extra: Sendable>(pageCount: Int, pieceSize: Int = pieceSize,
-                                       analyse: @Sendable (Int) -> (SearchDocumentAnalysis, Extra))
-        -> (index: SearchInvertedIndex, lengths: [[Int]], extras: [Extra]) {
-        let size = Swift.max(1, pieceSize)
-        let pieceCount = (pageCount + size - 1) / size
-        var pieces = Array(0..<pieceCount).parallelMap { piece in
-            Piece<Extra>(pages: (piece * size)..<Swift.min(pageCount, (piece + 1) * size), analyse: analyse)
-        }
-        // Pass 1: the pieces' tables merged in order, with a map from each piece's term numbers
-        // to the merged table's.
-        var table = SearchTermTable(capacity: 1 << 15)
-        var frequency: [Int] = []
-        var maps: [[Int32]] = []
-        maps.reserveCapacity(pieceCount)
-        for piece in pieces {
-            var map = [Int32](repeating: 0, count: piece.frequency.count)
-            for local in 0..<piece.frequency.count {
-                let t = piece.table.bytes(local).withUnsafeBufferPointer { table.intern($0) }
-                if t == frequency.count { frequency.append(0) }
-                frequency[t] += piece.frequency[local]
-                map[local] = Int32(t)
+    /// built, had been 43 MB of a 10,000-page build's peak. `merged()` then merges the pieces'
+    /// tables in order, so a term's id is still the order in which it is first seen.
+    struct Numbering<Extra: Sendable> {
+        private var pieces: [Piece<Extra>]
+        private let pageCount: Int
+
+        init(pageCount: Int, pieceSize: Int = SearchInvertedIndex.pieceSize,
+             analyse: @Sendable (Int) -> (SearchDocumentAnalysis, Extra)) {
+            let size = Swift.max(1, pieceSize)
+            self.pageCount = pageCount
+            pieces = Array(0..<((pageCount + size - 1) / size)).parallelMap { piece in
+                Piece<Extra>(pages: (piece * size)..<Swift.min(pageCount, (piece + 1) * size), analyse: analyse)
             }
-            maps.append(map)
         }
-        // Pass 2: postings into place. Pages are visited in id order, so each term's postings
-        // come out ascending without a sort. Each piece is let go once its postings are placed.
-        var offsets = [Int](repeating: 0, count: frequency.count + 1)
-        for t in frequency.indices { offsets[t + 1] = offsets[t] + frequency[t] }
-        var cursor = offsets
-        let total = offsets[frequency.count]
-        var docs = [Int32](repeating: 0, count: total)
-        var counts = [SearchDocumentAnalysis.TermCounts](repeating: .init(), count: total)
-        var lengths: [[Int]] = []
-        lengths.reserveCapacity(pageCount)
-        var extras: [Extra] = []
-        extras.reserveCapacity(pageCount)
-        for p in 0..<pieceCount {
-            let piece = pieces[p]
-            pieces[p] = Piece()
-            let map = maps[p]
-            var at = 0
-            for (offset, end) in piece.ends.enumerated() {
-                let doc = Int32(piece.pages.lowerBound + offset)
-                while at < Int(end) {
-                    let t = Int(map[Int(piece.ids[at])])
-                    docs[cursor[t]] = doc
-                    counts[cursor[t]] = piece.counts[at]
-                    cursor[t] += 1
-                    at += 1
+
+        /// `analyse`'s other results, in page order; taken out, so that the caller can let them
+        /// go before the index is merged.
+        mutating func takeExtras() -> [Extra] {
+            var extras: [Extra] = []
+            extras.reserveCapacity(pageCount)
+            for p in pieces.indices {
+                extras.append(contentsOf: pieces[p].extras)
+                pieces[p].extras = []
+            }
+            return extras
+        }
+
+        /// The index, and each page's field lengths; the pieces are let go as their postings
+        /// are placed.
+        mutating func merged() -> (index: SearchInvertedIndex, lengths: [[Int]]) {
+            var pieces: [Piece<Extra>] = []
+            swap(&pieces, &self.pieces)
+            // Pass 1: the pieces' tables merged in order, with a map from each piece's term
+            // numbers to the merged table's.
+            var table = SearchTermTable(capacity: 1 << 15)
+            var frequency: [Int] = []
+            var maps: [[Int32]] = []
+            maps.reserveCapacity(pieces.count)
+            for piece in pieces {
+                var map = [Int32](repeating: 0, count: piece.frequency.count)
+                for local in 0..<piece.frequency.count {
+                    let t = piece.table.bytes(local).withUnsafeBufferPointer { table.intern($0) }
+                    if t == frequency.count { frequency.append(0) }
+                    frequency[t] += piece.frequency[local]
+                    map[local] = Int32(t)
                 }
+                maps.append(map)
             }
-            lengths.append(contentsOf: piece.lengths)
-            extras.append(contentsOf: piece.extras)
+            // Pass 2: postings into place. Pages are visited in id order, so each term's
+            // postings come out ascending without a sort.
+            var offsets = [Int](repeating: 0, count: frequency.count + 1)
+            for t in frequency.indices { offsets[t + 1] = offsets[t] + frequency[t] }
+            var cursor = offsets
+            let total = offsets[frequency.count]
+            var docs = [Int32](repeating: 0, count: total)
+            var counts = [SearchDocumentAnalysis.TermCounts](repeating: .init(), count: total)
+            var lengths: [[Int]] = []
+            lengths.reserveCapacity(pageCount)
+            for p in pieces.indices {
+                let piece = pieces[p]
+                pieces[p] = Piece()
+                let map = maps[p]
+                var at = 0
+                for (offset, end) in piece.ends.enumerated() {
+                    let doc = Int32(piece.pages.lowerBound + offset)
+                    while at < Int(end) {
+                        let t = Int(map[Int(piece.ids[at])])
+                        docs[cursor[t]] = doc
+                        counts[cursor[t]] = piece.counts[at]
+                        cursor[t] += 1
+                        at += 1
+                    }
+                }
+                lengths.append(contentsOf: piece.lengths)
+            }
+            let frozen = table.frozen()
+            let index = SearchInvertedIndex(table: frozen, sorted: (0..<frozen.count).sorted { frozen.precedes($0, $1) },
+                                            offsets: offsets, docs: docs, counts: counts)
+            return (index, lengths)
         }
-        let frozen = table.frozen()
-        let index = SearchInvertedIndex(table: frozen, sorted: (0..<frozen.count).sorted { frozen.precedes($0, $1) },
-                                        offsets: offsets, docs: docs, counts: counts)
-        return (index, lengths, extras)
     }
 
     private init(table: SearchTermTable, sorted: [Int], offsets: [Int], docs: [Int32], counts: [SearchDocumentAnalysis.TermCounts]) {

@@ -22,6 +22,11 @@ public struct BuildConfiguration: Sendable {
     /// cache folder trusts only what this program wrote. Tests set it to stand for another build
     /// of `switchboard`.
     public var programIdentity = InputFingerprint.programIdentity
+    /// The session builds once and its process ends (`switchboard build`): what only a next
+    /// build of the same session would use is not kept. The search analyses are written to the
+    /// cache folder as soon as they are made and let go, and the search records are not kept
+    /// at all (a later build of the session, if one comes, reads the cache folder again).
+    public var buildsOnce = false
 
     public init(contentDirectory: String = "content", templatesDirectory: String = "templates", loadOptions: LoadOptions,
                 failsOnWarnings: Bool = false, cacheDirectory: String? = nil) {

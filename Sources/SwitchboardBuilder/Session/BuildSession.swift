@@ -185,8 +185,10 @@ public final class BuildSession {
             let documentsDigest = documents.finish()
             var searchIndex: BackgroundTask<[OutputFile]>?
             analysedDocuments = nil
+            // Taken once: asking again would read the cache folder again after a write-through.
+            let analyses = previous.search?.inputs != documentsDigest ? analysisCache() : nil
             if previous.search?.inputs != documentsDigest {
-                searchIndex = SearchStage.start(plan.documents, site: site, digests: documentDigests, cache: analysisCache())
+                searchIndex = SearchStage.start(plan.documents, site: site, digests: documentDigests, cache: analyses)
             }
 
             // Pages carried over, checked for links once every output is known (`checkKept`).
@@ -254,7 +256,7 @@ public final class BuildSession {
             var searchFiles: [String: ContentDigest] = [:]
             if let searchIndex {
                 let files = searchIndex.wait()
-                analysedDocuments = analysisCache()?.lastMisses
+                analysedDocuments = analyses?.lastMisses
                 saveAnalysisCache()
                 let digests = files.parallelMap { ContentDigest($0.bytes) }
                 for (file, digest) in zip(files, digests) { searchFiles[file.path] = digest }
@@ -429,7 +431,13 @@ public final class BuildSession {
     private func analysisCache() -> SearchAnalysisCache? {
         if let searchAnalyses { return searchAnalyses }
         guard let path = analysisCachePath else { return nil }
+        // Written through and let go by the last build: the folder holds them.
+        if storedAnalyses.wasLetGo { storedAnalysesKey = nil }
         Self.restore(storedAnalyses, from: path, ifNot: &storedAnalysesKey, program: configuration.programIdentity)
+        if configuration.buildsOnce {
+            let program = configuration.programIdentity
+            storedAnalyses.writeThrough = { cache in Self.write(cache, to: path, program: program) }
+        }
         return storedAnalyses
     }
 
@@ -468,10 +476,13 @@ public final class BuildSession {
     private func save(_ entries: some CacheFolderEntries, to path: String) {
         guard entries.needsWrite else { return }
         let program = configuration.programIdentity
-        DispatchQueue.global().async(group: cacheWrites) {
-            let wroteDelta = CacheFile.stream(path, alternateSuffix: ".delta") { entries.write(identity: program, to: $0) }
-            if !wroteDelta { CacheFile.remove(path + ".delta") }
-        }
+        DispatchQueue.global().async(group: cacheWrites) { Self.write(entries, to: path, program: program) }
+    }
+
+    /// Writes a delta or a new base to `path` now; a base replaces the delta beside it.
+    private static func write(_ entries: some CacheFolderEntries, to path: String, program: String) {
+        let wroteDelta = CacheFile.stream(path, alternateSuffix: ".delta") { entries.write(identity: program, to: $0) }
+        if !wroteDelta { CacheFile.remove(path + ".delta") }
     }
 
     private var fileDigestsPath: String? {
