@@ -41,6 +41,7 @@ struct BuildCommand: ParsableCommand {
                                                cacheDirectory: cache)
         configuration.compilesTemplates = !mustacheOnly
         configuration.outputDisplayPath = output
+        configuration.buildsOnce = true
         let sink = DiskSink(directory: output, manifestPath: cache.map { BuildCache.outputManifestPath(in: $0, for: output) })
         let session = BuildSession(configuration: configuration, sink: sink)
         let report = session.build()

@@ -10,6 +10,11 @@ struct Switchboard: ParsableCommand {
         subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, ServeCommand.self, SchemaCommand.self],
         defaultSubcommand: BuildCommand.self
     )
+
+    static func main() {
+        AllocatorSettings.apply()
+        main(nil)
+    }
 }
 
 enum SwitchboardVersion {
