@@ -84,31 +84,43 @@ struct SearchInvertedIndex: Sendable {
                 maps.append(map)
             }
             // Pass 2: postings into place. Pages are visited in id order, so each term's
-            // postings come out ascending without a sort.
+            // postings come out ascending without a sort. The postings' arrays are not filled
+            // with zeros first, and each piece is let go once placed: a large block is mapped
+            // on its own (`AllocatorSettings` in the command line), so its pages become resident
+            // as they are written while the pieces' go back, and the two are not both whole at
+            // once (they had been the peak of a 10,000-page build, 68 MB together).
             var offsets = [Int](repeating: 0, count: frequency.count + 1)
             for t in frequency.indices { offsets[t + 1] = offsets[t] + frequency[t] }
             var cursor = offsets
             let total = offsets[frequency.count]
-            var docs = [Int32](repeating: 0, count: total)
-            var counts = [SearchDocumentAnalysis.TermCounts](repeating: .init(), count: total)
             var lengths: [[Int]] = []
             lengths.reserveCapacity(pageCount)
-            for p in pieces.indices {
-                let piece = pieces[p]
-                pieces[p] = Piece()
-                let map = maps[p]
-                var at = 0
-                for (offset, end) in piece.ends.enumerated() {
-                    let doc = Int32(piece.pages.lowerBound + offset)
-                    while at < Int(end) {
-                        let t = Int(map[Int(piece.ids[at])])
-                        docs[cursor[t]] = doc
-                        counts[cursor[t]] = piece.counts[at]
-                        cursor[t] += 1
-                        at += 1
+            var docs: [Int32] = []
+            var counts: [SearchDocumentAnalysis.TermCounts] = []
+            docs = [Int32](unsafeUninitializedCapacity: total) { docBuffer, docsWritten in
+                counts = [SearchDocumentAnalysis.TermCounts](unsafeUninitializedCapacity: total) { countBuffer, countsWritten in
+                    for p in pieces.indices {
+                        let piece = pieces[p]
+                        pieces[p] = Piece()
+                        let map = maps[p]
+                        var at = 0
+                        for (offset, end) in piece.ends.enumerated() {
+                            let doc = Int32(piece.pages.lowerBound + offset)
+                            while at < Int(end) {
+                                let t = Int(map[Int(piece.ids[at])])
+                                docBuffer.initializeElement(at: cursor[t], to: doc)
+                                countBuffer.initializeElement(at: cursor[t], to: piece.counts[at])
+                                cursor[t] += 1
+                                at += 1
+                            }
+                        }
+                        lengths.append(contentsOf: piece.lengths)
                     }
+                    // Every place was written once: term t's run offsets[t]..<offsets[t + 1]
+                    // holds exactly the frequency[t] postings counted in pass 1.
+                    countsWritten = total
                 }
-                lengths.append(contentsOf: piece.lengths)
+                docsWritten = total
             }
             let frozen = table.frozen()
             let index = SearchInvertedIndex(table: frozen, sorted: (0..<frozen.count).sorted { frozen.precedes($0, $1) },
