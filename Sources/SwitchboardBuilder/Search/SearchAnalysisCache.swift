@@ -6,14 +6,15 @@ import SwitchboardModel
 /// Tokenizing was two thirds of a rebuild of a 10,000-page site in `switchboard serve`;
 /// merging the analyses into the index is still done for every page.
 ///
-/// A long-lived session (`switchboard serve`) keeps it in memory. `switchboard build` keeps it
-/// in the cache folder as a base file and a delta (`CacheEntryFile`); entries from disk stay
-/// encoded until a document with their hash asks for them.
+/// A long-lived session (`switchboard serve`) keeps it in memory, and in the cache folder if it
+/// has one. `switchboard build` keeps it in the cache folder as a base file and a delta
+/// (`CacheEntryFile`), written through as soon as a build's analyses are made (`writeThrough`);
+/// entries from disk stay encoded until a document with their hash asks for them.
 ///
 /// It holds the analyses of the last build only: pages that are gone do not linger. They are
 /// held encoded, as the cache folder keeps them (about 2.7 KB a page, against 4.3 KB decoded),
 /// and decoded when a build asks for them: a build holds each page's analysis only while it
-/// numbers that page's terms (`SearchInvertedIndex.build`).
+/// numbers that page's terms (`SearchInvertedIndex.Numbering`).
 public final class SearchAnalysisCache: CacheFolderEntries, @unchecked Sendable {
     private let lock = NSLock()
     /// The last build's analyses, encoded; made by this process or checked against their
