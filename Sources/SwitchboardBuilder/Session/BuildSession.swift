@@ -102,8 +102,11 @@ public final class BuildSession {
 
         var stage = StageTimings()
         var builder = SiteBuilder(site: site, templates: theme)
-        builder.articleMemo = articlePages
-        let plan = builder.plan()
+        // A session that builds once has no next build to reuse articles' specs in; the memo
+        // would hold every spec to the end of the build.
+        if !configuration.buildsOnce { builder.articleMemo = articlePages }
+        var plan = builder.plan()
+        let pageCount = plan.pages.count
         diagnostics += plan.diagnostics
         stage.lap("page contexts")
         if fails(diagnostics) {
@@ -200,11 +203,15 @@ public final class BuildSession {
             // next batch renders on the other cores while this thread writes the current one:
             // writing is mostly the kernel creating files, which on a disk costs as much as
             // rendering, and the cores had waited for it.
-            let pages = plan.pages
+            // Each batch takes its specs out of the queue, so they go once rendered; what the
+            // closing files read of them (the precached pages' addresses) is kept aside.
+            let precached = plan.pages.filter { ServiceWorker.isPrecached($0.url) }
+            let pages = PageQueue(plan.pages)
+            plan.pages = []
             let known = previous.pages
             func renderBatch(from start: Int, usePrevious: Bool) -> BackgroundTask<(batch: [PageSpec], results: [PageResult])> {
                 BackgroundTask {
-                    let batch = Array(pages[start..<min(start + Self.batchSize, pages.count)])
+                    let batch = pages.take(start..<min(start + Self.batchSize, pageCount))
                     let results = batch.parallelMap { page -> PageResult in
                         let inputs = renderer.digest(page)
                         if usePrevious, let kept = known[page.outputPath], kept.inputs == inputs {
@@ -216,12 +223,12 @@ public final class BuildSession {
                 }
             }
             var start = 0
-            var upcoming = pages.isEmpty ? nil : renderBatch(from: 0, usePrevious: sinkHoldsPrevious)
+            var upcoming = pageCount == 0 ? nil : renderBatch(from: 0, usePrevious: sinkHoldsPrevious)
             while let current = upcoming {
                 let (batch, results) = current.wait()
                 // Started before this batch is written, so it may still count on the previous
                 // site being in the sink; a page it kept that the sink lacks is rendered below.
-                upcoming = start + batch.count < pages.count ? renderBatch(from: start + batch.count, usePrevious: sinkHoldsPrevious) : nil
+                upcoming = start + batch.count < pageCount ? renderBatch(from: start + batch.count, usePrevious: sinkHoldsPrevious) : nil
                 var rerender: [Int] = []
                 var finished = results
                 for (index, result) in results.enumerated() where result.file == nil {
@@ -279,7 +286,7 @@ public final class BuildSession {
             next.search = (documentsDigest, searchFiles)
             try putAll(plan.files)
             stage.lap("search index, rest")
-            let closing = builder.closingFiles(pages: plan.pages, outputs: next.outputs,
+            let closing = builder.closingFiles(pages: precached, outputs: next.outputs,
                                                scriptSources: Set(next.scripts.values.joined()))
             try putAll(closing.files)
             diagnostics += closing.diagnostics
@@ -330,14 +337,16 @@ public final class BuildSession {
             PagesAheadRenderer(reparser: $0, renderer: renderer, articles: articlePages.entries, failsOnWarnings: configuration.failsOnWarnings)
         }
         var report = BuildReport(succeeded: true, diagnostics: diagnostics.sorted(), contentFileCount: loaded.fileCount,
-                                 pageCount: plan.pages.count, outputCount: next.outputs.count, renderedPages: rendered,
+                                 pageCount: pageCount, outputCount: next.outputs.count, renderedPages: rendered,
                                  changes: changes, timings: timings)
         report.parsedFiles = loaded.parsedFileCount
         report.analysedDocuments = analysedDocuments
         report.basePath = site.basePath
         // The page specs, search documents and what the previous build remembered are freed on
         // another core: on this thread it delayed the report by a tenth of a second at 10,000 files.
-        BackgroundRelease.release((consume plan, consume previous))
+        BackgroundRelease.release((plan, consume previous))
+        // (`consume` of a `var` crashes this compiler: emptied instead, so the copy above is the last.)
+        plan = SiteBuilder.Plan(pages: [], documents: [], files: [], diagnostics: [])
         return report
     }
 
