@@ -65,4 +65,20 @@ import Testing
         }
         #expect(SearchInvertedIndex.build(pageCount: 0) { (analyses[$0], ()) }.index.termCount == 0)
     }
+
+    /// Before the merge, a page's analysis made again from its piece encodes to the same bytes
+    /// as the one the page was analysed into: what the cache writes through for a new page.
+    @Test func aPageAnalysisIsMadeAgainFromItsPiece() {
+        var documents = Self.documents(600)
+        // Counts of one, two and three bytes packed (below 128, below 16,384, and above).
+        documents[3].sections.append((anchor: "big", heading: "Counts", text: String(repeating: "echo ", count: 200)))
+        documents[5].sections.append((anchor: "bigger", heading: "Counts", text: String(repeating: "foxtrot ", count: 17_000)))
+        let analyses = documents.map { SearchDocumentAnalysis($0) }
+        for size in [1, 7, 256] {
+            let numbering = SearchInvertedIndex.Numbering(pageCount: analyses.count, pieceSize: size) { (analyses[$0], ()) }
+            for page in [0, 1, 3, 5, 6, 7, 255, 256, 599] {
+                #expect(numbering.analysis(ofPage: page).encoded() == analyses[page].encoded(), "page \(page), pieces of \(size)")
+            }
+        }
+    }
 }

@@ -40,6 +40,13 @@ struct SearchDocumentAnalysis: Sendable {
     /// Terms per `SearchField`, by raw value.
     let lengths: [Int]
 
+    /// An analysis from its parts (`SearchInvertedIndex.Numbering.analysis(ofPage:)`).
+    init(terms: SearchTermTable, counts: [TermCounts], lengths: [Int]) {
+        self.terms = terms
+        self.counts = counts
+        self.lengths = lengths
+    }
+
     init(_ document: SearchDocument) {
         var counter = Counter()
         var scanner = SearchTokenScanner()

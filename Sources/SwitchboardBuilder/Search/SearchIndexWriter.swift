@@ -52,11 +52,19 @@ public enum SearchIndexWriter {
             let index: SearchInvertedIndex
             let lengths: [[Int]]
             if let cache, let keys = orderedKeys {
-                var numbering = SearchInvertedIndex.Numbering(pageCount: docs.count) { page in
-                    cache.entry(keys[page]) ?? SearchAnalysisCache.entry(SearchDocumentAnalysis(docs[page]))
+                // A kept analysis comes with its encoded form; a new one is encoded from the
+                // numbered pieces only when the cache takes it, before they are merged.
+                var numbering = SearchInvertedIndex.Numbering(pageCount: docs.count) { page -> (SearchDocumentAnalysis, CacheBlob?) in
+                    if let (analysis, blob) = cache.entry(keys[page]) { return (analysis, blob) }
+                    return (SearchDocumentAnalysis(docs[page]), nil)
                 }
-                // Before the pieces are merged: a cache that writes through lets the analyses go.
-                cache.replace(with: Dictionary(zip(keys, numbering.takeExtras()), uniquingKeysWith: { first, _ in first }))
+                let blobs = numbering.takeExtras()
+                do {
+                    // In a scope of its own: this copy must be gone before the merge lets the
+                    // pieces go one by one.
+                    let numbered = numbering
+                    cache.replace(keys: keys, blobs: blobs) { page in CacheBlob(numbered.analysis(ofPage: page).encoded()) }
+                }
                 (index, lengths) = numbering.merged()
             } else {
                 (index, lengths, _) = SearchInvertedIndex.build(pageCount: docs.count) { page in (SearchDocumentAnalysis(docs[page]), ()) }
