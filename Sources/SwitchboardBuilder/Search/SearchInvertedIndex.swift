@@ -101,7 +101,7 @@ struct SearchInvertedIndex: Sendable {
                 for local in 0..<piece.frequency.count {
                     let t = piece.table.bytes(local).withUnsafeBufferPointer { table.intern($0) }
                     if t == frequency.count { frequency.append(0) }
-                    frequency[t] += piece.frequency[local]
+                    frequency[t] += Int(piece.frequency[local])
                     map[local] = Int32(t)
                 }
                 maps.append(map)
@@ -172,7 +172,7 @@ struct SearchInvertedIndex: Sendable {
         var ends: [Int32] = []
         /// Where page `i`'s packed counts end in `counts`.
         var countEnds: [Int32] = []
-        var frequency: [Int] = []
+        var frequency: [Int32] = []
         var lengths: [[Int]] = []
         var extras: [Extra] = []
 
@@ -206,6 +206,7 @@ struct SearchInvertedIndex: Sendable {
             self.table = table.frozen()
             ids = ids.copiedToSize()
             counts = counts.copiedToSize()
+            frequency = frequency.copiedToSize()
         }
     }
 
@@ -215,18 +216,28 @@ struct SearchInvertedIndex: Sendable {
     func documentFrequency(_ t: Int) -> Int { offsets[t + 1] - offsets[t] }
 }
 
-/// A term's counts on a page, packed while the index waits for every page to be numbered: six
-/// numbers, each in 7-bit groups, most of them 0 and one byte (about 6 bytes against 12 for a
-/// `TermCounts`). Ten thousand pages' numbered terms took 38 MB unpacked, the largest part of a
+/// A term's counts on a page, packed while the index waits for every page to be numbered: a
+/// byte saying which of the six numbers are not 0, then those, each in 7-bit groups. Most terms
+/// are counted in the body alone, in one section, so most entries take 3 bytes, against 12 for
+/// a `TermCounts`: ten thousand pages' numbered terms took 38 MB unpacked, the largest part of a
 /// build's peak.
 enum PackedCounts {
     static func append(_ entry: SearchDocumentAnalysis.TermCounts, to bytes: inout [UInt8]) {
-        put(entry.counts.0, &bytes)
-        put(entry.counts.1, &bytes)
-        put(entry.counts.2, &bytes)
-        put(entry.counts.3, &bytes)
-        put(entry.counts.4, &bytes)
-        put(entry.section, &bytes)
+        let values = (entry.counts.0, entry.counts.1, entry.counts.2, entry.counts.3, entry.counts.4, entry.section)
+        var present: UInt8 = 0
+        if values.0 != 0 { present |= 1 }
+        if values.1 != 0 { present |= 2 }
+        if values.2 != 0 { present |= 4 }
+        if values.3 != 0 { present |= 8 }
+        if values.4 != 0 { present |= 16 }
+        if values.5 != 0 { present |= 32 }
+        bytes.append(present)
+        if values.0 != 0 { put(values.0, &bytes) }
+        if values.1 != 0 { put(values.1, &bytes) }
+        if values.2 != 0 { put(values.2, &bytes) }
+        if values.3 != 0 { put(values.3, &bytes) }
+        if values.4 != 0 { put(values.4, &bytes) }
+        if values.5 != 0 { put(values.5, &bytes) }
     }
 
     private static func put(_ value: UInt16, _ bytes: inout [UInt8]) {
@@ -246,13 +257,18 @@ enum PackedCounts {
         init(at: Int = 0) { self.at = at }
 
         mutating func next(_ bytes: [UInt8]) -> SearchDocumentAnalysis.TermCounts {
+            let present = bytes[at]
+            at += 1
             var entry = SearchDocumentAnalysis.TermCounts()
-            entry.counts = (number(bytes), number(bytes), number(bytes), number(bytes), number(bytes))
-            entry.section = number(bytes)
+            entry.counts = (number(bytes, present & 1), number(bytes, present & 2), number(bytes, present & 4),
+                            number(bytes, present & 8), number(bytes, present & 16))
+            entry.section = number(bytes, present & 32)
             return entry
         }
 
-        private mutating func number(_ bytes: [UInt8]) -> UInt16 {
+        /// The next number if `flag` says it was written, else 0.
+        private mutating func number(_ bytes: [UInt8], _ flag: UInt8) -> UInt16 {
+            guard flag != 0 else { return 0 }
             var value: UInt16 = 0
             var shift: UInt16 = 0
             while true {
