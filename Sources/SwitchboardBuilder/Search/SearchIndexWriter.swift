@@ -47,7 +47,7 @@ public enum SearchIndexWriter {
         if cache != nil, let digests, digests.count == documents.count { orderedKeys = catalogue.order.map { digests[$0] } }
         // The index's postings are needed only to score the terms' entries: they are let go
         // once the entries are made, as each page's analysis is once its piece of the index is
-        // numbered (`SearchInvertedIndex.build`); the cache keeps the analyses encoded.
+        // numbered (`SearchInvertedIndex.Numbering`); the cache keeps the analyses encoded.
         let (entries, terms, sorted) = { () -> ([SearchTermEntries.Entry], SearchTermTable, [Int]) in
             let index: SearchInvertedIndex
             let lengths: [[Int]]
@@ -63,7 +63,9 @@ public enum SearchIndexWriter {
                     // In a scope of its own: this copy must be gone before the merge lets the
                     // pieces go one by one.
                     let numbered = numbering
-                    cache.replace(keys: keys, blobs: blobs) { page in CacheBlob(numbered.analysis(ofPage: page).encoded()) }
+                    // To its size: a cache that does not write through keeps it (a writer's buffer
+                    // keeps the room it grew into, a third more on average).
+                    cache.replace(keys: keys, blobs: blobs) { page in CacheBlob(numbered.analysis(ofPage: page).encoded().copiedToSize()) }
                 }
                 (index, lengths) = numbering.merged()
             } else {
