@@ -79,20 +79,15 @@ public final class BuildSession {
             self.memory = BuildMemory()
         }
 
-        // The theme is loaded again only when a file of the templates folder changed: parsing
-        // every template was a third of a save's rebuild of a small site in `serve`. It loads on
-        // another core while the site loads: parsing thirty templates through swift-mustache is
-        // one thread's work of some 40 ms, which had come after loading, on the build's path.
-        let themeLoad = loadedTheme?.digest == templatesDigest ? nil : BackgroundTask { [templates = configuration.templatesDirectory] in
-            TemplateSet.load(directory: templates)
-        }
         loadParseCache()
         let loaded = SiteLoader(contentDirectory: configuration.contentDirectory, options: loadOptions)
             .load(reusing: parseCache, discovered: discovered, fileDigests: digestsByPath)
         saveParseCache()
         timings.append(loaded.timings)
-        if let themeLoad {
-            let (theme, diagnostics) = themeLoad.wait()
+        // The theme is loaded again only when a file of the templates folder changed: parsing
+        // every template was a third of a save's rebuild of a small site in `serve`.
+        if loadedTheme?.digest != templatesDigest {
+            let (theme, diagnostics) = TemplateSet.load(directory: configuration.templatesDirectory)
             loadedTheme = (templatesDigest, theme, diagnostics)
         }
         let (theme, themeDiagnostics) = (loadedTheme!.theme, loadedTheme!.diagnostics)
