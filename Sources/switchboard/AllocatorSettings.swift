@@ -11,7 +11,8 @@ enum AllocatorSettings {
     /// search index's pieces and postings, a batch of rendered pages, the cache files' pieces)
     /// come from the heap, whose freed memory the process keeps: a clean build of 10,000 files
     /// peaked at 314 MB resident for 238 MB of live heap. With the threshold fixed it peaks at
-    /// 281 MB, in the same time (`docs/architecture.md`). Setting it turns the raising off.
+    /// 281 MB, for about 0.2 s more system time (the pages given back are taken again) and the
+    /// same wall time (`docs/architecture.md`). Setting it turns the raising off.
     static func apply() {
         #if canImport(Glibc)
         // Swift's Glibc module does not declare `mallopt`, so it is looked up by name.

@@ -20,7 +20,7 @@ import Testing
 
     @Test func chunksMergeIntoTheIndexOfOneTable() {
         let analyses = Self.documents(2100).map { SearchDocumentAnalysis($0) }
-        let index = SearchInvertedIndex(analyses)
+        let index = SearchInvertedIndex.build(pageCount: analyses.count) { (analyses[$0], ()) }.index
 
         // The reference: terms in order of first sight, and each term's pages.
         var order: [String] = []

@@ -35,7 +35,7 @@ public final class SearchAnalysisCache: CacheFolderEntries, @unchecked Sendable 
     /// While a build's analyses are written through: their keys, and how to encode each.
     private var passing: (keys: Set<ContentDigest>, encode: @Sendable (ContentDigest) -> CacheBlob)?
 
-    /// Called by `replace(with:)` once a build's analyses are in, to write them to the cache
+    /// Called by `replace(keys:blobs:encode:)` once a build's analyses are in, to write them to the cache
     /// folder there and then; they are then let go, and no records are kept. Set by a session
     /// that builds once (`BuildConfiguration.buildsOnce`): held until the end of the build,
     /// the analyses of 10,000 pages were 26 MB of its peak, and the records 13 MB, for a next
@@ -64,9 +64,6 @@ public final class SearchAnalysisCache: CacheFolderEntries, @unchecked Sendable 
         return nil
     }
 
-    /// The analysis under `digest`, if it holds one (tests).
-    func analysis(_ digest: ContentDigest) -> SearchDocumentAnalysis? { entry(digest)?.0 }
-
     /// The keys of the records it holds (tests).
     var recordKeys: [ContentDigest] { lock.withLock { Array(records.keys) } }
 
@@ -85,8 +82,8 @@ public final class SearchAnalysisCache: CacheFolderEntries, @unchecked Sendable 
     /// none: the analyses of 10,000 new pages, encoded as they were made, had been 26 MB of a
     /// clean build's peak. Another cache encodes and keeps them all.
     func replace(keys: [ContentDigest], blobs: [CacheBlob?], encode: @escaping @Sendable (Int) -> CacheBlob) {
-        var firstPage: [ContentDigest: Int] = [:]
-        for (page, key) in keys.enumerated() where firstPage[key] == nil { firstPage[key] = page }
+        // Pages with the same text share a key, and an entry.
+        let pages = Dictionary(zip(keys, keys.indices), uniquingKeysWith: { first, _ in first })
         let writer = lock.withLock {
             stored = [:]
             lastMisses = misses
@@ -94,20 +91,19 @@ public final class SearchAnalysisCache: CacheFolderEntries, @unchecked Sendable 
             wroteThrough = false
             return self.writer
         }
-        let pages = firstPage
         let source: @Sendable (ContentDigest) -> CacheBlob = { key in
             let page = pages[key]!
             return blobs[page] ?? encode(page)
         }
         guard let writer else {
-            let unique = Array(firstPage.keys)
+            let unique = Array(pages.keys)
             let built = Dictionary(uniqueKeysWithValues: zip(unique, unique.parallelMap(source)))
             lock.withLock { analyses = built }
             return
         }
         lock.withLock {
             analyses = [:]
-            passing = (Set(firstPage.keys), source)
+            passing = (Set(pages.keys), source)
         }
         writer(self)
         lock.withLock {

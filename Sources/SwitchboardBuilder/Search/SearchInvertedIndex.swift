@@ -10,11 +10,6 @@ struct SearchInvertedIndex: Sendable {
     let docs: [Int32]
     let counts: [SearchDocumentAnalysis.TermCounts]
 
-    /// `analyses[id]` is page `id`'s analysis.
-    init(_ analyses: [SearchDocumentAnalysis]) {
-        self = Self.build(pageCount: analyses.count) { page in (analyses[page], ()) }.index
-    }
-
     /// How many pages' analyses one task makes and numbers before it lets them go.
     static let pieceSize = 256
 

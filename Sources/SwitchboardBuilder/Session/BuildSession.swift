@@ -189,8 +189,9 @@ public final class BuildSession {
             var searchIndex: BackgroundTask<[OutputFile]>?
             analysedDocuments = nil
             // Taken once: asking again would read the cache folder again after a write-through.
-            let analyses = previous.search?.inputs != documentsDigest ? analysisCache() : nil
+            var analyses: SearchAnalysisCache?
             if previous.search?.inputs != documentsDigest {
+                analyses = analysisCache()
                 searchIndex = SearchStage.start(plan.documents, site: site, digests: documentDigests, cache: analyses)
             }
 

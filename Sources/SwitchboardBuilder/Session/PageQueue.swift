@@ -16,7 +16,6 @@ final class PageQueue: @unchecked Sendable {
         lock.withLock {
             range.map { index in
                 defer { pages[index] = nil }
-                // A range is taken once (the render loop walks the pages in order).
                 return pages[index]!
             }
         }
