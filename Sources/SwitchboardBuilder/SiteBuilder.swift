@@ -102,7 +102,7 @@ public struct SiteBuilder: Sendable {
         var timings = StageTimings()
         let plan = plan()
         timings.lap("page contexts")
-        let searchIndex = SearchStage.start(plan.documents, site: site)
+        let searchIndex = SearchStage.start(HandOffList(plan.documents), site: site)
         let renderer = renderer()
         var files = plan.pages.parallelMap { renderer.render($0) }
         timings.lap("render pages (search index alongside)")

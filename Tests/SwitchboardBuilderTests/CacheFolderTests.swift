@@ -31,10 +31,10 @@ import SwitchboardModel
     }
 
     /// A session that builds once (`switchboard build`) writes the search analyses to the folder
-    /// while its index is built and lets them go. The folder then holds a base and no delta (an
-    /// empty delta had been written after the write-through), and a later build of the same
-    /// session reads them back: it analyses only the edited page, and its output is a clean
-    /// build's.
+    /// while its index is built and lets them go, and its parsed files once written. The folder
+    /// then holds a base and no delta (an empty delta had been written after the write-through),
+    /// and a later build of the same session reads them back: it parses and analyses only the edited page, and its output is a
+    /// clean build's.
     @Test func analysesWrittenThroughAreReadBackByTheNextBuild() throws {
         let workspace = try IncrementalWorkspace()
         defer { workspace.remove() }
@@ -48,11 +48,15 @@ import SwitchboardModel
         #expect(first.analysedDocuments ?? 0 > 20)
         #expect(FileReader.read("\(cache)/search.cache") != nil)
         #expect(FileReader.read("\(cache)/search.cache.delta") == nil)
+        // The parsed files too are let go once written (they held every article's body).
+        session.waitForCacheWrites()
+        #expect(session.heldParsedFiles == 0)
 
         try workspace.apply(.editBody(path: workspace.articles()[0], number: 1))
         let second = session.build()
         #expect(second.succeeded)
         #expect(second.analysedDocuments == 1)
+        #expect(second.parsedFiles == 1)
         #expect(IncrementalWorkspace.difference(sink.files, workspace.cleanBuild()) == nil)
     }
 

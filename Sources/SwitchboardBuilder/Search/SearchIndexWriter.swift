@@ -41,10 +41,27 @@ public enum SearchIndexWriter {
     public static func files(for documents: [SearchDocument], basePath: String, productNames: [String: String] = [:],
                              synonyms: [[String]] = [], digests: [ContentDigest]? = nil,
                              cache: SearchAnalysisCache? = nil) -> [OutputFile] {
-        let catalogue = SearchCatalogue(documents)
-        let docs = catalogue.order.map { documents[$0] }
-        var orderedKeys: [ContentDigest]?
-        if cache != nil, let digests, digests.count == documents.count { orderedKeys = catalogue.order.map { digests[$0] } }
+        files(taking: HandOffList(documents), basePath: basePath, productNames: productNames, synonyms: synonyms,
+              digests: digests, cache: cache)
+    }
+
+    /// The same, taking each document out of `documents` as its analysis is made, so that a
+    /// build whose list is the only holder of its documents lets each go then: their sections
+    /// had been 26 MB of a 10,000-page build's peak, held to the end for the records, which are
+    /// now made first.
+    static func files(taking documents: HandOffList<SearchDocument>, basePath: String, productNames: [String: String] = [:],
+                      synonyms: [[String]] = [], digests: [ContentDigest]? = nil,
+                      cache: SearchAnalysisCache? = nil) -> [OutputFile] {
+        let (catalogue, orderedKeys, records) = { () -> (SearchCatalogue, [ContentDigest]?, (size: Int, files: [[UInt8]])) in
+            let all = documents.all()
+            let catalogue = SearchCatalogue(all)
+            var orderedKeys: [ContentDigest]?
+            if cache != nil, let digests, digests.count == all.count { orderedKeys = catalogue.order.map { digests[$0] } }
+            let records = SearchRecordWriter.chunks(catalogue.order.map { all[$0] }, basePath: basePath, keys: orderedKeys, cache: cache)
+            return (catalogue, orderedKeys, records)
+        }()
+        /// The document numbered `page`, taken out of the list.
+        let document = { @Sendable (page: Int) in documents.take(catalogue.order[page]) }
         // The index's postings are needed only to score the terms' entries: they are let go
         // once the entries are made, as each page's analysis is once its piece of the index is
         // numbered (`SearchInvertedIndex.Numbering`); the cache keeps the analyses encoded.
@@ -54,9 +71,11 @@ public enum SearchIndexWriter {
             if let cache, let keys = orderedKeys {
                 // A kept analysis comes with its encoded form; a new one is encoded from the
                 // numbered pieces only when the cache takes it, before they are merged.
-                var numbering = SearchInvertedIndex.Numbering(pageCount: docs.count) { page -> (SearchDocumentAnalysis, CacheBlob?) in
+                var numbering = SearchInvertedIndex.Numbering(pageCount: keys.count) { page -> (SearchDocumentAnalysis, CacheBlob?) in
+                    // Taken even when the cache holds the analysis: the list lets it go.
+                    let taken = document(page)
                     if let (analysis, blob) = cache.entry(keys[page]) { return (analysis, blob) }
-                    return (SearchDocumentAnalysis(docs[page]), nil)
+                    return (SearchDocumentAnalysis(taken), nil)
                 }
                 let blobs = numbering.takeExtras()
                 do {
@@ -69,13 +88,12 @@ public enum SearchIndexWriter {
                 }
                 (index, lengths) = numbering.merged()
             } else {
-                (index, lengths, _) = SearchInvertedIndex.build(pageCount: docs.count) { page in (SearchDocumentAnalysis(docs[page]), ()) }
+                (index, lengths, _) = SearchInvertedIndex.build(pageCount: catalogue.order.count) { page in (SearchDocumentAnalysis(document(page)), ()) }
             }
             let entries = SearchTermEntries(index, scoring: SearchScoring(lengths: lengths),
                                             catalogue: catalogue, headLength: headLength).entries
             return (entries, index.table, index.sorted)
         }()
-        let records = SearchRecordWriter.chunks(docs, basePath: basePath, keys: orderedKeys, cache: cache)
 
         var files: [OutputFile] = []
         files.reserveCapacity(records.files.count + entries.count / 20 + 64)

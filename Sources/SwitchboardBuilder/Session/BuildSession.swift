@@ -26,6 +26,9 @@ public final class BuildSession {
     private let articlePages = ArticlePageMemo()
     /// How many articles' page specs the last build made again (the others were reused).
     var articlePagesMade: Int { articlePages.lastMade }
+    /// How many parsed files the session holds for its next build (tests): none once a session
+    /// that builds once has written them to the cache folder.
+    var heldParsedFiles: Int { parseCache.count }
     /// Content files' hashes under their stat stamps, so unchanged files are not read to be hashed.
     private var fileDigests = FileDigests()
     private var fileDigestsKey: String?
@@ -80,8 +83,9 @@ public final class BuildSession {
         }
 
         loadParseCache()
-        let loaded = SiteLoader(contentDirectory: configuration.contentDirectory, options: loadOptions)
+        var loaded = SiteLoader(contentDirectory: configuration.contentDirectory, options: loadOptions)
             .load(reusing: parseCache, discovered: discovered, fileDigests: digestsByPath)
+        let basePath = loaded.site?.basePath
         saveParseCache()
         timings.append(loaded.timings)
         // The theme is loaded again only when a file of the templates folder changed: parsing
@@ -95,10 +99,10 @@ public final class BuildSession {
         func failed() -> BuildReport {
             var report = BuildReport(succeeded: false, diagnostics: diagnostics.sorted(), contentFileCount: loaded.fileCount, timings: timings)
             report.parsedFiles = loaded.parsedFileCount
-            report.basePath = loaded.site?.basePath
+            report.basePath = basePath
             return report
         }
-        guard let site = loaded.site, let theme, !fails(diagnostics) else { return failed() }
+        guard var site = loaded.site, let theme, !fails(diagnostics) else { return failed() }
 
         var stage = StageTimings()
         var builder = SiteBuilder(site: site, templates: theme)
@@ -106,6 +110,15 @@ public final class BuildSession {
         // would hold every spec to the end of the build.
         if !configuration.buildsOnce { builder.articleMemo = articlePages }
         var plan = builder.plan()
+        if configuration.buildsOnce {
+            // The articles' bodies are held by the specs and search documents planned from them,
+            // which are let go as each page renders and each document is analysed; the site
+            // would hold them all to the end (with the parse cache, `saveParseCache`). Every
+            // holder of the site from here on gets it without them.
+            loaded.site = nil
+            site = site.withoutArticleBodies()
+            builder = SiteBuilder(site: site, templates: theme)
+        }
         let pageCount = plan.pages.count
         diagnostics += plan.diagnostics
         stage.lap("page contexts")
@@ -192,8 +205,10 @@ public final class BuildSession {
             var analyses: SearchAnalysisCache?
             if previous.search?.inputs != documentsDigest {
                 analyses = analysisCache()
-                searchIndex = SearchStage.start(plan.documents, site: site, digests: documentDigests, cache: analyses)
+                searchIndex = SearchStage.start(HandOffList(plan.documents), site: site, digests: documentDigests, cache: analyses)
             }
+            // The search stage's list is their only holder now: each goes once analysed.
+            plan.documents = []
 
             // Pages carried over, checked for links once every output is known (`checkKept`).
             var keptPaths: [String] = []
@@ -207,7 +222,7 @@ public final class BuildSession {
             // Each batch takes its specs out of the queue, so they go once rendered; what the
             // closing files read of them (the precached pages' addresses) is kept aside.
             let precached = plan.pages.filter { ServiceWorker.isPrecached($0.url) }
-            let pages = PageQueue(plan.pages)
+            let pages = HandOffList(plan.pages)
             plan.pages = []
             let known = previous.pages
             func renderBatch(from start: Int, usePrevious: Bool) -> BackgroundTask<(batch: [PageSpec], results: [PageResult])> {
@@ -467,10 +482,26 @@ public final class BuildSession {
         Self.restore(parseCache, from: path, ifNot: &parseCacheKey, program: configuration.programIdentity)
     }
 
-    /// Written when a file was parsed, or one went away.
+    /// Written when a file was parsed, or one went away. A session that builds once lets the
+    /// parsed files go once they are written (or at once, without a cache folder): held to the
+    /// end, they kept every article's body alive after its page was rendered.
     private func saveParseCache() {
-        guard let path = parseCachePath else { return }
-        save(parseCache, to: path)
+        guard configuration.buildsOnce else {
+            if let path = parseCachePath { save(parseCache, to: path) }
+            return
+        }
+        let cache = parseCache
+        // Let go, so the next build of this session reads the folder again.
+        parseCacheKey = nil
+        guard let path = parseCachePath, cache.needsWrite else {
+            cache.letGo()
+            return
+        }
+        let program = configuration.programIdentity
+        DispatchQueue.global().async(group: cacheWrites) {
+            Self.write(cache, to: path, program: program)
+            cache.letGo()
+        }
     }
 
     /// Reads `path` and its delta into `entries`, unless they were read from there already.

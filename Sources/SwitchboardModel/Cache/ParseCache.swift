@@ -57,6 +57,13 @@ public final class ParseCache: CacheFolderEntries, @unchecked Sendable {
         lastDecodedCount = decoded
     }
 
+    /// Lets every parsed file go: a session that builds once has no next load to reuse them in
+    /// once they are written to the cache folder.
+    public func letGo() {
+        entries = [:]
+        stored = [:]
+    }
+
     // MARK: - On disk (`CacheEntryFiles`: a base file and a delta)
 
     public var needsWrite: Bool { changedSinceRestore }

@@ -38,6 +38,16 @@ public struct Site: Sendable {
             + escalations.map(\.info) + vendors.map(\.info) + checklists.map(\.info) + incidents.map(\.info) + maintenances.map(\.info)
     }
 
+    /// The site with every article's body left out (its HTML, headings, links and sections).
+    /// A build that runs once hands this to what runs after its pages are planned: their specs
+    /// and search documents hold the bodies they need, and let them go as each page is rendered
+    /// and each document analysed, where the site would hold them all to the end.
+    public func withoutArticleBodies() -> Site {
+        var site = self
+        for index in site.articles.indices { site.articles[index].body = .empty }
+        return site
+    }
+
     /// Leaves out `draft: true` entries: they were checked, and are not published.
     mutating func removeDrafts() {
         policies.removeAll { $0.info.draft }
