@@ -1,6 +1,9 @@
 /// Every term of every page, with the pages it occurs in: the analyses turned inside out.
 /// Postings are stored flat (compressed sparse rows): term `t`'s are
-/// `offsets[t]..<offsets[t + 1]` of `docs` and `counts`, ascending by page id.
+/// `offsets[t]..<offsets[t + 1]` of `docs`, ascending by page id, and their counts, in the same
+/// order, are packed (`PackedCounts`) from byte `countOffsets[t]` of `counts`. Packed, the
+/// counts take about 3 bytes a posting against 12: unpacked, they had been the largest array
+/// of a 10,000-page build's peak (23 MB).
 struct SearchInvertedIndex: Sendable {
     /// The index's terms; ids are in order of first sight.
     let table: SearchTermTable
@@ -8,7 +11,15 @@ struct SearchInvertedIndex: Sendable {
     let sorted: [Int]
     let offsets: [Int]
     let docs: [Int32]
-    let counts: [SearchDocumentAnalysis.TermCounts]
+    let countOffsets: [Int]
+    let counts: [UInt8]
+
+    /// Term `t`'s postings' counts, in page order (tests; the writer reads them with a
+    /// `PackedCounts.Reader` from `countOffsets[t]`).
+    func counts(ofTerm t: Int) -> [SearchDocumentAnalysis.TermCounts] {
+        var reader = PackedCounts.Reader(at: countOffsets[t])
+        return (offsets[t]..<offsets[t + 1]).map { _ in reader.next(counts) }
+    }
 
     /// How many pages' analyses one task makes and numbers before it lets them go.
     static let pieceSize = 256
@@ -89,14 +100,19 @@ struct SearchInvertedIndex: Sendable {
             // numbers to the merged table's.
             var table = SearchTermTable(capacity: 1 << 15)
             var frequency: [Int] = []
+            var countBytes: [Int] = []
             var maps: [[Int32]] = []
             maps.reserveCapacity(pieces.count)
             for piece in pieces {
                 var map = [Int32](repeating: 0, count: piece.frequency.count)
                 for local in 0..<piece.frequency.count {
                     let t = piece.table.bytes(local).withUnsafeBufferPointer { table.intern($0) }
-                    if t == frequency.count { frequency.append(0) }
+                    if t == frequency.count {
+                        frequency.append(0)
+                        countBytes.append(0)
+                    }
                     frequency[t] += Int(piece.frequency[local])
+                    countBytes[t] += Int(piece.countBytes[local])
                     map[local] = Int32(t)
                 }
                 maps.append(map)
@@ -111,48 +127,60 @@ struct SearchInvertedIndex: Sendable {
             for t in frequency.indices { offsets[t + 1] = offsets[t] + frequency[t] }
             var cursor = offsets
             let total = offsets[frequency.count]
+            var countOffsets = [Int](repeating: 0, count: frequency.count + 1)
+            for t in frequency.indices { countOffsets[t + 1] = countOffsets[t] + countBytes[t] }
+            var countCursor = countOffsets
+            let totalBytes = countOffsets[frequency.count]
             var lengths: [[Int]] = []
             lengths.reserveCapacity(pageCount)
             var docs: [Int32] = []
-            var counts: [SearchDocumentAnalysis.TermCounts] = []
+            var counts: [UInt8] = []
             docs = [Int32](unsafeUninitializedCapacity: total) { docBuffer, docsWritten in
-                counts = [SearchDocumentAnalysis.TermCounts](unsafeUninitializedCapacity: total) { countBuffer, countsWritten in
+                counts = [UInt8](unsafeUninitializedCapacity: totalBytes) { countBuffer, countsWritten in
                     for p in pieces.indices {
                         let piece = pieces[p]
                         pieces[p] = Piece()
                         let map = maps[p]
                         var at = 0
-                        var reader = PackedCounts.Reader()
-                        for (offset, end) in piece.ends.enumerated() {
-                            let doc = Int32(piece.pages.lowerBound + offset)
-                            while at < Int(end) {
-                                let t = Int(map[Int(piece.ids[at])])
-                                docBuffer.initializeElement(at: cursor[t], to: doc)
-                                countBuffer.initializeElement(at: cursor[t], to: reader.next(piece.counts))
-                                cursor[t] += 1
-                                at += 1
+                        var byte = 0
+                        piece.counts.withUnsafeBufferPointer { packed in
+                            for (offset, end) in piece.ends.enumerated() {
+                                let doc = Int32(piece.pages.lowerBound + offset)
+                                while at < Int(end) {
+                                    let t = Int(map[Int(piece.ids[at])])
+                                    docBuffer.initializeElement(at: cursor[t], to: doc)
+                                    cursor[t] += 1
+                                    // The packed entry is copied as it is, to its term's run.
+                                    let length = PackedCounts.length(packed, at: byte)
+                                    for k in 0..<length { countBuffer.initializeElement(at: countCursor[t] + k, to: packed[byte + k]) }
+                                    countCursor[t] += length
+                                    byte += length
+                                    at += 1
+                                }
                             }
                         }
                         lengths.append(contentsOf: piece.lengths)
                     }
                     // Every place was written once: term t's run offsets[t]..<offsets[t + 1]
-                    // holds exactly the frequency[t] postings counted in pass 1.
-                    countsWritten = total
+                    // holds exactly the frequency[t] postings counted in pass 1, and its counts
+                    // the countBytes[t] bytes of their packed entries.
+                    countsWritten = totalBytes
                 }
                 docsWritten = total
             }
             let frozen = table.frozen()
             let index = SearchInvertedIndex(table: frozen, sorted: (0..<frozen.count).sorted { frozen.precedes($0, $1) },
-                                            offsets: offsets, docs: docs, counts: counts)
+                                            offsets: offsets, docs: docs, countOffsets: countOffsets, counts: counts)
             return (index, lengths)
         }
     }
 
-    private init(table: SearchTermTable, sorted: [Int], offsets: [Int], docs: [Int32], counts: [SearchDocumentAnalysis.TermCounts]) {
+    private init(table: SearchTermTable, sorted: [Int], offsets: [Int], docs: [Int32], countOffsets: [Int], counts: [UInt8]) {
         self.table = table
         self.sorted = sorted
         self.offsets = offsets
         self.docs = docs
+        self.countOffsets = countOffsets
         self.counts = counts
     }
 
@@ -168,6 +196,8 @@ struct SearchInvertedIndex: Sendable {
         /// Where page `i`'s packed counts end in `counts`.
         var countEnds: [Int32] = []
         var frequency: [Int32] = []
+        /// How many bytes each term's packed counts take in `counts`.
+        var countBytes: [Int32] = []
         var lengths: [[Int]] = []
         var extras: [Extra] = []
 
@@ -187,12 +217,17 @@ struct SearchInvertedIndex: Sendable {
                     for id in 0..<local.count {
                         let start = Int(local.starts[id]), end = Int(local.starts[id + 1])
                         let t = table.intern(UnsafeBufferPointer(rebasing: arena[start..<end]))
-                        if t == frequency.count { frequency.append(0) }
+                        if t == frequency.count {
+                            frequency.append(0)
+                            countBytes.append(0)
+                        }
                         frequency[t] += 1
                         ids.append(Int32(t))
+                        let before = counts.count
+                        PackedCounts.append(analysis.counts[id], to: &counts)
+                        countBytes[t] += Int32(counts.count - before)
                     }
                 }
-                for entry in analysis.counts { PackedCounts.append(entry, to: &counts) }
                 ends.append(Int32(ids.count))
                 countEnds.append(Int32(counts.count))
                 lengths.append(analysis.lengths)
@@ -202,6 +237,7 @@ struct SearchInvertedIndex: Sendable {
             ids = ids.copiedToSize()
             counts = counts.copiedToSize()
             frequency = frequency.copiedToSize()
+            countBytes = countBytes.copiedToSize()
         }
     }
 
@@ -242,6 +278,20 @@ enum PackedCounts {
             rest >>= 7
         }
         bytes.append(UInt8(rest))
+    }
+
+    /// How many bytes the entry at `at` takes: its presence byte, and a number for each bit set.
+    static func length(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int {
+        var at = start + 1
+        var present = bytes[start]
+        while present != 0 {
+            if present & 1 != 0 {
+                while bytes[at] & 0x80 != 0 { at += 1 }
+                at += 1
+            }
+            present >>= 1
+        }
+        return at - start
     }
 
     /// Reads what `append` wrote, entry after entry.

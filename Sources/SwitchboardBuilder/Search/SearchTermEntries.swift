@@ -39,6 +39,8 @@ struct SearchTermEntries: Sendable {
     /// Buffers one worker reuses for every term it writes.
     private struct Scratch {
         var scores: [Double] = []
+        /// Each posting's best section, read with its counts.
+        var sections: [UInt16] = []
         var levels: [UInt8] = []
         var inHead: [Bool] = []
         var perLevel = [Int](repeating: 0, count: SearchQuantiser.headLevels + 1)
@@ -80,10 +82,14 @@ struct SearchTermEntries: Sendable {
         let first = index.offsets[t], df = index.offsets[t + 1] - first
         let idf = scoring.idf(df)
         scratch.scores.removeAll(keepingCapacity: true)
+        scratch.sections.removeAll(keepingCapacity: true)
         var best = 0.0
+        var counts = PackedCounts.Reader(at: index.countOffsets[t])
         for p in first..<(first + df) {
-            let s = scoring.score(index.counts[p], doc: Int(index.docs[p]), idf: idf)
+            let entry = counts.next(index.counts)
+            let s = scoring.score(entry, doc: Int(index.docs[p]), idf: idf)
             scratch.scores.append(s)
+            scratch.sections.append(entry.section)
             if s > best { best = s }
         }
         // The client sees the best score rounded to thousandths; levels are relative to that.
@@ -127,7 +133,7 @@ struct SearchTermEntries: Sendable {
             let doc = Int(index.docs[p])
             SearchPostingCode.varint(doc - previous, into: &scratch.head)
             SearchPostingCode.digit(Int(scratch.levels[i]), into: &scratch.head)
-            SearchPostingCode.varint(Int(index.counts[p].section), into: &scratch.head)
+            SearchPostingCode.varint(Int(scratch.sections[i]), into: &scratch.head)
             previous = doc
         }
         json.string(scratch.head)
