@@ -52,7 +52,8 @@ enum KnowledgeBasePages {
                                                 productNames: ContextHelpers.productNames(article.products, in: site),
                                                 basePath: base, repositoryURL: repository)
             if let known = previous[article.info.path], known.inputs == inputs { return (known, false) }
-            return (entry(inputs), true)
+            // Without a memo to keep it in, the page's context is made when it is rendered.
+            return (entry(inputs, contextLate: memo == nil), true)
         }
         var made = 0
         var kept: [String: ArticlePageMemo.Entry] = [:]
@@ -67,20 +68,36 @@ enum KnowledgeBasePages {
         return set
     }
 
-    /// An article's page and search document, from everything they read.
-    static func entry(_ inputs: ArticlePageMemo.Inputs) -> ArticlePageMemo.Entry {
+    /// An article's page and search document, from everything they read; with `contextLate`,
+    /// the page's context is left to be made when it is rendered (`PageSpec.lateContext`).
+    static func entry(_ inputs: ArticlePageMemo.Inputs, contextLate: Bool = false) -> ArticlePageMemo.Entry {
         let article = inputs.article
-        var page = spec(inputs)
-        page.specDigest = PageRenderer.specDigest(page)
+        var page: PageSpec
+        if contextLate {
+            page = spec(inputs, context: [:])
+            page.lateContext = { context(inputs) }
+        } else {
+            page = spec(inputs)
+            page.specDigest = PageRenderer.specDigest(page)
+        }
         let document = SearchDocument(url: page.url, title: article.title, type: "Article", products: article.products,
                                       summary: article.summary, sections: ContextHelpers.sections(article.body.rendered))
         return ArticlePageMemo.Entry(inputs: inputs, page: page, document: document)
     }
 
-    /// An article's page spec alone, from everything it reads (pages rendered ahead need no more).
-    static func spec(_ inputs: ArticlePageMemo.Inputs) -> PageSpec {
+    /// An article's page spec alone, from everything it reads (pages rendered ahead need no more),
+    /// with `context` in place of the one the inputs make.
+    static func spec(_ inputs: ArticlePageMemo.Inputs, context: TemplateContext? = nil) -> PageSpec {
         let article = inputs.article
         let url = article.info.url ?? ""
+        let categoryTitle = inputs.categoryTitle
+        return PageSpec(url: url, template: "article", title: article.title, description: article.summary, context: context ?? Self.context(inputs),
+                        breadcrumbs: [("Home", SiteURL.home), ("Knowledge base", SiteURL.knowledgeBase), (categoryTitle, SiteURL.category(article.category)), (article.title, url)])
+    }
+
+    /// The context of an article's page.
+    static func context(_ inputs: ArticlePageMemo.Inputs) -> TemplateContext {
+        let article = inputs.article
         let base = inputs.basePath
         let categoryTitle = inputs.categoryTitle
         var context: TemplateContext = ["summary": article.summary, "body": article.body.html,
@@ -99,8 +116,7 @@ enum KnowledgeBasePages {
         if let repository = inputs.repositoryURL {
             context["edit_url"] = repository.trimmingSlash + "/content/" + article.info.path
         }
-        return PageSpec(url: url, template: "article", title: article.title, description: article.summary, context: context,
-                        breadcrumbs: [("Home", SiteURL.home), ("Knowledge base", SiteURL.knowledgeBase), (categoryTitle, SiteURL.category(article.category)), (article.title, url)])
+        return context
     }
 
     /// New and updated articles, newest first.

@@ -79,6 +79,7 @@ struct PageRenderer: Sendable {
 
     /// A hash of everything `render(page)` reads: equal hashes, equal bytes.
     func digest(_ page: PageSpec) -> ContentDigest {
+        let page = page.finished()
         var hasher = ContentHasher()
         hasher.add(frameDigest)
         hasher.add(templates.templateDigests[page.template] ?? ContentDigest(high: 0, low: 0))
@@ -140,6 +141,7 @@ struct PageRenderer: Sendable {
     }
 
     func render(_ page: PageSpec) -> OutputFile {
+        let page = page.finished()
         var context = page.context
         context["page_title"] = page.title
         let content = render(page.template, context, shared: true)

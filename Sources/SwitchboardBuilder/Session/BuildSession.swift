@@ -228,7 +228,9 @@ public final class BuildSession {
             func renderBatch(from start: Int, usePrevious: Bool) -> BackgroundTask<(batch: [PageSpec], results: [PageResult])> {
                 BackgroundTask {
                     let batch = pages.take(start..<min(start + Self.batchSize, pageCount))
-                    let results = batch.parallelMap { page -> PageResult in
+                    let results = batch.parallelMap { spec -> PageResult in
+                        // An article's context is made here, once for its digest and rendering.
+                        let page = spec.finished()
                         let inputs = renderer.digest(page)
                         if usePrevious, let kept = known[page.outputPath], kept.inputs == inputs {
                             return PageResult(path: page.outputPath, inputs: inputs, output: kept.output)
