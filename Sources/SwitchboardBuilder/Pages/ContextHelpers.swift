@@ -46,8 +46,8 @@ enum ContextHelpers {
     }
 
     /// Search sections from a rendered body.
-    static func sections(_ rendered: RenderedMarkdown) -> [(anchor: String?, heading: String?, text: String)] {
-        rendered.sections.map { ($0.heading?.id, $0.heading?.text, $0.text) }
+    static func sections(_ sections: [MarkdownSection]) -> [(anchor: String?, heading: String?, text: String)] {
+        sections.map { ($0.heading?.id, $0.heading?.text, $0.text) }
     }
 
     /// A contact's channels as links.

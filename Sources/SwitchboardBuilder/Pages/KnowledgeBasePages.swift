@@ -80,8 +80,15 @@ enum KnowledgeBasePages {
             page = spec(inputs)
             page.specDigest = PageRenderer.specDigest(page)
         }
-        let document = SearchDocument(url: page.url, title: article.title, type: "Article", products: article.products,
-                                      summary: article.summary, sections: ContextHelpers.sections(article.body.rendered))
+        var document = SearchDocument(url: page.url, title: article.title, type: "Article", products: article.products,
+                                      summary: article.summary, sections: [])
+        if let stored = article.storedBody {
+            // Read back from the store when the search index reads the document.
+            document.sectionsDigest = stored.sectionsDigest
+            document.lateSections = { ContextHelpers.sections(article.bodySections) }
+        } else {
+            document.sections = ContextHelpers.sections(article.body.rendered.sections)
+        }
         return ArticlePageMemo.Entry(inputs: inputs, page: page, document: document)
     }
 
@@ -100,13 +107,14 @@ enum KnowledgeBasePages {
         let article = inputs.article
         let base = inputs.basePath
         let categoryTitle = inputs.categoryTitle
-        var context: TemplateContext = ["summary": article.summary, "body": article.body.html,
+        let body = article.pageBody
+        var context: TemplateContext = ["summary": article.summary, "body": body.html,
                                         "category": categoryTitle, "category_url": base + SiteURL.category(article.category)]
         if let updated = article.updated {
             context["updated"] = ContextHelpers.long(updated)
             context["updated_iso"] = updated.description
         }
-        let toc = ContextHelpers.toc(article.body.rendered)
+        let toc = ContextHelpers.toc(body)
         if toc.count > 1 { context["toc"] = toc }
         if !article.products.isEmpty {
             context["products"] = ContextHelpers.products(article.products, names: inputs.productNames)

@@ -57,7 +57,7 @@ enum PolicyPages {
             // Upcoming text is not searchable: a search mid-outage should find only what applies today.
             if isCurrent {
                 set.documents.append(SearchDocument(url: url, title: title, type: "Policy", products: policy.products,
-                                                    summary: policy.summary, sections: ContextHelpers.sections(policy.body.rendered)))
+                                                    summary: policy.summary, sections: ContextHelpers.sections(policy.body.rendered.sections)))
             }
         }
         set.append(PolicyChangePages.build(site, edition: edition))

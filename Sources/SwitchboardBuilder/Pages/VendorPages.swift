@@ -30,7 +30,7 @@ enum VendorPages {
             set.pages.append(PageSpec(url: url, template: "vendor", title: vendor.title, description: vendor.summary, context: context,
                                       breadcrumbs: [("Home", SiteURL.home), ("Vendors", SiteURL.vendors), (vendor.title, url)]))
             set.documents.append(SearchDocument(url: url, title: vendor.title, type: "Vendor", products: vendor.products,
-                                                summary: vendor.summary, sections: ContextHelpers.sections(vendor.body.rendered)))
+                                                summary: vendor.summary, sections: ContextHelpers.sections(vendor.body.rendered.sections)))
         }
         return set
     }

@@ -45,58 +45,67 @@ public enum SearchIndexWriter {
               digests: digests, cache: cache)
     }
 
-    /// The same, taking each document out of `documents` as its analysis is made, so that a
-    /// build whose list is the only holder of its documents lets each go then: their sections
-    /// had been 26 MB of a 10,000-page build's peak, held to the end for the records, which are
-    /// now made first.
+    /// The same, taking each document out of `documents` as the index reads it, so that a build
+    /// whose list is the only holder of its documents lets each go then. Each page's record is
+    /// made then too, from the document with its sections (`SearchDocument.finished()`): the
+    /// sections had been 26 MB of a 10,000-page build's peak, held to the end for the records.
     static func files(taking documents: HandOffList<SearchDocument>, basePath: String, productNames: [String: String] = [:],
                       synonyms: [[String]] = [], digests: [ContentDigest]? = nil,
                       cache: SearchAnalysisCache? = nil) -> [OutputFile] {
-        let (catalogue, orderedKeys, records) = { () -> (SearchCatalogue, [ContentDigest]?, (size: Int, files: [[UInt8]])) in
+        let (catalogue, orderedKeys) = { () -> (SearchCatalogue, [ContentDigest]?) in
             let all = documents.all()
             let catalogue = SearchCatalogue(all)
             var orderedKeys: [ContentDigest]?
             if cache != nil, let digests, digests.count == all.count { orderedKeys = catalogue.order.map { digests[$0] } }
-            let records = SearchRecordWriter.chunks(catalogue.order.map { all[$0] }, basePath: basePath, keys: orderedKeys, cache: cache)
-            return (catalogue, orderedKeys, records)
+            return (catalogue, orderedKeys)
         }()
-        /// The document numbered `page`, taken out of the list.
-        let document = { @Sendable (page: Int) in documents.take(catalogue.order[page]) }
+        let recordMaker = SearchRecordWriter.Maker(pages: catalogue.order.count, basePath: basePath, keys: orderedKeys, cache: cache)
+        /// The document numbered `page`, taken out of the list with its sections, and its record.
+        let document = { @Sendable (page: Int) -> (SearchDocument, [UInt8]) in
+            let taken = documents.take(catalogue.order[page]).finished()
+            return (taken, recordMaker.record(taken, page: page))
+        }
         // The index's postings are needed only to score the terms' entries: they are let go
         // once the entries are made, as each page's analysis is once its piece of the index is
         // numbered (`SearchInvertedIndex.Numbering`); the cache keeps the analyses encoded.
-        let (entries, terms, sorted) = { () -> ([SearchTermEntries.Entry], SearchTermTable, [Int]) in
+        let (entries, terms, sorted, records) = { () -> ([SearchTermEntries.Entry], SearchTermTable, [Int], [[UInt8]]) in
             let index: SearchInvertedIndex
             let lengths: [[Int]]
+            let records: [[UInt8]]
             if let cache, let keys = orderedKeys {
                 // A kept analysis comes with its encoded form; a new one is encoded from the
                 // numbered pieces only when the cache takes it, before they are merged.
-                var numbering = SearchInvertedIndex.Numbering(pageCount: keys.count) { page -> (SearchDocumentAnalysis, CacheBlob?) in
+                var numbering = SearchInvertedIndex.Numbering(pageCount: keys.count) { page -> (SearchDocumentAnalysis, (CacheBlob?, [UInt8])) in
                     // Taken even when the cache holds the analysis: the list lets it go.
-                    let taken = document(page)
-                    if let (analysis, blob) = cache.entry(keys[page]) { return (analysis, blob) }
-                    return (SearchDocumentAnalysis(taken), nil)
+                    let (taken, record) = document(page)
+                    if let (analysis, blob) = cache.entry(keys[page]) { return (analysis, (blob, record)) }
+                    return (SearchDocumentAnalysis(taken), (nil, record))
                 }
-                let blobs = numbering.takeExtras()
+                let extras = numbering.takeExtras()
+                records = extras.map(\.1)
                 do {
                     // In a scope of its own: this copy must be gone before the merge lets the
                     // pieces go one by one.
                     let numbered = numbering
                     // To its size: a cache that does not write through keeps it (a writer's buffer
                     // keeps the room it grew into, a third more on average).
-                    cache.replace(keys: keys, blobs: blobs) { page in CacheBlob(numbered.analysis(ofPage: page).encoded().copiedToSize()) }
+                    cache.replace(keys: keys, blobs: extras.map(\.0)) { page in CacheBlob(numbered.analysis(ofPage: page).encoded().copiedToSize()) }
                 }
                 (index, lengths) = numbering.merged()
             } else {
-                (index, lengths, _) = SearchInvertedIndex.build(pageCount: catalogue.order.count) { page in (SearchDocumentAnalysis(document(page)), ()) }
+                (index, lengths, records) = SearchInvertedIndex.build(pageCount: catalogue.order.count) { page in
+                    let (taken, record) = document(page)
+                    return (SearchDocumentAnalysis(taken), record)
+                }
             }
             let entries = SearchTermEntries(index, scoring: SearchScoring(lengths: lengths),
                                             catalogue: catalogue, headLength: headLength).entries
-            return (entries, index.table, index.sorted)
+            return (entries, index.table, index.sorted, records)
         }()
+        let chunks = recordMaker.chunks(records)
 
         var files: [OutputFile] = []
-        files.reserveCapacity(records.files.count + entries.count / 20 + 64)
+        files.reserveCapacity(chunks.files.count + entries.count / 20 + 64)
 
         // Shards; each frequent term's tail in a file of its own.
         let scalars = sorted.map { Array(terms.string($0).unicodeScalars) }
@@ -119,11 +128,11 @@ public enum SearchIndexWriter {
         }
 
         files.append(contentsOf: vocabulary(scalars, terms: terms, sorted: sorted))
-        for (n, chunk) in records.files.enumerated() {
+        for (n, chunk) in chunks.files.enumerated() {
             files.append(OutputFile(path: "search/r/\(n).json", bytes: chunk))
         }
         files.append(OutputFile(path: "search/index.json",
-                                bytes: SearchManifest.json(catalogue, shardKeys: shardKeys, chunkSize: records.size, productNames: productNames,
+                                bytes: SearchManifest.json(catalogue, shardKeys: shardKeys, chunkSize: chunks.size, productNames: productNames,
                                                           synonyms: synonyms)))
         return files
     }

@@ -35,24 +35,59 @@ enum SearchRecordWriter {
     /// for the same document, base path and excerpt budget is taken from the cache.
     static func chunks(_ documents: [SearchDocument], basePath: String, keys: [ContentDigest]? = nil,
                        cache: SearchAnalysisCache? = nil) -> (size: Int, files: [[UInt8]]) {
-        let budget = excerptBudget(pages: documents.count)
-        let records: [[UInt8]]
-        if let keys, let cache, keys.count == documents.count {
-            // The record also reads the base path and the budget (which follows the page count).
-            let recordKeys = keys.map { key in
-                var hasher = ContentHasher()
-                hasher.add(key)
-                hasher.add(basePath)
-                hasher.add(budget)
-                return hasher.finish()
+        let maker = Maker(pages: documents.count, basePath: basePath, keys: keys, cache: cache)
+        return maker.chunks(Array(documents.indices).parallelMap { maker.record(documents[$0], page: $0) })
+    }
+
+    /// Makes the records of one build's pages one at a time, as the index reads each page's
+    /// document (`SearchIndexWriter`), so no document is held for its record; then chunks them.
+    struct Maker: Sendable {
+        let basePath: String
+        let budget: Int
+        let cache: SearchAnalysisCache?
+        /// Each page's record key: its document's hash, the base path and the budget.
+        let keys: [ContentDigest]?
+
+        /// For `pages` pages, numbered as `keys` (each document's hash) when given.
+        init(pages: Int, basePath: String, keys: [ContentDigest]?, cache: SearchAnalysisCache?) {
+            self.basePath = basePath
+            let budget = SearchRecordWriter.excerptBudget(pages: pages)
+            self.budget = budget
+            if let keys, let cache, keys.count == pages {
+                self.cache = cache
+                // The record also reads the base path and the budget (which follows the page count).
+                self.keys = keys.map { key in
+                    var hasher = ContentHasher()
+                    hasher.add(key)
+                    hasher.add(basePath)
+                    hasher.add(budget)
+                    return hasher.finish()
+                }
+            } else {
+                self.cache = nil
+                self.keys = nil
             }
-            records = Array(documents.indices).parallelMap { index in
-                cache.record(recordKeys[index]) ?? record(documents[index], basePath: basePath, excerptBudget: budget)
-            }
-            cache.replaceRecords(with: Dictionary(zip(recordKeys, records), uniquingKeysWith: { first, _ in first }))
-        } else {
-            records = documents.parallelMap { record($0, basePath: basePath, excerptBudget: budget) }
         }
+
+        /// Page `page`'s record, from the cache or made from its document.
+        func record(_ document: SearchDocument, page: Int) -> [UInt8] {
+            if let keys, let kept = cache?.record(keys[page]) { return kept }
+            return SearchRecordWriter.record(document, basePath: basePath, excerptBudget: budget)
+        }
+
+        /// The records (in page id order) as chunk files' contents, and the chunk size; the
+        /// cache keeps them.
+        func chunks(_ records: [[UInt8]]) -> (size: Int, files: [[UInt8]]) {
+            if let keys, let cache {
+                cache.replaceRecords(with: Dictionary(zip(keys, records), uniquingKeysWith: { first, _ in first }))
+            }
+            return SearchRecordWriter.chunks(records)
+        }
+    }
+
+    /// Records (in page id order) grouped into chunk files of a size that keeps a chunk under
+    /// `chunkBytes`, and that size.
+    static func chunks(_ records: [[UInt8]]) -> (size: Int, files: [[UInt8]]) {
         let total = records.reduce(0) { $0 + $1.count + 1 }
         let mean = max(1, total / max(1, records.count))
         var size = 1

@@ -118,11 +118,7 @@ extension ContentHasher {
         add(document.products.count)
         for product in document.products { add(product) }
         add(document.summary)
-        add(document.sections.count)
-        for section in document.sections {
-            add(section.anchor ?? "\u{0}")
-            add(section.heading ?? "\u{0}")
-            add(section.text)
-        }
+        // The sections' own hash: a document whose sections are made late has it already.
+        add(document.sectionsDigest ?? ContentHasher.sectionsDigest(document.sections))
     }
 }

@@ -80,7 +80,9 @@ public final class ParseCache: CacheFolderEntries, @unchecked Sendable {
         var writer = CacheEntryFile.Writer(header: files.header, identity: identity, count: names.count, output: output)
         for path in names {
             let entry = entries[path]!
-            let blob = (try? CacheEncoder.encode(entry.file)).map(CacheBlob.init) ?? CacheBlob(bytes: [], checksum: ContentDigest([1]))
+            // A body that cannot be read back from its store is written damaged too.
+            let blob = entry.file.withBodyLoaded().flatMap { try? CacheEncoder.encode($0) }.map(CacheBlob.init)
+                ?? CacheBlob(bytes: [], checksum: ContentDigest([1]))
             writer.add(CacheEntryFile.Entry(name: path, key: entry.key, blob: blob))
         }
         writer.finish()

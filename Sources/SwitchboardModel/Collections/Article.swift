@@ -1,3 +1,5 @@
+import SwitchboardMarkdown
+
 /// `content/kb/<category>/<slug>.md`.
 public struct Article: Sendable, Codable, Equatable {
     public var info: EntryInfo
@@ -12,7 +14,51 @@ public struct Article: Sendable, Codable, Equatable {
     public var draft: Bool
     public var related: [String]
     public var promoted: Bool
+    /// Empty while the body is in an `ArticleBodyStore` (`storedBody`): read it with
+    /// `pageBody` and `bodySections`.
     public var body: MarkdownText
+    /// Where the body is kept by a build that runs once; nil while `body` holds it.
+    public var storedBody: ArticleBodyStore.Reference?
+
+    /// Every field but `storedBody`, which names a place in this process only: the parse
+    /// cache writes the body itself (`withBodyLoaded()`).
+    enum CodingKeys: String, CodingKey {
+        case info, category, title, summary, products, tags, updated, draft, related, promoted, body
+    }
+
+    /// The body as the article's page shows it: its HTML and headings. Empty when a stored
+    /// body cannot be read back, which the store reports (`ArticleBodyStore.readFailed`).
+    public var pageBody: RenderedMarkdown {
+        guard let storedBody else { return body.rendered }
+        return storedBody.page() ?? MarkdownText.empty.rendered
+    }
+
+    /// The body's sections, for the search index (empty when unreadable, as `pageBody`).
+    public var bodySections: [MarkdownSection] {
+        guard let storedBody else { return body.rendered.sections }
+        return storedBody.sections() ?? []
+    }
+
+    /// The article with its body in `body`, read back from the store if it is there; nil
+    /// when it cannot be read back.
+    public func withBodyLoaded() -> Article? {
+        guard let storedBody else { return self }
+        guard var rendered = storedBody.page(), let sections = storedBody.sections() else { return nil }
+        rendered.sections = sections
+        var article = self
+        article.body = MarkdownText(source: "", rendered: rendered)
+        article.storedBody = nil
+        return article
+    }
+
+    /// The article with its body moved to `store`; as it was when the store cannot take it.
+    func storingBody(in store: ArticleBodyStore) -> Article {
+        guard storedBody == nil, let reference = store.put(body.rendered) else { return self }
+        var article = self
+        article.body = .empty
+        article.storedBody = reference
+        return article
+    }
 
     init(_ info: EntryInfo, category: String, _ r: Record, body: MarkdownText) {
         self.info = info

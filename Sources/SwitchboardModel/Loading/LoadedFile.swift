@@ -28,4 +28,22 @@ struct LoadedFile: Sendable, Codable {
     var pendingAnchors: [PendingAnchor] = []
     /// Heading ids of the file's Markdown body, for anchor checks.
     var anchors: Set<String> = []
+
+    /// The file with an article's body moved to `store` (`Article.storingBody(in:)`).
+    func storingBody(in store: ArticleBodyStore?) -> LoadedFile {
+        guard let store, case .article(let article)? = entry else { return self }
+        var file = self
+        file.entry = .article(article.storingBody(in: store))
+        return file
+    }
+
+    /// The file with an article's body read back from its store, to be written to the parse
+    /// cache; nil when it cannot be read back.
+    func withBodyLoaded() -> LoadedFile? {
+        guard case .article(let article)? = entry, article.storedBody != nil else { return self }
+        guard let loaded = article.withBodyLoaded() else { return nil }
+        var file = self
+        file.entry = .article(loaded)
+        return file
+    }
 }

@@ -25,8 +25,11 @@ public struct SiteLoader {
     /// A caller that has already walked the folder passes what it found as `discovered`
     /// (with the same display path), and the hash of each file's bytes as `fileDigests`,
     /// keyed by absolute path: then the cache is consulted without reading any file.
+    ///
+    /// With `bodies`, each article parsed keeps its body there, not in memory (see
+    /// `ArticleBodyStore`); one taken from the cache keeps it in memory.
     public func load(reusing cache: ParseCache?, discovered: ContentDiscovery.Result? = nil,
-                     fileDigests: [String: ContentDigest]? = nil) -> LoadResult {
+                     fileDigests: [String: ContentDigest]? = nil, bodies: ArticleBodyStore? = nil) -> LoadResult {
         _ = MarkdownRenderer.shared // registers cmark-gfm's extensions before any thread parses
         var timings = StageTimings()
         // `git log` runs while the files are parsed; only assembly needs its answer.
@@ -76,7 +79,7 @@ public struct SiteLoader {
         let stored = cache?.stored ?? [:]
         let parsed = files.filter { $0.collection != .site }.parallelMap { file -> ParseCache.Lookup in
             guard cache != nil, let digest = fileDigests?[file.absolutePath] ?? FileReader.read(file.absolutePath).map({ ContentDigest($0) })
-            else { return ParseCache.Lookup(key: nil, file: decoder.decode(file), source: .parsed) }
+            else { return ParseCache.Lookup(key: nil, file: decoder.decode(file).storingBody(in: bodies), source: .parsed) }
             var hasher = ContentHasher()
             hasher.add(environment)
             hasher.add(digest)
@@ -89,7 +92,7 @@ public struct SiteLoader {
                 return ParseCache.Lookup(key: key, file: file, source: .disk)
             }
             // Encoded for the cache folder later, as it is written, so no copy of every parsed file is held.
-            return ParseCache.Lookup(key: key, file: decoder.decode(file), source: .parsed)
+            return ParseCache.Lookup(key: key, file: decoder.decode(file).storingBody(in: bodies), source: .parsed)
         }
         var loaded = parsed.map(\.file)
         let parsedCount = parsed.filter { $0.source == .parsed }.count
