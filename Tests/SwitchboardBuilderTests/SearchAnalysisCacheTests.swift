@@ -18,6 +18,16 @@ import SwitchboardModel
             .map { ($0.path, $0.bytes) })
     }
 
+    /// Shards and record chunks are made to their size: all of them are held until the index is
+    /// written, and each had kept room for the largest (47 and 23 MB at 30,000 pages).
+    @Test func shardsAndChunksHoldNoSpareRoom() {
+        let documents = SearchInvertedIndexTests.documents(700)
+        let files = SearchIndexWriter.files(for: documents, basePath: "", digests: Self.digests(documents), cache: SearchAnalysisCache())
+        let held = files.filter { $0.path.hasPrefix("search/s/") || $0.path.hasPrefix("search/r/") }
+        #expect(held.count > 10)
+        for file in held { #expect(file.bytes.capacity <= file.bytes.count + 32, "\(file.path): \(file.bytes.capacity) for \(file.bytes.count)") }
+    }
+
     /// A page's analysis keeps storage of its size, not the room for 256 terms it counted in:
     /// ten thousand of them are held at once while the index is built (and by `serve`).
     @Test func anAnalysisHoldsNoReservedRoom() {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import SwitchboardBuilder
 
@@ -76,6 +77,20 @@ import Testing
             #expect(counts(cut.index) == counts(whole.index), "\(size)")
         }
         #expect(SearchInvertedIndex.build(pageCount: 0) { (analyses[$0], ()) }.index.termCount == 0)
+    }
+
+    /// Pieces finish in any order (here the first is held back until others are done), and their
+    /// tables are still merged in piece order: term ids are the order of first sight.
+    @Test func piecesFinishingOutOfOrderAreMergedInOrder() {
+        let analyses = Self.documents(700).map { SearchDocumentAnalysis($0) }
+        let whole = SearchInvertedIndex.build(pageCount: analyses.count, pieceSize: analyses.count) { (analyses[$0], ()) }
+        let late = SearchInvertedIndex.build(pageCount: analyses.count, pieceSize: 7) { page in
+            if page == 0 { usleep(200_000) }
+            return (analyses[page], ())
+        }
+        let sameTerms = (0..<late.index.termCount).map { late.index.table.string($0) } == (0..<whole.index.termCount).map { whole.index.table.string($0) }
+        #expect(sameTerms)
+        #expect(late.index.docs == whole.index.docs && late.index.offsets == whole.index.offsets)
     }
 
     /// Before the merge, a page's analysis made again from its piece encodes to the same bytes

@@ -1,3 +1,4 @@
+import Foundation
 /// Every term of every page, with the pages it occurs in: the analyses turned inside out.
 /// Postings are stored flat (compressed sparse rows): term `t`'s are
 /// `offsets[t]..<offsets[t + 1]` of `docs`, ascending by page id, and their counts, in the same
@@ -41,21 +42,31 @@ struct SearchInvertedIndex: Sendable {
     /// task. The task numbers its pages' terms against a table of its own and keeps only those
     /// numbers and counts: a page's analysis (its terms' bytes, bounds and counts) is let go as
     /// soon as it is numbered. Ten thousand pages' analyses, all held until the index was
-    /// built, had been 43 MB of a 10,000-page build's peak. `merged()` then merges the pieces'
-    /// tables in order, so a term's id is still the order in which it is first seen.
+    /// built, had been 43 MB of a 10,000-page build's peak. Each finished piece's table is then
+    /// merged into the index's, in piece order, by whichever task is free (`TableMerger`), so a
+    /// term's id is still the order in which it is first seen; the piece keeps its terms by
+    /// those ids and lets its own table go. Held until every piece was done, the pieces' tables
+    /// had been a third of the pieces' memory.
     struct Numbering<Extra: Sendable>: Sendable {
         private var pieces: [Piece<Extra>]
         private let pageCount: Int
         private let size: Int
+        /// The index's terms, and each one's page count and packed counts' bytes.
+        private var table: SearchTermTable
+        private var frequency: [Int]
+        private var countBytes: [Int]
 
         init(pageCount: Int, pieceSize: Int = SearchInvertedIndex.pieceSize,
              analyse: @Sendable (Int) -> (SearchDocumentAnalysis, Extra)) {
             let size = Swift.max(1, pieceSize)
             self.pageCount = pageCount
             self.size = size
-            pieces = Array(0..<((pageCount + size - 1) / size)).parallelMap { piece in
-                Piece<Extra>(pages: (piece * size)..<Swift.min(pageCount, (piece + 1) * size), analyse: analyse)
+            let pieceCount = (pageCount + size - 1) / size
+            let merger = TableMerger<Extra>(pieceCount: pieceCount)
+            _ = Array(0..<pieceCount).parallelMap { piece in
+                merger.offer(Piece<Extra>(pages: (piece * size)..<Swift.min(pageCount, (piece + 1) * size), analyse: analyse), at: piece)
             }
+            (pieces, table, frequency, countBytes) = merger.finish()
         }
 
         /// `analyse`'s other results, in page order; taken out, so that the caller can let them
@@ -83,7 +94,7 @@ struct SearchInvertedIndex: Sendable {
             counts.reserveCapacity(Int(piece.ends[offset]) - first)
             var reader = PackedCounts.Reader(at: offset == 0 ? 0 : Int(piece.countEnds[offset - 1]))
             for at in first..<Int(piece.ends[offset]) {
-                arena.append(contentsOf: piece.table.bytes(Int(piece.ids[at])))
+                arena.append(contentsOf: table.bytes(Int(piece.ids[at])))
                 starts.append(Int32(arena.count))
                 counts.append(reader.next(piece.counts))
             }
@@ -96,27 +107,7 @@ struct SearchInvertedIndex: Sendable {
         mutating func merged() -> (index: SearchInvertedIndex, lengths: [[Int]]) {
             var pieces: [Piece<Extra>] = []
             swap(&pieces, &self.pieces)
-            // Pass 1: the pieces' tables merged in order, with a map from each piece's term
-            // numbers to the merged table's.
-            var table = SearchTermTable(capacity: 1 << 15)
-            var frequency: [Int] = []
-            var countBytes: [Int] = []
-            var maps: [[Int32]] = []
-            maps.reserveCapacity(pieces.count)
-            for piece in pieces {
-                var map = [Int32](repeating: 0, count: piece.frequency.count)
-                for local in 0..<piece.frequency.count {
-                    let t = piece.table.bytes(local).withUnsafeBufferPointer { table.intern($0) }
-                    if t == frequency.count {
-                        frequency.append(0)
-                        countBytes.append(0)
-                    }
-                    frequency[t] += Int(piece.frequency[local])
-                    countBytes[t] += Int(piece.countBytes[local])
-                    map[local] = Int32(t)
-                }
-                maps.append(map)
-            }
+            let frequency = self.frequency, countBytes = self.countBytes
             // Pass 2: postings into place. Pages are visited in id order, so each term's
             // postings come out ascending without a sort. The postings' arrays are not filled
             // with zeros first, and each piece is let go once placed: a large block is mapped
@@ -140,14 +131,13 @@ struct SearchInvertedIndex: Sendable {
                     for p in pieces.indices {
                         let piece = pieces[p]
                         pieces[p] = Piece()
-                        let map = maps[p]
                         var at = 0
                         var byte = 0
                         piece.counts.withUnsafeBufferPointer { packed in
                             for (offset, end) in piece.ends.enumerated() {
                                 let doc = Int32(piece.pages.lowerBound + offset)
                                 while at < Int(end) {
-                                    let t = Int(map[Int(piece.ids[at])])
+                                    let t = Int(piece.ids[at])
                                     docBuffer.initializeElement(at: cursor[t], to: doc)
                                     cursor[t] += 1
                                     // The packed entry is copied as it is, to its term's run.
@@ -169,9 +159,89 @@ struct SearchInvertedIndex: Sendable {
                 docsWritten = total
             }
             let frozen = table.frozen()
+            table = SearchTermTable(frozenArena: [], starts: [0])
             let index = SearchInvertedIndex(table: frozen, sorted: (0..<frozen.count).sorted { frozen.precedes($0, $1) },
                                             offsets: offsets, docs: docs, countOffsets: countOffsets, counts: counts)
             return (index, lengths)
+        }
+    }
+
+    /// Merges finished pieces' tables into the index's in piece order, whichever order the
+    /// pieces finish in: the task that finishes a piece merges every piece that is next in line,
+    /// unless another task is merging already. A merged piece's terms are renumbered by the
+    /// index's ids, and its own table, page counts and byte counts are let go.
+    private final class TableMerger<Extra: Sendable>: @unchecked Sendable {
+        private let lock = NSLock()
+        private var waiting: [Piece<Extra>?]
+        private var merged: [Piece<Extra>?]
+        private var next = 0
+        private var merging = false
+        // Changed only by the task that is merging.
+        private var table = SearchTermTable(capacity: 1 << 15)
+        private var frequency: [Int] = []
+        private var countBytes: [Int] = []
+
+        init(pieceCount: Int) {
+            waiting = Array(repeating: nil, count: pieceCount)
+            merged = Array(repeating: nil, count: pieceCount)
+        }
+
+        func offer(_ piece: Piece<Extra>, at index: Int) {
+            let merges: Bool = lock.withLock {
+                waiting[index] = piece
+                if merging { return false }
+                merging = true
+                return true
+            }
+            guard merges else { return }
+            while true {
+                // Checked and given up under the lock together: a piece offered meanwhile is
+                // merged either here or by the task that offered it.
+                let taken: (Int, Piece<Extra>)? = lock.withLock {
+                    guard next < waiting.count, let piece = waiting[next] else {
+                        merging = false
+                        return nil
+                    }
+                    waiting[next] = nil
+                    return (next, piece)
+                }
+                guard let (index, piece) = taken else { return }
+                let renumbered = merge(piece)
+                lock.withLock {
+                    merged[index] = renumbered
+                    next += 1
+                }
+            }
+        }
+
+        private func merge(_ piece: Piece<Extra>) -> Piece<Extra> {
+            var piece = piece
+            var map = [Int32](repeating: 0, count: piece.frequency.count)
+            for local in 0..<piece.frequency.count {
+                let t = piece.table.bytes(local).withUnsafeBufferPointer { table.intern($0) }
+                if t == frequency.count {
+                    frequency.append(0)
+                    countBytes.append(0)
+                }
+                frequency[t] += Int(piece.frequency[local])
+                countBytes[t] += Int(piece.countBytes[local])
+                map[local] = Int32(t)
+            }
+            piece.ids.withUnsafeMutableBufferPointer { ids in
+                for k in ids.indices { ids[k] = map[Int(ids[k])] }
+            }
+            piece.table = SearchTermTable(frozenArena: [], starts: [0])
+            piece.frequency = []
+            piece.countBytes = []
+            return piece
+        }
+
+        /// The merged pieces in order, the index's table, and each term's page count and bytes.
+        func finish() -> ([Piece<Extra>], SearchTermTable, [Int], [Int]) {
+            lock.withLock {
+                precondition(next == waiting.count, "every piece is merged before the last offer returns")
+                return (merged.map { $0! }, table, frequency, countBytes)
+            }
         }
     }
 
