@@ -71,8 +71,9 @@ import SwitchboardMarkdown
         return try #require(result.site, "\(result.diagnostics)").articles
     }
 
-    /// A load with a store keeps each article's body there, and reads it back whole; the parse
-    /// cache writes the bodies themselves, not their places in this process's store.
+    /// A load with a store keeps each article's body there, whether parsed or decoded from the
+    /// cache file, and reads it back whole; the parse cache writes the bodies themselves, not
+    /// their places in this process's store.
     @Test func aLoadKeepsArticleBodiesInTheStoreAndTheCacheWritesThem() throws {
         let inMemory = try Self.articles(bodies: nil)
         let store = try #require(ArticleBodyStore())
@@ -93,5 +94,13 @@ import SwitchboardMarkdown
         let reloaded = try Self.articles(bodies: nil, cache: restored)
         #expect(restored.lastDecodedCount > 5, "the articles came from the cache file")
         #expect(reloaded == inMemory)
+
+        // Articles decoded from the cache file keep their bodies in a store too.
+        let again = ParseCache()
+        again.restore(base: written, delta: nil, identity: "test")
+        let decoded = try Self.articles(bodies: try #require(ArticleBodyStore()), cache: again)
+        #expect(again.lastDecodedCount > 5)
+        #expect(decoded.allSatisfy { $0.storedBody != nil && $0.body == .empty })
+        #expect(decoded.map { $0.withBodyLoaded() } == inMemory)
     }
 }

@@ -26,8 +26,8 @@ public struct SiteLoader {
     /// (with the same display path), and the hash of each file's bytes as `fileDigests`,
     /// keyed by absolute path: then the cache is consulted without reading any file.
     ///
-    /// With `bodies`, each article parsed keeps its body there, not in memory (see
-    /// `ArticleBodyStore`); one taken from the cache keeps it in memory.
+    /// With `bodies`, each article parsed or decoded from the cache folder keeps its body there,
+    /// not in memory (see `ArticleBodyStore`); one kept in `cache`'s memory keeps it where it is.
     public func load(reusing cache: ParseCache?, discovered: ContentDiscovery.Result? = nil,
                      fileDigests: [String: ContentDigest]? = nil, bodies: ArticleBodyStore? = nil) -> LoadResult {
         _ = MarkdownRenderer.shared // registers cmark-gfm's extensions before any thread parses
@@ -89,7 +89,7 @@ public struct SiteLoader {
             }
             // From the cache folder: decoded here, on all cores; a damaged entry is parsed again.
             if let saved = stored[file.path], saved.key == key, let file = ParseCache.decoded(saved.blob) {
-                return ParseCache.Lookup(key: key, file: file, source: .disk)
+                return ParseCache.Lookup(key: key, file: file.storingBody(in: bodies), source: .disk)
             }
             // Encoded for the cache folder later, as it is written, so no copy of every parsed file is held.
             return ParseCache.Lookup(key: key, file: decoder.decode(file).storingBody(in: bodies), source: .parsed)
