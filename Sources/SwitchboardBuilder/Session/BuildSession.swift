@@ -519,7 +519,7 @@ public final class BuildSession {
     private static func restore(_ entries: some CacheFolderEntries, from path: String, ifNot readFrom: inout String?, program: String) {
         guard readFrom != path else { return }
         readFrom = path
-        entries.restore(base: CacheFile.read(path), delta: CacheFile.read(path + ".delta"), identity: program)
+        entries.restore(path: path, identity: program)
     }
 
     /// Streams a delta or a new base to `path` on another core, while the build goes on (nothing

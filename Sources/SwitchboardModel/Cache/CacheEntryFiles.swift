@@ -25,6 +25,12 @@ public struct CacheEntryFiles: Sendable {
         return baseEntries + added
     }
 
+    /// Records what the base file holds (name → key) when its entries were read another way
+    /// (`CacheEntryIndex`); nil for no base file.
+    public mutating func restored(base: [String: ContentDigest]?) {
+        self.base = base
+    }
+
     /// Which of `entries` (name → key) to write, and whether as a delta.
     public func choose(_ entries: [String: ContentDigest]) -> (names: [String], isDelta: Bool) {
         let fresh = entries.filter { base?[$0.key] != $0.value }.map(\.key)
@@ -46,8 +52,17 @@ public struct CacheEntryFiles: Sendable {
 public protocol CacheFolderEntries: AnyObject, Sendable {
     /// Takes the base and delta files' entries (nil: no such file).
     func restore(base: [UInt8]?, delta: [UInt8]?, identity: String)
+    /// Takes the entries of the base file at `path` and of its delta (`path` + ".delta").
+    func restore(path: String, identity: String)
     /// Whether the last build changed what the folder should hold.
     var needsWrite: Bool { get }
     /// Writes the delta or a new base to `output`, in pieces; returns whether it was the delta.
     func write(identity: String, to output: @escaping ([UInt8]) -> Void) -> Bool
+}
+
+extension CacheFolderEntries {
+    /// Reads both files whole and hands them to `restore(base:delta:identity:)`.
+    public func restore(path: String, identity: String) {
+        restore(base: FileReader.read(path), delta: FileReader.read(path + ".delta"), identity: identity)
+    }
 }

@@ -19,6 +19,21 @@ public final class ParseCache: CacheFolderEntries, @unchecked Sendable {
         return try? CacheDecoder.decode(LoadedFile.self, from: bytes)
     }
 
+    /// An entry read from the cache folder: its bytes, or where they are in a file left on disk
+    /// (`restore(path:identity:)`), read when a load asks for the entry.
+    enum Stored: Sendable {
+        case bytes(CacheBlob)
+        case file(CacheEntryIndex, CacheEntryIndex.Entry)
+
+        /// The parsed file, when its bytes can be read and are whole and well formed.
+        var decoded: LoadedFile? {
+            switch self {
+            case .bytes(let blob): ParseCache.decoded(blob)
+            case .file(let index, let entry): index.blob(entry).flatMap(ParseCache.decoded)
+            }
+        }
+    }
+
     /// One file's way through a load.
     struct Lookup: Sendable {
         enum Source: Sendable { case memory, disk, parsed }
@@ -29,7 +44,7 @@ public final class ParseCache: CacheFolderEntries, @unchecked Sendable {
 
     var entries: [String: Entry] = [:]
     /// Read from the cache folder and not yet used: path → (key, encoded entry).
-    var stored: [String: (key: ContentDigest, blob: CacheBlob)] = [:]
+    var stored: [String: (key: ContentDigest, blob: Stored)] = [:]
     private var files = CacheEntryFiles(header: "switchboard parsed files 2\n")
     /// How many files the last load took from the cache folder.
     public private(set) var lastDecodedCount = 0
@@ -94,6 +109,22 @@ public final class ParseCache: CacheFolderEntries, @unchecked Sendable {
     /// program, or not whole, is ignored (its entries are parsed again).
     public func restore(base: [UInt8]?, delta: [UInt8]?, identity: String) {
         stored = [:]
-        for entry in files.restore(base: base, delta: delta, identity: identity) { stored[entry.name] = (entry.key, entry.blob) }
+        for entry in files.restore(base: base, delta: delta, identity: identity) { stored[entry.name] = (entry.key, .bytes(entry.blob)) }
+    }
+
+    /// Takes the entries of the base file at `path` and its delta without reading their bytes:
+    /// a load reads each entry it uses, on the core that decodes it, and nothing holds the
+    /// whole file (over 200 MB at 30,000 files).
+    public func restore(path: String, identity: String) {
+        stored = [:]
+        guard let base = CacheEntryIndex(path: path, header: files.header, identity: identity) else {
+            files.restored(base: nil)
+            return
+        }
+        files.restored(base: Dictionary(base.entries.map { ($0.name, $0.key) }, uniquingKeysWith: { _, last in last }))
+        for entry in base.entries { stored[entry.name] = (entry.key, .file(base, entry)) }
+        if let delta = CacheEntryIndex(path: path + ".delta", header: files.header, identity: identity) {
+            for entry in delta.entries { stored[entry.name] = (entry.key, .file(delta, entry)) }
+        }
     }
 }
