@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import SwitchboardBuilder
 import SwitchboardModel
+import SwitchboardMarkdown
 
 /// Without a memo to keep them in (`switchboard build`), the knowledge base's article pages are
 /// planned without their contexts, which each render batch makes for its own pages: a build
@@ -35,6 +36,37 @@ import SwitchboardModel
             #expect(sameBytes, "\(late.url)")
             #expect(late.finished().lateContext == nil && !late.finished().context.isEmpty)
         }
+    }
+
+    /// An article page's digest is the hash of its inputs (`ArticlePageMemo.Inputs.pageDigest`),
+    /// which must cover every field the page could read. These counts fail when `Article` or the
+    /// inputs gain a field: add it to `pageDigest`, then here.
+    @Test func thePageDigestCoversEveryInput() throws {
+        let builder = try Self.builder()
+        let article = try #require(builder.site.articles.first)
+        #expect(Mirror(reflecting: article).children.map { $0.label ?? "" }
+                == ["info", "category", "title", "summary", "products", "tags", "updated", "draft", "related", "promoted", "body", "storedBody"])
+        #expect(Mirror(reflecting: article.info).children.map { $0.label ?? "" } == ["path", "slug", "url", "draft", "aliases"])
+        let inputs = ArticlePageMemo.Inputs(article: article, categoryTitle: "Returns", related: [], productNames: [], basePath: "",
+                                            repositoryURL: nil)
+        #expect(Mirror(reflecting: inputs).children.map { $0.label ?? "" }
+                == ["article", "categoryTitle", "related", "productNames", "basePath", "repositoryURL"])
+        // And each kind of input moves it.
+        var changed: [ArticlePageMemo.Inputs] = []
+        for change in 0..<6 {
+            var other = inputs
+            switch change {
+            case 0: other.article.title += "!"
+            case 1: other.article.body.rendered.html += "<p>more</p>"
+            case 2: other.article.body.rendered.headings.append(MarkdownHeading(level: 2, text: "New", id: "new", line: 9))
+            case 3: other.related = [EntryIndex.Linked(title: "A", url: "/a/", type: "Article")]
+            case 4: other.categoryTitle = "Devices"
+            default: other.article.tags.append("new-tag")
+            }
+            changed.append(other)
+        }
+        let digests = Set(([inputs] + changed).map(\.pageDigest))
+        #expect(digests.count == 7)
     }
 
     /// A session's pages keep their digests whichever way their contexts were made: `serve`

@@ -78,8 +78,9 @@ enum KnowledgeBasePages {
             page.lateContext = { context(inputs) }
         } else {
             page = spec(inputs)
-            page.specDigest = PageRenderer.specDigest(page)
         }
+        // The page is a function of its inputs: their hash stands for the spec's, made early or late.
+        page.specDigest = inputs.pageDigest
         var document = SearchDocument(url: page.url, title: article.title, type: "Article", products: article.products,
                                       summary: article.summary, sections: [])
         if let stored = article.storedBody {

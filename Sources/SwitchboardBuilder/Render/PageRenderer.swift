@@ -79,7 +79,8 @@ struct PageRenderer: Sendable {
 
     /// A hash of everything `render(page)` reads: equal hashes, equal bytes.
     func digest(_ page: PageSpec) -> ContentDigest {
-        let page = page.finished()
+        // A spec that has its hash needs no context to be made for it.
+        let page = page.specDigest == nil ? page.finished() : page
         var hasher = ContentHasher()
         hasher.add(frameDigest)
         hasher.add(templates.templateDigests[page.template] ?? ContentDigest(high: 0, low: 0))

@@ -25,9 +25,10 @@ public struct PageSpec: Sendable {
     public var headLinks: [(rel: String, type: String, title: String, url: String)]
     /// Listed in sitemap.xml.
     public var inSitemap: Bool
-    /// The hash of everything above, when the page family already has it (`ArticlePageMemo`
-    /// keeps it with the spec); else `PageRenderer.digest` computes it. Set only on a spec that
-    /// is finished: nothing may change the spec afterwards.
+    /// A hash standing for everything above, when the page family has one: an article page's
+    /// is the hash of its inputs (`ArticlePageMemo.Inputs.pageDigest`), so it is known before
+    /// the page's context is made. Else `PageRenderer.digest` hashes the spec. Set only on a
+    /// spec that is finished or made from those inputs alone: nothing may change it afterwards.
     var specDigest: ContentDigest?
     /// Makes `context` when the page is rendered (`finished()`), when set: the knowledge base's
     /// article pages, thousands of them, leave their contexts to their render batch, so a build

@@ -234,8 +234,9 @@ public final class BuildSession {
                 BackgroundTask {
                     let batch = pages.take(start..<min(start + Self.batchSize, pageCount))
                     let results = batch.parallelMap { spec -> PageResult in
-                        // An article's context is made here, once for its digest and rendering.
-                        let page = spec.finished()
+                        // An article's context is made here, and only when the page is rendered:
+                        // its digest is its inputs' hash.
+                        let page = spec.specDigest == nil ? spec.finished() : spec
                         let inputs = renderer.digest(page)
                         if usePrevious, let kept = known[page.outputPath], kept.inputs == inputs {
                             return PageResult(path: page.outputPath, inputs: inputs, output: kept.output)

@@ -33,6 +33,11 @@ public struct Article: Sendable, Codable, Equatable {
         return storedBody.page() ?? MarkdownText.empty.rendered
     }
 
+    /// The hash of `pageBody` (`ContentHasher.pageBodyDigest`), without reading a stored body back.
+    public var pageBodyDigest: ContentDigest {
+        storedBody?.pageDigest ?? ContentHasher.pageBodyDigest(body.rendered)
+    }
+
     /// The body's sections, for the search index (empty when unreadable, as `pageBody`).
     public var bodySections: [MarkdownSection] {
         guard let storedBody else { return body.rendered.sections }

@@ -25,6 +25,8 @@ public final class ArticleBodyStore: @unchecked Sendable {
         /// The hash of the body's sections (`ContentHasher.sectionsDigest`), made as it was stored,
         /// so a search document's hash needs no read.
         public let sectionsDigest: ContentDigest
+        /// The hash of the page's part (`ContentHasher.pageBodyDigest`), for the same reason.
+        public let pageDigest: ContentDigest
 
         public static func == (a: Reference, b: Reference) -> Bool {
             a.store === b.store && a.pageBytes == b.pageBytes && a.sectionBytes == b.sectionBytes
@@ -79,7 +81,8 @@ public final class ArticleBodyStore: @unchecked Sendable {
         }
         guard write(bytes, at: start) else { return nil }
         return Reference(store: self, pageBytes: start..<(start + pageLength), sectionBytes: (start + pageLength)..<(start + bytes.count),
-                         sectionsDigest: ContentHasher.sectionsDigest(body.sections.map { ($0.heading?.id, $0.heading?.text, $0.text) }))
+                         sectionsDigest: ContentHasher.sectionsDigest(body.sections.map { ($0.heading?.id, $0.heading?.text, $0.text) }),
+                         pageDigest: ContentHasher.pageBodyDigest(body))
     }
 
     /// The page's part of a stored body: its HTML and headings (no links, no sections); nil
@@ -168,6 +171,19 @@ public final class ArticleBodyStore: @unchecked Sendable {
 }
 
 extension ContentHasher {
+    /// The hash of what a page shows of a body: its HTML and headings.
+    public static func pageBodyDigest(_ body: RenderedMarkdown) -> ContentDigest {
+        var hasher = ContentHasher()
+        hasher.add(body.html)
+        hasher.add(body.headings.count)
+        for heading in body.headings {
+            hasher.add(heading.level)
+            hasher.add(heading.text)
+            hasher.add(heading.id)
+        }
+        return hasher.finish()
+    }
+
     /// The hash of a body's sections as the search index reads them: each one's anchor, heading
     /// and text. The same from a rendered body as from a search document.
     public static func sectionsDigest(_ sections: [(anchor: String?, heading: String?, text: String)]) -> ContentDigest {
