@@ -21,6 +21,7 @@ import SwitchboardModel
         memory.ids = ["index.html": digest("ids of home"), "kb/a b/index.html": digest("ids of a b")]
         memory.search = (digest("documents"), ["search/s/0.json": digest("s0")])
         memory.basePath = "/docs with space"
+        memory.named = ["kb/a b/index.html", "end", "- odd"]
         return memory
     }
 
@@ -38,6 +39,7 @@ import SwitchboardModel
         #expect(read.search?.inputs == written.search?.inputs)
         #expect(read.search?.files == written.search?.files)
         #expect(read.basePath == "/docs with space")
+        #expect(read.named == written.named)
     }
 
     @Test func aDamagedSessionMemoryIsRefused() throws {
@@ -52,7 +54,8 @@ import SwitchboardModel
             String(text.dropLast(4)),                                  // cut before "end"
             text + "\n",                                               // something after "end"
             text.replacingOccurrences(of: "pages\n", with: "pages\nnot a line\n"),
-            text.replacingOccurrences(of: "switchboard build memory 5", with: "switchboard build memory 4"),
+            text.replacingOccurrences(of: "switchboard build memory 6", with: "switchboard build memory 5"),
+            text.replacingOccurrences(of: "named\n", with: "named\nnot a line\n"),
             text.replacingOccurrences(of: "program one\n", with: ""),
         ] {
             try Data(damaged.utf8).write(to: URL(fileURLWithPath: path))

@@ -4,8 +4,8 @@ import Testing
 import SwitchboardModel
 
 /// The link check of a rebuild reads pages carried over from the last build only when
-/// what they name may have changed: an output path went, or a page that was there changed
-/// its ids. Otherwise they are not read, except a page a new fragment points into.
+/// what they name may have changed: an output path that an output named went, or a page that
+/// was there changed its ids. Otherwise they are not read, except a page a new fragment points into.
 @Suite(.serialized) struct KeptPageLinkCheckTests {
     /// A memory sink that counts how many kept files the build reads back.
     final class CountingSink: OutputSink, @unchecked Sendable {
@@ -41,6 +41,20 @@ import SwitchboardModel
         let body = session.build()
         #expect(body.succeeded)
         #expect(body.renderedPages == 1)
+        #expect(sink.reads <= 3)
+
+        // A word that only this edit had is gone, and with it the search index's files for it:
+        // paths are gone, but nothing named them, so kept pages are not read.
+        let articleURL = workspace.content.appendingPathComponent(article)
+        let before = try String(contentsOf: articleURL, encoding: .utf8)
+        try (before + "\nZqxvbjk qzwpfyr.\n").write(to: articleURL, atomically: false, encoding: .utf8)
+        #expect(session.build().succeeded)
+        try before.write(to: articleURL, atomically: false, encoding: .utf8)
+        sink.resetReads()
+        let unnamed = session.build()
+        #expect(unnamed.succeeded)
+        #expect(unnamed.changes.removed.contains { $0.hasPrefix("search/") }, "\(unnamed.changes.removed)")
+        #expect(!unnamed.changes.removed.contains { $0.hasSuffix(".html") })
         #expect(sink.reads <= 3)
 
         // A new heading gives the page a new id: every kept page is read and checked again.
@@ -88,6 +102,38 @@ import SwitchboardModel
         let report = session.build()
         #expect(!report.succeeded)
         #expect(report.diagnostics.contains { $0.file.hasSuffix(IncrementalWorkspace.outputPath(ofArticle: linking)) }, "\(report.diagnostics)")
+    }
+
+    /// A file that only the output's link check can see go (a search index file, named in a
+    /// page's text), after a build that kept the naming page without reading it: the files named
+    /// by what was not read are remembered from the build before, so the file's going still has
+    /// every kept page read, and the broken link is reported.
+    @Test func aLinkFromAPageKeptUnreadIsReportedWhenItsTargetGoes() throws {
+        let workspace = try IncrementalWorkspace()
+        defer { workspace.remove() }
+        let articles = workspace.articles()
+        let linking = workspace.content.appendingPathComponent(articles[0])
+        let holding = workspace.content.appendingPathComponent(articles[1])
+        let held = try String(contentsOf: holding, encoding: .utf8)
+        // The typo vocabulary file of words beginning "zq" exists while the holding article has one.
+        try (held + "\nZqxvbjk.\n").write(to: holding, atomically: false, encoding: .utf8)
+        try (String(contentsOf: linking, encoding: .utf8) + "\nSee [the words](/search/v/zq.json).\n").write(to: linking, atomically: false, encoding: .utf8)
+        let sink = CountingSink()
+        let session = workspace.session(sink: sink)
+        let first = session.build()
+        #expect(first.succeeded, "\(first.diagnostics)")
+        // An unrelated edit: the linking page is kept, not read.
+        try workspace.apply(.editBody(path: articles[2], number: 1))
+        sink.resetReads()
+        let edit = session.build()
+        #expect(edit.succeeded && edit.renderedPages == 1)
+        #expect(sink.reads <= 3)
+        // The word goes, and the file with it; the linking page is kept again.
+        try held.write(to: holding, atomically: false, encoding: .utf8)
+        let report = session.build()
+        #expect(!report.succeeded)
+        #expect(report.diagnostics.contains { $0.file.hasSuffix(IncrementalWorkspace.outputPath(ofArticle: articles[0])) && $0.id == "broken-reference" },
+                "\(report.diagnostics)")
     }
 
     @Test func aFragmentIntoAnUnreadPageIsCheckedByReadingThatPage() {

@@ -84,6 +84,12 @@ public struct OutputLinkCheck: Sendable {
         }
     }
 
+    /// The output files named by a reference of a file added (read) so far: a file that goes
+    /// in a later build can break only the links of the pages that name it.
+    var namedFiles: Set<String> {
+        Set(targets.keys.compactMap { existingFile($0.path) })
+    }
+
     /// The diagnostics: one per broken target, at the first place that names it (by file and position).
     /// `readingIDs` supplies the ids of a page added unread but readable, when a fragment names it.
     public func finish(readingIDs: ((String) -> Set<String>?)? = nil) -> [Diagnostic] {

@@ -21,12 +21,15 @@ struct BuildMemory: Sendable {
     /// HTML output path → hash of the page's ids (fragment targets). While no page's ids and
     /// no output path change, pages carried over need not be read again for the link check.
     var ids: [String: ContentDigest] = [:]
+    /// Output files some output's reference names (a superset while pages are carried over
+    /// unread): an output that goes and is not among them breaks no link.
+    var named: Set<String> = []
     /// Hash of the search documents, and the index files written from them.
     var search: (inputs: ContentDigest, files: [String: ContentDigest])?
     /// The site's base path (`""` or `/docs`), which a build that only carries the site over reports.
     var basePath: String?
 
-    static let header = "switchboard build memory 5"
+    static let header = "switchboard build memory 6"
 
     /// The memory in `path`, if it is whole and `program` wrote it.
     static func read(_ path: String, program: String) -> BuildMemory? {
@@ -50,12 +53,17 @@ struct BuildMemory: Sendable {
                 memory.pages[path.text] = (inputs, output)
                 continue
             }
+            // `- <path>`: a named file.
+            if section == "named", line.starts(with: "- ".utf8) {
+                memory.named.insert(line.dropFirst(2).text)
+                continue
+            }
             // `'sha256-…','sha256-…' <path>`: the sources start with a quote and hold no space.
             if section == "scripts", line.first == UInt8(ascii: "'"), let space = line.firstIndex(of: 0x20) {
                 memory.scripts[line[(space + 1)...].text] = line[..<space].split(separator: UInt8(ascii: ",")).map(\.text)
                 continue
             }
-            if let (digest, rest) = line.digestAndRest(), !section.isEmpty, section != "pages", section != "scripts" {
+            if let (digest, rest) = line.digestAndRest(), !section.isEmpty, section != "pages", section != "scripts", section != "named" {
                 switch section {
                 case "search": searchFiles[rest.text] = digest
                 case "ids": memory.ids[rest.text] = digest
@@ -77,7 +85,7 @@ struct BuildMemory: Sendable {
                 guard fields.count == 2, let digest = ContentDigest(hex: fields[1]) else { return nil }
                 searchInputs = digest
                 section = "search"
-            case "pages", "outputs", "scripts", "ids":
+            case "pages", "outputs", "scripts", "ids", "named":
                 guard fields.count == 1 else { return nil }
                 section = text
             default:
@@ -92,6 +100,7 @@ struct BuildMemory: Sendable {
     func write(to path: String, program: String) {
         // A path with a line break cannot be stored; such a site is simply not cached.
         if outputs.keys.contains(where: { $0.utf8.contains(UInt8(ascii: "\n")) }) || basePath?.utf8.contains(UInt8(ascii: "\n")) == true
+            || named.contains(where: { $0.utf8.contains(UInt8(ascii: "\n")) })
             || program.utf8.contains(UInt8(ascii: "\n")) { return }
         // Bytes, not a string of interpolations: some 45,000 lines at 10,000 files.
         var bytes: [UInt8] = []
@@ -118,6 +127,8 @@ struct BuildMemory: Sendable {
         for (file, sources) in scripts { bytes += "\(sources.joined(separator: ",")) \(file)\n".utf8 }
         bytes += "ids\n".utf8
         for (file, digest) in ids { line([digest], file) }
+        bytes += "named\n".utf8
+        for file in named { bytes += "- \(file)\n".utf8 }
         bytes += "outputs\n".utf8
         for (file, digest) in outputs { line([digest], file) }
         bytes += "end".utf8

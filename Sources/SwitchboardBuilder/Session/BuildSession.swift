@@ -316,14 +316,18 @@ public final class BuildSession {
             diagnostics += closing.diagnostics
             stage.lap("service worker, redirects, headers")
             // The previous build passed the link check (a build with errors is not remembered). If
-            // no output path is gone (new ones cannot break a link) and no page that was already
-            // there changed its ids, what the kept files name still exists: they are not read,
-            // except a page whose ids a new fragment names.
-            let nothingRemoved = previous.outputs.keys.allSatisfy { next.outputs[$0] != nil }
-            if nothingRemoved && !idsChanged && !previous.outputs.isEmpty {
+            // no output path that an output named is gone (new ones cannot break a link, nor can
+            // the loss of a file nothing named: a search index file, say) and no page that was
+            // already there changed its ids, what the kept files name still exists: they are not
+            // read, except a page whose ids a new fragment names. The files named are then those
+            // the last build knew of and those named by what this one read.
+            let nothingNamedRemoved = previous.outputs.keys.allSatisfy { next.outputs[$0] != nil || !previous.named.contains($0) }
+            if nothingNamedRemoved && !idsChanged && !previous.outputs.isEmpty {
                 for path in keptPaths { links.addUnread(path: path, readable: path.hasSuffix(".html")) }
+                next.named = previous.named.union(links.namedFiles)
             } else {
                 checkKept(keptPaths)
+                next.named = links.namedFiles
             }
             diagnostics += links.finish(readingIDs: { path in
                 keptSink.value.keptBytes(path).map { resolver.contribution(path: path, bytes: $0).ids ?? [] }
