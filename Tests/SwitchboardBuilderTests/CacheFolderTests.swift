@@ -60,6 +60,44 @@ import SwitchboardModel
         #expect(IncrementalWorkspace.difference(sink.files, workspace.cleanBuild()) == nil)
     }
 
+    /// Search analyses read from the folder are read entry by entry and not held encoded: a
+    /// delta needs only the new ones, and a new base encodes the kept ones again from the
+    /// numbered pieces. That base is whole: a new session with nothing changed analyses nothing,
+    /// and builds a clean build's site.
+    @Test func analysesReadFromTheFolderAreWrittenAgainWhole() throws {
+        let workspace = try IncrementalWorkspace()
+        defer { workspace.remove() }
+        let cache = workspace.root.appendingPathComponent("cache").path
+        var configuration = workspace.configuration(cache: cache)
+        configuration.buildsOnce = true
+        #expect(BuildSession(configuration: configuration, sink: MemorySink()).build().succeeded)
+        let base = try #require(FileReader.read("\(cache)/search.cache"))
+
+        // One edit: a delta beside the base.
+        let articles = workspace.articles()
+        try workspace.apply(.editBody(path: articles[0], number: 1))
+        let one = BuildSession(configuration: configuration, sink: MemorySink()).build()
+        #expect(one.analysedDocuments == 1)
+        let unchanged = FileReader.read("\(cache)/search.cache") == base
+        #expect(unchanged)
+        #expect(FileReader.read("\(cache)/search.cache.delta") != nil)
+
+        // Forty new articles: too many for a delta, so a new base, the kept analyses encoded again.
+        for number in 0..<40 { try workspace.apply(.add(copyOf: articles[number % articles.count], slug: "copy-\(number)")) }
+        let many = BuildSession(configuration: configuration, sink: MemorySink()).build()
+        #expect(many.succeeded)
+        #expect(many.analysedDocuments == 40)
+        #expect(FileReader.read("\(cache)/search.cache.delta") == nil)
+        let rewritten = FileReader.read("\(cache)/search.cache")
+        #expect(rewritten != nil && rewritten != base)
+
+        let sink = MemorySink()
+        let again = BuildSession(configuration: configuration, sink: sink).build(carryingOver: false)
+        #expect(again.succeeded)
+        #expect(again.analysedDocuments == 0)
+        #expect(IncrementalWorkspace.difference(sink.files, workspace.cleanBuild()) == nil)
+    }
+
     /// An edit adds a small delta file beside the base, which stays as it was; once the delta
     /// would hold more than a tenth of the entries (at least 32), the base is written whole again.
     @Test func anEditWritesADeltaUntilTheBaseIsWorthRewriting() throws {

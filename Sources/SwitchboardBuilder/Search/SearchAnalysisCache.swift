@@ -23,8 +23,14 @@ public final class SearchAnalysisCache: CacheFolderEntries, @unchecked Sendable 
     /// Each document's record (its title, URL, sections and excerpts as JSON) under the hash of
     /// the document, base path and excerpt budget: in memory only, for a long-lived session.
     private var records: [ContentDigest: [UInt8]] = [:]
-    /// Read from the cache folder and not yet asked for.
-    private var stored: [ContentDigest: CacheBlob] = [:]
+    /// Read from the cache folder and not yet asked for: the bytes (`restore(base:delta:identity:)`),
+    /// or where they are in a file left on disk (`restore(path:identity:)`).
+    private var stored: [ContentDigest: Stored] = [:]
+
+    private enum Stored {
+        case bytes(CacheBlob)
+        case file(CacheEntryIndex, CacheEntryIndex.Entry)
+    }
     private var files = CacheEntryFiles(header: "switchboard search analyses 1\n")
     /// Documents asked for that it did not hold, since the last `replace`.
     private var misses = 0
@@ -54,12 +60,23 @@ public final class SearchAnalysisCache: CacheFolderEntries, @unchecked Sendable 
     /// How many documents' analyses it holds.
     public var count: Int { lock.withLock { analyses.count } }
 
-    /// The analysis under `digest`, with its encoded form to keep. Called from many threads at
-    /// once: a stored entry is checked and decoded outside the lock.
-    func entry(_ digest: ContentDigest) -> (SearchDocumentAnalysis, CacheBlob)? {
-        let (known, blob) = lock.withLock { (analyses[digest], stored[digest]) }
+    /// The analysis under `digest`, with its encoded form to keep when it is held in memory. One
+    /// read from a file left on disk comes without it: kept until the cache is written, the
+    /// encoded forms of 30,000 pages were the largest part of a one-edit rebuild's peak, and a
+    /// delta written after an edit needs none of them (a new base encodes them from the
+    /// numbered pieces, as it does new pages'). Called from many threads at once: a stored entry
+    /// is read, checked and decoded outside the lock.
+    func entry(_ digest: ContentDigest) -> (SearchDocumentAnalysis, CacheBlob?)? {
+        let (known, saved) = lock.withLock { (analyses[digest], stored[digest]) }
         if let known, let decoded = SearchDocumentAnalysis(encoded: known.bytes) { return (decoded, known) }
-        if let blob, let bytes = blob.intactBytes, let decoded = SearchDocumentAnalysis(encoded: bytes) { return (decoded, blob) }
+        switch saved {
+        case .bytes(let blob):
+            if let bytes = blob.intactBytes, let decoded = SearchDocumentAnalysis(encoded: bytes) { return (decoded, blob) }
+        case .file(let index, let entry):
+            if let bytes = index.blob(entry)?.intactBytes, let decoded = SearchDocumentAnalysis(encoded: bytes) { return (decoded, nil) }
+        case nil:
+            break
+        }
         lock.withLock { misses += 1 }
         return nil
     }
@@ -77,7 +94,7 @@ public final class SearchAnalysisCache: CacheFolderEntries, @unchecked Sendable 
     }
 
     /// Replaces what it holds with one build's analyses: page `i`'s under `keys[i]`, encoded as
-    /// `blobs[i]` where the build had it encoded (a kept analysis), else by `encode(i)`. A cache
+    /// `blobs[i]` where the build had it encoded (a kept analysis held in memory), else by `encode(i)`. A cache
     /// that writes through encodes each as it writes it, a run at a time on all cores, and keeps
     /// none: the analyses of 10,000 new pages, encoded as they were made, had been 26 MB of a
     /// clean build's peak. Another cache encodes and keeps them all.
@@ -152,7 +169,25 @@ public final class SearchAnalysisCache: CacheFolderEntries, @unchecked Sendable 
         lock.withLock {
             stored = [:]
             wroteThrough = false
-            for entry in files.restore(base: base, delta: delta, identity: identity) { stored[entry.key] = entry.blob }
+            for entry in files.restore(base: base, delta: delta, identity: identity) { stored[entry.key] = .bytes(entry.blob) }
+        }
+    }
+
+    /// The same from the files at `path` and `path` + ".delta", left on disk: each entry is read
+    /// when a build asks for it, and nothing holds the whole file.
+    public func restore(path: String, identity: String) {
+        let base = CacheEntryIndex(path: path, header: files.header, identity: identity)
+        let delta = base == nil ? nil : CacheEntryIndex(path: path + ".delta", header: files.header, identity: identity)
+        lock.withLock {
+            stored = [:]
+            wroteThrough = false
+            guard let base else {
+                files.restored(base: nil)
+                return
+            }
+            files.restored(base: Dictionary(base.entries.map { ($0.name, $0.key) }, uniquingKeysWith: { _, last in last }))
+            for entry in base.entries { stored[entry.key] = .file(base, entry) }
+            for entry in delta?.entries ?? [] { stored[entry.key] = .file(delta!, entry) }
         }
     }
 }
