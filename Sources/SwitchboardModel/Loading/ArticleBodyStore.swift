@@ -50,7 +50,7 @@ public final class ArticleBodyStore: @unchecked Sendable {
         var template = Array((directory + "/switchboard-bodies-XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else { return nil }
-        unlink(String(cString: template))
+        _ = template.withUnsafeBufferPointer { unlink($0.baseAddress!) }
         self.descriptor = descriptor
     }
 
