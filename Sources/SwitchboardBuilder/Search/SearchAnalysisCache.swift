@@ -176,18 +176,10 @@ public final class SearchAnalysisCache: CacheFolderEntries, @unchecked Sendable 
     /// The same from the files at `path` and `path` + ".delta", left on disk: each entry is read
     /// when a build asks for it, and nothing holds the whole file.
     public func restore(path: String, identity: String) {
-        let base = CacheEntryIndex(path: path, header: files.header, identity: identity)
-        let delta = base == nil ? nil : CacheEntryIndex(path: path + ".delta", header: files.header, identity: identity)
         lock.withLock {
             stored = [:]
             wroteThrough = false
-            guard let base else {
-                files.restored(base: nil)
-                return
-            }
-            files.restored(base: Dictionary(base.entries.map { ($0.name, $0.key) }, uniquingKeysWith: { _, last in last }))
-            for entry in base.entries { stored[entry.key] = .file(base, entry) }
-            for entry in delta?.entries ?? [] { stored[entry.key] = .file(delta!, entry) }
+            for (index, entry) in files.restore(path: path, identity: identity) { stored[entry.key] = .file(index, entry) }
         }
     }
 }

@@ -25,10 +25,17 @@ public struct CacheEntryFiles: Sendable {
         return baseEntries + added
     }
 
-    /// Records what the base file holds (name → key) when its entries were read another way
-    /// (`CacheEntryIndex`); nil for no base file.
-    public mutating func restored(base: [String: ContentDigest]?) {
-        self.base = base
+    /// The entries of the base file at `path` and of its delta (`path` + ".delta"), the delta's
+    /// after the base's, each with the index that reads its bytes: as `restore(base:delta:identity:)`,
+    /// without reading the files whole.
+    public mutating func restore(path: String, identity: String) -> [(index: CacheEntryIndex, entry: CacheEntryIndex.Entry)] {
+        guard let baseIndex = CacheEntryIndex(path: path, header: header, identity: identity) else {
+            base = nil
+            return []
+        }
+        base = Dictionary(baseIndex.entries.map { ($0.name, $0.key) }, uniquingKeysWith: { _, last in last })
+        let deltaIndex = CacheEntryIndex(path: path + ".delta", header: header, identity: identity)
+        return baseIndex.entries.map { (baseIndex, $0) } + (deltaIndex.map { delta in delta.entries.map { (delta, $0) } } ?? [])
     }
 
     /// Which of `entries` (name → key) to write, and whether as a delta.

@@ -5,7 +5,7 @@ import Darwin
 #endif
 
 /// A cache file of keyed entries (`CacheEntryFile`) left on disk: its entries' names, keys and
-/// places, read without reading their bytes, which `bytes(of:)` reads when an entry is asked
+/// places, read without reading their bytes, which `blob(_:)` reads when an entry is asked
 /// for. The parse cache of a 30,000-file site is over 200 MB; read whole, it was held until
 /// every entry was decoded, and was most of a one-edit rebuild's peak.
 public final class CacheEntryIndex: @unchecked Sendable {
@@ -41,14 +41,14 @@ public final class CacheEntryIndex: @unchecked Sendable {
 
     /// The entry's bytes as a blob to check against its checksum; nil when they cannot be read.
     public func blob(_ entry: Entry) -> CacheBlob? {
-        Self.read(descriptor, at: entry.offset, count: entry.count).map { CacheBlob(bytes: $0[...], checksum: entry.checksum) }
+        FileReader.read(descriptor, at: entry.offset, count: entry.count).map { CacheBlob(bytes: $0[...], checksum: entry.checksum) }
     }
 
     /// Each entry's header is read on its own (a few hundred bytes at its place), and its bytes
     /// skipped: the file is `CacheEntryFile`'s form.
     private static func readEntries(_ descriptor: Int32, size: Int, header: String, identity: String) -> [Entry]? {
         let window = 512
-        guard let start = read(descriptor, at: 0, count: min(size, header.utf8.count + identity.utf8.count + 32)) else { return nil }
+        guard let start = FileReader.read(descriptor, at: 0, count: min(size, header.utf8.count + identity.utf8.count + 32)) else { return nil }
         var reader = ByteReader(start)
         guard reader.expect(header.utf8), reader.readString() == identity, let count = reader.readUInt64(),
               count <= UInt64(size) else { return nil }
@@ -59,7 +59,7 @@ public final class CacheEntryIndex: @unchecked Sendable {
             var length = min(window, size - offset)
             var parsed: (Entry, Int)?
             while parsed == nil {
-                guard length > 0, let bytes = read(descriptor, at: offset, count: length) else { return nil }
+                guard length > 0, let bytes = FileReader.read(descriptor, at: offset, count: length) else { return nil }
                 var header = ByteReader(bytes)
                 if let name = header.readString(), let key = header.readDigest(), let checksum = header.readDigest(),
                    let blobCount = header.readUInt64(), blobCount <= UInt64(size) {
@@ -77,21 +77,5 @@ public final class CacheEntryIndex: @unchecked Sendable {
             offset = end
         }
         return offset == size ? entries : nil
-    }
-
-    private static func read(_ descriptor: Int32, at offset: Int, count: Int) -> [UInt8]? {
-        var complete = false
-        let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
-            var done = 0
-            while done < count {
-                let got = pread(descriptor, buffer.baseAddress! + done, count - done, off_t(offset + done))
-                if got < 0, errno == EINTR { continue }
-                guard got > 0 else { break }
-                done += got
-            }
-            complete = done == count
-            initialized = done
-        }
-        return complete ? bytes : nil
     }
 }

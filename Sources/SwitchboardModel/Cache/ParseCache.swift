@@ -117,14 +117,6 @@ public final class ParseCache: CacheFolderEntries, @unchecked Sendable {
     /// whole file (over 200 MB at 30,000 files).
     public func restore(path: String, identity: String) {
         stored = [:]
-        guard let base = CacheEntryIndex(path: path, header: files.header, identity: identity) else {
-            files.restored(base: nil)
-            return
-        }
-        files.restored(base: Dictionary(base.entries.map { ($0.name, $0.key) }, uniquingKeysWith: { _, last in last }))
-        for entry in base.entries { stored[entry.name] = (entry.key, .file(base, entry)) }
-        if let delta = CacheEntryIndex(path: path + ".delta", header: files.header, identity: identity) {
-            for entry in delta.entries { stored[entry.name] = (entry.key, .file(delta, entry)) }
-        }
+        for (index, entry) in files.restore(path: path, identity: identity) { stored[entry.name] = (entry.key, .file(index, entry)) }
     }
 }

@@ -152,21 +152,7 @@ public final class ArticleBodyStore: @unchecked Sendable {
     }
 
     private func read(_ range: Range<Int>) -> ByteReader? {
-        var complete = true
-        let bytes = [UInt8](unsafeUninitializedCapacity: range.count) { buffer, initialized in
-            var done = 0
-            while done < range.count {
-                let got = pread(descriptor, buffer.baseAddress! + done, range.count - done, off_t(range.lowerBound + done))
-                if got < 0, errno == EINTR { continue }
-                guard got > 0 else { break }
-                done += got
-            }
-            complete = done == range.count
-            // Bytes not read are zeroed, so the array is whole; the read is reported as failed.
-            if !complete { (buffer.baseAddress! + done).initialize(repeating: 0, count: range.count - done) }
-            initialized = range.count
-        }
-        return complete ? ByteReader(bytes) : failed(nil)
+        FileReader.read(descriptor, at: range.lowerBound, count: range.count).map { ByteReader($0) } ?? failed(nil)
     }
 }
 

@@ -6,6 +6,24 @@ import Darwin
 
 /// Reads whole files with POSIX calls: no Foundation overhead per file.
 public enum FileReader {
+    /// `count` bytes of an open file from `offset` (`pread`, so many threads may read one
+    /// descriptor at once); nil when fewer can be read.
+    public static func read(_ descriptor: Int32, at offset: Int, count: Int) -> [UInt8]? {
+        var complete = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            var done = 0
+            while done < count {
+                let got = pread(descriptor, buffer.baseAddress! + done, count - done, off_t(offset + done))
+                if got < 0, errno == EINTR { continue }
+                guard got > 0 else { break }
+                done += got
+            }
+            complete = done == count
+            initialized = done
+        }
+        return complete ? bytes : nil
+    }
+
     /// Whether anything (a file, a folder, a link) is at `path` now.
     public static func exists(_ path: String) -> Bool {
         var info = stat()
