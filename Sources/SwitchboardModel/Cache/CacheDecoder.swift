@@ -15,6 +15,12 @@ import SwitchboardMarkdown
 public enum CacheDecoder {
     public static func decode<T: Decodable>(_ type: T.Type, from bytes: ArraySlice<UInt8>) throws -> T {
         let source = CacheSource(Array(bytes))
+        // A parsed article, most of the parse cache's entries, is read without `Decodable` when
+        // its bytes are in the form synthesized encoding writes (`LoadedArticleReader`).
+        if T.self == LoadedFile.self, let file = try? LoadedArticleReader(source: source).read(at: 0),
+           (try? source.end(ofValueAt: 0)) == source.bytes.count {
+            return file as! T
+        }
         let decoder = ValueDecoder(source: source, offset: 0)
         let value = try T(from: decoder)
         guard try source.end(ofValueAt: 0) == source.bytes.count else { throw CacheSource.damaged }

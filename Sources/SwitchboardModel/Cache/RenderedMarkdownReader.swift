@@ -15,7 +15,7 @@ struct RenderedMarkdownReader {
     let source: CacheSource
 
     func read(at offset: Int) throws -> RenderedMarkdown? {
-        var fields = try Fields(source, at: offset)
+        var fields = try CacheFields(source, at: offset)
         guard let html = try fields.next("html").map(string),
               let headingsAt = try fields.next("headings"), let linksAt = try fields.next("links"),
               let sectionsAt = try fields.next("sections"), fields.isAtEnd,
@@ -26,7 +26,7 @@ struct RenderedMarkdownReader {
     }
 
     private func heading(at offset: Int) throws -> MarkdownHeading? {
-        var fields = try Fields(source, at: offset)
+        var fields = try CacheFields(source, at: offset)
         guard let level = try fields.next("level").map(int), let text = try fields.next("text").map(string),
               let id = try fields.next("id").map(string), let line = try fields.next("line").map(int), fields.isAtEnd
         else { return nil }
@@ -34,7 +34,7 @@ struct RenderedMarkdownReader {
     }
 
     private func section(at offset: Int) throws -> MarkdownSection? {
-        var fields = try Fields(source, at: offset)
+        var fields = try CacheFields(source, at: offset)
         var heading: MarkdownHeading?
         if let headingAt = try fields.next("heading") {
             guard let read = try self.heading(at: headingAt) else { return nil }
@@ -45,17 +45,17 @@ struct RenderedMarkdownReader {
     }
 
     private func link(at offset: Int) throws -> MarkdownLink? {
-        var fields = try Fields(source, at: offset)
+        var fields = try CacheFields(source, at: offset)
         guard let kindAt = try fields.next("kind") else { return nil }
         // A case without values: a keyed container whose one key names the case, holding an empty one.
-        var kindFields = try Fields(source, at: kindAt)
+        var kindFields = try CacheFields(source, at: kindAt)
         let kind: MarkdownLink.Kind
         if let empty = try kindFields.next("link") {
             kind = .link
-            guard try Fields(source, at: empty).isAtEnd else { return nil }
+            guard try CacheFields(source, at: empty).isAtEnd else { return nil }
         } else if let empty = try kindFields.next("image") {
             kind = .image
-            guard try Fields(source, at: empty).isAtEnd else { return nil }
+            guard try CacheFields(source, at: empty).isAtEnd else { return nil }
         } else {
             return nil
         }
@@ -86,33 +86,5 @@ struct RenderedMarkdownReader {
 
     private func int(at offset: Int) throws -> Int {
         try SingleValueReader(source: source, offset: offset).decode(Int.self)
-    }
-
-    /// A keyed container's entries, read in the order they were written.
-    private struct Fields {
-        let source: CacheSource
-        private var offset: Int
-        private var remaining: Int
-        private let end: Int
-
-        init(_ source: CacheSource, at start: Int) throws {
-            self.source = source
-            (end, remaining, offset) = try source.container(at: start, tag: CacheTag.keyed)
-        }
-
-        var isAtEnd: Bool { remaining == 0 }
-
-        /// Where the next entry's value starts, if its key is `name` (and then moves past it);
-        /// nil, and nothing moves, if it is another key or there is none.
-        mutating func next(_ name: String) throws -> Int? {
-            guard remaining > 0 else { return nil }
-            let (matches, value) = try source.key(at: offset, is: name)
-            guard matches else { return nil }
-            let after = try source.end(ofValueAt: value)
-            guard after <= end else { throw CacheSource.damaged }
-            offset = after
-            remaining -= 1
-            return value
-        }
     }
 }

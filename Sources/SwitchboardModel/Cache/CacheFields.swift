@@ -1,0 +1,28 @@
+/// A keyed container's entries, read in the order they were written: the cursor the readers that
+/// bypass `Decodable` (`RenderedMarkdownReader`, `LoadedArticleReader`) walk a value's fields with.
+struct CacheFields {
+    let source: CacheSource
+    private var offset: Int
+    private var remaining: Int
+    private let end: Int
+
+    init(_ source: CacheSource, at start: Int) throws {
+        self.source = source
+        (end, remaining, offset) = try source.container(at: start, tag: CacheTag.keyed)
+    }
+
+    var isAtEnd: Bool { remaining == 0 }
+
+    /// Where the next entry's value starts, if its key is `name` (and then moves past it);
+    /// nil, and nothing moves, if it is another key or there is none.
+    mutating func next(_ name: String) throws -> Int? {
+        guard remaining > 0 else { return nil }
+        let (matches, value) = try source.key(at: offset, is: name)
+        guard matches else { return nil }
+        let after = try source.end(ofValueAt: value)
+        guard after <= end else { throw CacheSource.damaged }
+        offset = after
+        remaining -= 1
+        return value
+    }
+}

@@ -1,0 +1,159 @@
+import SwitchboardMarkdown
+
+/// Reads a parsed article (a `LoadedFile` whose entry is `.article`) straight from the bytes its
+/// synthesized `Encodable` conformances wrote, without going through `Decodable`, as
+/// `RenderedMarkdownReader` does for its body.
+///
+/// Why: after an edit, a new `switchboard build` process decodes every unchanged file from the
+/// parse cache, and at 10,000 articles the generic containers `Decodable` asks for around each
+/// article (the file, the entry's enum, the article, its `EntryInfo`, its body, its lists) had
+/// cost as much again as the body itself: the Swift runtime looks up generic metadata and witness
+/// tables for each. Diagnostics, references, pending anchors and aliases, which most articles
+/// have none of, are still read by `Decodable` when there are some. Like the body's reader, this
+/// one does not change the cache's form: what it does not recognise exactly, it leaves to
+/// `Decodable` (`read` returns nil or throws, and the caller decodes the usual way).
+struct LoadedArticleReader {
+    let source: CacheSource
+
+    func read(at offset: Int) throws -> LoadedFile? {
+        var fields = try CacheFields(source, at: offset)
+        guard let fileAt = try fields.next("file"), let file = try discoveredFile(at: fileAt),
+              let entryAt = try fields.next("entry"), let article = try articleEntry(at: entryAt),
+              let diagnosticsAt = try fields.next("diagnostics"), let referencesAt = try fields.next("references"),
+              let pendingAt = try fields.next("pendingAnchors"), let anchorsAt = try fields.next("anchors"),
+              fields.isAtEnd,
+              let anchors = try strings(anchorsAt)
+        else { return nil }
+        return LoadedFile(
+            file: file,
+            entry: .article(article),
+            diagnostics: try decodable(at: diagnosticsAt),
+            references: try decodable(at: referencesAt),
+            pendingAnchors: try decodable(at: pendingAt),
+            anchors: Set(anchors)
+        )
+    }
+
+    private func discoveredFile(at offset: Int) throws -> DiscoveredFile? {
+        var fields = try CacheFields(source, at: offset)
+        guard let path = try fields.next("path").map(string), let absolutePath = try fields.next("absolutePath").map(string),
+              let collectionName = try fields.next("collection").map(string),
+              let collection = ContentCollection(rawValue: collectionName),
+              let slug = try fields.next("slug").map(string)
+        else { return nil }
+        let category = try fields.next("category").map(string)
+        guard fields.isAtEnd else { return nil }
+        return DiscoveredFile(path: path, absolutePath: absolutePath, collection: collection, slug: slug, category: category)
+    }
+
+    /// `Entry.article(_:)`: a keyed container whose one key names the case, holding the value under `_0`.
+    private func articleEntry(at offset: Int) throws -> Article? {
+        var entry = try CacheFields(source, at: offset)
+        guard let caseAt = try entry.next("article"), entry.isAtEnd else { return nil }
+        var values = try CacheFields(source, at: caseAt)
+        guard let articleAt = try values.next("_0"), values.isAtEnd else { return nil }
+        return try article(at: articleAt)
+    }
+
+    private func article(at offset: Int) throws -> Article? {
+        var fields = try CacheFields(source, at: offset)
+        guard let infoAt = try fields.next("info"), let info = try entryInfo(at: infoAt),
+              let category = try fields.next("category").map(string), let title = try fields.next("title").map(string),
+              let summary = try fields.next("summary").map(string),
+              let products = try strings(fields.next("products")), let tags = try strings(fields.next("tags"))
+        else { return nil }
+        var updated: Day?
+        if let dayAt = try fields.next("updated") {
+            guard let day = try day(at: dayAt) else { return nil }
+            updated = day
+        }
+        guard let draft = try fields.next("draft").map(bool), let related = try strings(fields.next("related")),
+              let promoted = try fields.next("promoted").map(bool), let bodyAt = try fields.next("body"),
+              let body = try markdownText(at: bodyAt), fields.isAtEnd
+        else { return nil }
+        return Article(info: info, category: category, title: title, summary: summary, products: products, tags: tags,
+                       updated: updated, draft: draft, related: related, promoted: promoted, body: body)
+    }
+
+    private func entryInfo(at offset: Int) throws -> EntryInfo? {
+        var fields = try CacheFields(source, at: offset)
+        guard let path = try fields.next("path").map(string), let slug = try fields.next("slug").map(string) else { return nil }
+        let url = try fields.next("url").map(string)
+        guard let draft = try fields.next("draft").map(bool), let aliasesAt = try fields.next("aliases"), fields.isAtEnd
+        else { return nil }
+        var info = EntryInfo(path: path, slug: slug, url: url)
+        info.draft = draft
+        info.aliases = try decodable(at: aliasesAt)
+        return info
+    }
+
+    private func day(at offset: Int) throws -> Day? {
+        var fields = try CacheFields(source, at: offset)
+        guard let year = try fields.next("year").map(int), let month = try fields.next("month").map(int),
+              let day = try fields.next("day").map(int), fields.isAtEnd
+        else { return nil }
+        return Day(year: year, month: month, day: day)
+    }
+
+    private func markdownText(at offset: Int) throws -> MarkdownText? {
+        var fields = try CacheFields(source, at: offset)
+        guard let text = try fields.next("source").map(string), let renderedAt = try fields.next("rendered"), fields.isAtEnd,
+              let rendered = try RenderedMarkdownReader(source: source).read(at: renderedAt)
+        else { return nil }
+        return MarkdownText(source: text, rendered: rendered)
+    }
+
+    /// An unkeyed container of strings; nil if there is none or an element is not a string.
+    private func strings(_ offset: Int?) throws -> [String]? {
+        guard let offset else { return nil }
+        let (end, count, first) = try source.container(at: offset, tag: CacheTag.unkeyed)
+        var elements: [String] = []
+        elements.reserveCapacity(count)
+        var at = first
+        for _ in 0..<count {
+            guard try source.byte(at: at) == CacheTag.string else { return nil }
+            let (text, next) = try source.string(at: at + 1)
+            guard next <= end else { return nil }
+            elements.append(text)
+            at = next
+        }
+        return at == end ? elements : nil
+    }
+
+    /// A list most articles leave empty: an empty container is read here, any other by `Decodable`.
+    private func decodable<Element: Decodable>(at offset: Int) throws -> [Element] {
+        let (end, count, first) = try source.container(at: offset, tag: CacheTag.unkeyed)
+        if count == 0, first == end { return [] }
+        return try [Element](from: ValueDecoder(source: source, offset: offset))
+    }
+
+    private func string(at offset: Int) throws -> String {
+        try SingleValueReader(source: source, offset: offset).decode(String.self)
+    }
+
+    private func int(at offset: Int) throws -> Int {
+        try SingleValueReader(source: source, offset: offset).decode(Int.self)
+    }
+
+    private func bool(at offset: Int) throws -> Bool {
+        try SingleValueReader(source: source, offset: offset).decode(Bool.self)
+    }
+}
+
+extension Article {
+    /// Every field, for `LoadedArticleReader`; the body is held in `body`, not in a store.
+    init(info: EntryInfo, category: String, title: String, summary: String, products: [String], tags: [String],
+         updated: Day?, draft: Bool, related: [String], promoted: Bool, body: MarkdownText) {
+        self.info = info
+        self.category = category
+        self.title = title
+        self.summary = summary
+        self.products = products
+        self.tags = tags
+        self.updated = updated
+        self.draft = draft
+        self.related = related
+        self.promoted = promoted
+        self.body = body
+    }
+}
