@@ -15,9 +15,9 @@ import SwitchboardMarkdown
 public enum CacheDecoder {
     public static func decode<T: Decodable>(_ type: T.Type, from bytes: ArraySlice<UInt8>) throws -> T {
         let source = CacheSource(Array(bytes))
-        // A parsed article, most of the parse cache's entries, is read without `Decodable` when
-        // its bytes are in the form synthesized encoding writes (`LoadedArticleReader`).
-        if T.self == LoadedFile.self, let file = try? LoadedArticleReader(source: source).read(at: 0),
+        // A parsed article, FAQ or policy, most of the parse cache's entries, is read without `Decodable` when
+        // its bytes are in the form synthesized encoding writes (`LoadedFileReader`).
+        if T.self == LoadedFile.self, let file = try? LoadedFileReader(source: source).read(at: 0),
            (try? source.end(ofValueAt: 0)) == source.bytes.count {
             return file as! T
         }

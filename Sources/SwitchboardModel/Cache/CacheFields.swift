@@ -1,5 +1,5 @@
 /// A keyed container's entries, read in the order they were written: the cursor the readers that
-/// bypass `Decodable` (`RenderedMarkdownReader`, `LoadedArticleReader`) walk a value's fields with.
+/// bypass `Decodable` (`RenderedMarkdownReader`, `LoadedFileReader`) walk a value's fields with.
 struct CacheFields {
     let source: CacheSource
     private var offset: Int

@@ -1,24 +1,25 @@
 import SwitchboardMarkdown
 
-/// Reads a parsed article (a `LoadedFile` whose entry is `.article`) straight from the bytes its
-/// synthesized `Encodable` conformances wrote, without going through `Decodable`, as
-/// `RenderedMarkdownReader` does for its body.
+/// Reads a parsed article, FAQ or policy (a `LoadedFile` whose entry is `.article`, `.faq` or
+/// `.policy`, the collections a site has many files of) straight from the bytes its synthesized
+/// `Encodable` conformances wrote, without going through `Decodable`, as `RenderedMarkdownReader`
+/// does for their bodies.
 ///
 /// Why: after an edit, a new `switchboard build` process decodes every unchanged file from the
-/// parse cache, and at 10,000 articles the generic containers `Decodable` asks for around each
-/// article (the file, the entry's enum, the article, its `EntryInfo`, its body, its lists) had
-/// cost as much again as the body itself: the Swift runtime looks up generic metadata and witness
-/// tables for each. Diagnostics, references, pending anchors and aliases, which most articles
-/// have none of, are still read by `Decodable` when there are some. Like the body's reader, this
+/// parse cache, and at 10,000 files the generic containers `Decodable` asks for around each entry
+/// (the file, the entry's enum, the entry, its `EntryInfo`, its body, its lists) had cost as much
+/// again as the body itself: the Swift runtime looks up generic metadata and witness tables for
+/// each. Diagnostics, references, pending anchors, aliases and a policy's changes, which most
+/// files have none of, are still read by `Decodable` when there are some. Like the body's reader, this
 /// one does not change the cache's form: what it does not recognise exactly, it leaves to
 /// `Decodable` (`read` returns nil or throws, and the caller decodes the usual way).
-struct LoadedArticleReader {
+struct LoadedFileReader {
     let source: CacheSource
 
     func read(at offset: Int) throws -> LoadedFile? {
         var fields = try CacheFields(source, at: offset)
         guard let fileAt = try fields.next("file"), let file = try discoveredFile(at: fileAt),
-              let entryAt = try fields.next("entry"), let article = try articleEntry(at: entryAt),
+              let entryAt = try fields.next("entry"), let entry = try entry(at: entryAt),
               let diagnosticsAt = try fields.next("diagnostics"), let referencesAt = try fields.next("references"),
               let pendingAt = try fields.next("pendingAnchors"), let anchorsAt = try fields.next("anchors"),
               fields.isAtEnd,
@@ -26,7 +27,7 @@ struct LoadedArticleReader {
         else { return nil }
         return LoadedFile(
             file: file,
-            entry: .article(article),
+            entry: entry,
             diagnostics: try decodable(at: diagnosticsAt),
             references: try decodable(at: referencesAt),
             pendingAnchors: try decodable(at: pendingAt),
@@ -46,13 +47,24 @@ struct LoadedArticleReader {
         return DiscoveredFile(path: path, absolutePath: absolutePath, collection: collection, slug: slug, category: category)
     }
 
-    /// `Entry.article(_:)`: a keyed container whose one key names the case, holding the value under `_0`.
-    private func articleEntry(at offset: Int) throws -> Article? {
+    /// An `Entry`: a keyed container whose one key names the case, holding the value under `_0`.
+    private func entry(at offset: Int) throws -> LoadedFile.Entry? {
         var entry = try CacheFields(source, at: offset)
-        guard let caseAt = try entry.next("article"), entry.isAtEnd else { return nil }
+        let read: (Int) throws -> LoadedFile.Entry?
+        let caseAt: Int
+        if let at = try entry.next("article") {
+            (caseAt, read) = (at, { try article(at: $0).map(LoadedFile.Entry.article) })
+        } else if let at = try entry.next("faq") {
+            (caseAt, read) = (at, { try faq(at: $0).map(LoadedFile.Entry.faq) })
+        } else if let at = try entry.next("policy") {
+            (caseAt, read) = (at, { try policy(at: $0).map(LoadedFile.Entry.policy) })
+        } else {
+            return nil
+        }
+        guard entry.isAtEnd else { return nil }
         var values = try CacheFields(source, at: caseAt)
-        guard let articleAt = try values.next("_0"), values.isAtEnd else { return nil }
-        return try article(at: articleAt)
+        guard let valueAt = try values.next("_0"), values.isAtEnd else { return nil }
+        return try read(valueAt)
     }
 
     private func article(at offset: Int) throws -> Article? {
@@ -73,6 +85,44 @@ struct LoadedArticleReader {
         else { return nil }
         return Article(info: info, category: category, title: title, summary: summary, products: products, tags: tags,
                        updated: updated, draft: draft, related: related, promoted: promoted, body: body)
+    }
+
+    private func faq(at offset: Int) throws -> FAQ? {
+        var fields = try CacheFields(source, at: offset)
+        guard let infoAt = try fields.next("info"), let info = try entryInfo(at: infoAt),
+              let question = try fields.next("question").map(string), let category = try fields.next("category").map(string),
+              let products = try strings(fields.next("products")), let related = try strings(fields.next("related")),
+              let order = try fields.next("order").map(int), let answerAt = try fields.next("answer"),
+              let answer = try markdownText(at: answerAt), fields.isAtEnd
+        else { return nil }
+        return FAQ(info: info, question: question, category: category, products: products, related: related,
+                   order: order, answer: answer)
+    }
+
+    private func policy(at offset: Int) throws -> Policy? {
+        var fields = try CacheFields(source, at: offset)
+        guard let infoAt = try fields.next("info"), let info = try entryInfo(at: infoAt),
+              let title = try fields.next("title").map(string), let summary = try fields.next("summary").map(string)
+        else { return nil }
+        let section = try fields.next("section").map(string)
+        guard let version = try fields.next("version").map(string),
+              let effectiveAt = try fields.next("effective"), let effective = try day(at: effectiveAt),
+              let effectiveIsMonth = try fields.next("effectiveIsMonth").map(bool)
+        else { return nil }
+        var reviewBy: Day?
+        if let dayAt = try fields.next("reviewBy") {
+            guard let day = try day(at: dayAt) else { return nil }
+            reviewBy = day
+        }
+        let owner = try fields.next("owner").map(string)
+        guard let order = try fields.next("order").map(int), let products = try strings(fields.next("products")),
+              let changesAt = try fields.next("changes")
+        else { return nil }
+        let replaces = try fields.next("replaces").map(string)
+        guard let bodyAt = try fields.next("body"), let body = try markdownText(at: bodyAt), fields.isAtEnd else { return nil }
+        return Policy(info: info, title: title, summary: summary, section: section, version: version, effective: effective,
+                      effectiveIsMonth: effectiveIsMonth, reviewBy: reviewBy, owner: owner, order: order, products: products,
+                      changes: try decodable(at: changesAt), replaces: replaces, body: body)
     }
 
     private func entryInfo(at offset: Int) throws -> EntryInfo? {
@@ -141,7 +191,7 @@ struct LoadedArticleReader {
 }
 
 extension Article {
-    /// Every field, for `LoadedArticleReader`; the body is held in `body`, not in a store.
+    /// Every field, for `LoadedFileReader`; the body is held in `body`, not in a store.
     init(info: EntryInfo, category: String, title: String, summary: String, products: [String], tags: [String],
          updated: Day?, draft: Bool, related: [String], promoted: Bool, body: MarkdownText) {
         self.info = info
@@ -154,6 +204,42 @@ extension Article {
         self.draft = draft
         self.related = related
         self.promoted = promoted
+        self.body = body
+    }
+}
+
+extension FAQ {
+    /// Every field, for `LoadedFileReader`.
+    init(info: EntryInfo, question: String, category: String, products: [String], related: [String], order: Int,
+         answer: MarkdownText) {
+        self.info = info
+        self.question = question
+        self.category = category
+        self.products = products
+        self.related = related
+        self.order = order
+        self.answer = answer
+    }
+}
+
+extension Policy {
+    /// Every field, for `LoadedFileReader`.
+    init(info: EntryInfo, title: String, summary: String, section: String?, version: String, effective: Day,
+         effectiveIsMonth: Bool, reviewBy: Day?, owner: String?, order: Int, products: [String], changes: [PolicyChange],
+         replaces: String?, body: MarkdownText) {
+        self.info = info
+        self.title = title
+        self.summary = summary
+        self.section = section
+        self.version = version
+        self.effective = effective
+        self.effectiveIsMonth = effectiveIsMonth
+        self.reviewBy = reviewBy
+        self.owner = owner
+        self.order = order
+        self.products = products
+        self.changes = changes
+        self.replaces = replaces
         self.body = body
     }
 }
