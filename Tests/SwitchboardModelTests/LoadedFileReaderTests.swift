@@ -113,14 +113,10 @@ import SwitchboardMarkdown
         let sample = kind == "article" ? Self.article(full: true) : kind == "faq" ? Self.faq(full: true) : try Self.policy(full: true)
         let bytes = try CacheEncoder.encode(sample)
         var read = 0
-        for index in bytes.indices {
-            for flip: UInt8 in [0x01, 0x20, 0x80, 0xFF] {
-                var copy = bytes
-                copy[index] ^= flip
-                guard let fast = Self.reader(copy) else { continue }
-                read += 1
-                #expect(Self.same(fast, Self.decodable(copy)), "byte \(index) ^ \(flip)")
-            }
+        forEachByteFlip(of: bytes) { copy, label in
+            guard let fast = Self.reader(copy) else { return }
+            read += 1
+            #expect(Self.same(fast, Self.decodable(copy)), "\(label)")
         }
         #expect(read > 0)
         for length in 0..<bytes.count { #expect(Self.reader(Array(bytes[..<length])) == nil) }
