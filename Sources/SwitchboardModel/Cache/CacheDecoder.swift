@@ -15,16 +15,13 @@ import SwitchboardMarkdown
 public enum CacheDecoder {
     public static func decode<T: Decodable>(_ type: T.Type, from bytes: ArraySlice<UInt8>) throws -> T {
         let source = CacheSource(Array(bytes))
+        guard try source.end(ofValueAt: 0) == source.bytes.count else { throw CacheSource.damaged }
         // A parsed article, FAQ or policy, most of the parse cache's entries, is read without `Decodable` when
         // its bytes are in the form synthesized encoding writes (`LoadedFileReader`).
-        if T.self == LoadedFile.self, let file = try? LoadedFileReader(source: source).read(at: 0),
-           (try? source.end(ofValueAt: 0)) == source.bytes.count {
+        if T.self == LoadedFile.self, let file = try? LoadedFileReader(source: source).read(at: 0) {
             return file as! T
         }
-        let decoder = ValueDecoder(source: source, offset: 0)
-        let value = try T(from: decoder)
-        guard try source.end(ofValueAt: 0) == source.bytes.count else { throw CacheSource.damaged }
-        return value
+        return try T(from: ValueDecoder(source: source, offset: 0))
     }
 }
 

@@ -26,3 +26,33 @@ struct CacheFields {
         return value
     }
 }
+
+/// The values the readers that bypass `Decodable` read at an offset, and their unkeyed lists.
+extension CacheSource {
+    func stringValue(at offset: Int) throws -> String {
+        try SingleValueReader(source: self, offset: offset).decode(String.self)
+    }
+
+    func intValue(at offset: Int) throws -> Int {
+        try SingleValueReader(source: self, offset: offset).decode(Int.self)
+    }
+
+    func boolValue(at offset: Int) throws -> Bool {
+        try SingleValueReader(source: self, offset: offset).decode(Bool.self)
+    }
+
+    /// The elements of the unkeyed container at `offset`; nil if one is not in the expected form.
+    func list<Element>(at offset: Int, _ element: (Int) throws -> Element?) throws -> [Element]? {
+        let (end, count, first) = try container(at: offset, tag: CacheTag.unkeyed)
+        var elements: [Element] = []
+        elements.reserveCapacity(count)
+        var at = first
+        for _ in 0..<count {
+            let next = try self.end(ofValueAt: at)
+            guard next <= end, let value = try element(at) else { return nil }
+            elements.append(value)
+            at = next
+        }
+        return at == end ? elements : nil
+    }
+}

@@ -37,12 +37,12 @@ struct LoadedFileReader {
 
     private func discoveredFile(at offset: Int) throws -> DiscoveredFile? {
         var fields = try CacheFields(source, at: offset)
-        guard let path = try fields.next("path").map(string), let absolutePath = try fields.next("absolutePath").map(string),
-              let collectionName = try fields.next("collection").map(string),
+        guard let path = try fields.next("path").map(source.stringValue), let absolutePath = try fields.next("absolutePath").map(source.stringValue),
+              let collectionName = try fields.next("collection").map(source.stringValue),
               let collection = ContentCollection(rawValue: collectionName),
-              let slug = try fields.next("slug").map(string)
+              let slug = try fields.next("slug").map(source.stringValue)
         else { return nil }
-        let category = try fields.next("category").map(string)
+        let category = try fields.next("category").map(source.stringValue)
         guard fields.isAtEnd else { return nil }
         return DiscoveredFile(path: path, absolutePath: absolutePath, collection: collection, slug: slug, category: category)
     }
@@ -70,8 +70,8 @@ struct LoadedFileReader {
     private func article(at offset: Int) throws -> Article? {
         var fields = try CacheFields(source, at: offset)
         guard let infoAt = try fields.next("info"), let info = try entryInfo(at: infoAt),
-              let category = try fields.next("category").map(string), let title = try fields.next("title").map(string),
-              let summary = try fields.next("summary").map(string),
+              let category = try fields.next("category").map(source.stringValue), let title = try fields.next("title").map(source.stringValue),
+              let summary = try fields.next("summary").map(source.stringValue),
               let products = try strings(fields.next("products")), let tags = try strings(fields.next("tags"))
         else { return nil }
         var updated: Day?
@@ -79,8 +79,8 @@ struct LoadedFileReader {
             guard let day = try day(at: dayAt) else { return nil }
             updated = day
         }
-        guard let draft = try fields.next("draft").map(bool), let related = try strings(fields.next("related")),
-              let promoted = try fields.next("promoted").map(bool), let bodyAt = try fields.next("body"),
+        guard let draft = try fields.next("draft").map(source.boolValue), let related = try strings(fields.next("related")),
+              let promoted = try fields.next("promoted").map(source.boolValue), let bodyAt = try fields.next("body"),
               let body = try markdownText(at: bodyAt), fields.isAtEnd
         else { return nil }
         return Article(info: info, category: category, title: title, summary: summary, products: products, tags: tags,
@@ -90,9 +90,9 @@ struct LoadedFileReader {
     private func faq(at offset: Int) throws -> FAQ? {
         var fields = try CacheFields(source, at: offset)
         guard let infoAt = try fields.next("info"), let info = try entryInfo(at: infoAt),
-              let question = try fields.next("question").map(string), let category = try fields.next("category").map(string),
+              let question = try fields.next("question").map(source.stringValue), let category = try fields.next("category").map(source.stringValue),
               let products = try strings(fields.next("products")), let related = try strings(fields.next("related")),
-              let order = try fields.next("order").map(int), let answerAt = try fields.next("answer"),
+              let order = try fields.next("order").map(source.intValue), let answerAt = try fields.next("answer"),
               let answer = try markdownText(at: answerAt), fields.isAtEnd
         else { return nil }
         return FAQ(info: info, question: question, category: category, products: products, related: related,
@@ -102,23 +102,23 @@ struct LoadedFileReader {
     private func policy(at offset: Int) throws -> Policy? {
         var fields = try CacheFields(source, at: offset)
         guard let infoAt = try fields.next("info"), let info = try entryInfo(at: infoAt),
-              let title = try fields.next("title").map(string), let summary = try fields.next("summary").map(string)
+              let title = try fields.next("title").map(source.stringValue), let summary = try fields.next("summary").map(source.stringValue)
         else { return nil }
-        let section = try fields.next("section").map(string)
-        guard let version = try fields.next("version").map(string),
+        let section = try fields.next("section").map(source.stringValue)
+        guard let version = try fields.next("version").map(source.stringValue),
               let effectiveAt = try fields.next("effective"), let effective = try day(at: effectiveAt),
-              let effectiveIsMonth = try fields.next("effectiveIsMonth").map(bool)
+              let effectiveIsMonth = try fields.next("effectiveIsMonth").map(source.boolValue)
         else { return nil }
         var reviewBy: Day?
         if let dayAt = try fields.next("reviewBy") {
             guard let day = try day(at: dayAt) else { return nil }
             reviewBy = day
         }
-        let owner = try fields.next("owner").map(string)
-        guard let order = try fields.next("order").map(int), let products = try strings(fields.next("products")),
+        let owner = try fields.next("owner").map(source.stringValue)
+        guard let order = try fields.next("order").map(source.intValue), let products = try strings(fields.next("products")),
               let changesAt = try fields.next("changes")
         else { return nil }
-        let replaces = try fields.next("replaces").map(string)
+        let replaces = try fields.next("replaces").map(source.stringValue)
         guard let bodyAt = try fields.next("body"), let body = try markdownText(at: bodyAt), fields.isAtEnd else { return nil }
         return Policy(info: info, title: title, summary: summary, section: section, version: version, effective: effective,
                       effectiveIsMonth: effectiveIsMonth, reviewBy: reviewBy, owner: owner, order: order, products: products,
@@ -127,9 +127,9 @@ struct LoadedFileReader {
 
     private func entryInfo(at offset: Int) throws -> EntryInfo? {
         var fields = try CacheFields(source, at: offset)
-        guard let path = try fields.next("path").map(string), let slug = try fields.next("slug").map(string) else { return nil }
-        let url = try fields.next("url").map(string)
-        guard let draft = try fields.next("draft").map(bool), let aliasesAt = try fields.next("aliases"), fields.isAtEnd
+        guard let path = try fields.next("path").map(source.stringValue), let slug = try fields.next("slug").map(source.stringValue) else { return nil }
+        let url = try fields.next("url").map(source.stringValue)
+        guard let draft = try fields.next("draft").map(source.boolValue), let aliasesAt = try fields.next("aliases"), fields.isAtEnd
         else { return nil }
         var info = EntryInfo(path: path, slug: slug, url: url)
         info.draft = draft
@@ -139,35 +139,24 @@ struct LoadedFileReader {
 
     private func day(at offset: Int) throws -> Day? {
         var fields = try CacheFields(source, at: offset)
-        guard let year = try fields.next("year").map(int), let month = try fields.next("month").map(int),
-              let day = try fields.next("day").map(int), fields.isAtEnd
+        guard let year = try fields.next("year").map(source.intValue), let month = try fields.next("month").map(source.intValue),
+              let day = try fields.next("day").map(source.intValue), fields.isAtEnd
         else { return nil }
         return Day(year: year, month: month, day: day)
     }
 
     private func markdownText(at offset: Int) throws -> MarkdownText? {
         var fields = try CacheFields(source, at: offset)
-        guard let text = try fields.next("source").map(string), let renderedAt = try fields.next("rendered"), fields.isAtEnd,
+        guard let text = try fields.next("source").map(source.stringValue), let renderedAt = try fields.next("rendered"), fields.isAtEnd,
               let rendered = try RenderedMarkdownReader(source: source).read(at: renderedAt)
         else { return nil }
         return MarkdownText(source: text, rendered: rendered)
     }
 
-    /// An unkeyed container of strings; nil if there is none or an element is not a string.
+    /// An unkeyed container of strings; nil if there is none.
     private func strings(_ offset: Int?) throws -> [String]? {
         guard let offset else { return nil }
-        let (end, count, first) = try source.container(at: offset, tag: CacheTag.unkeyed)
-        var elements: [String] = []
-        elements.reserveCapacity(count)
-        var at = first
-        for _ in 0..<count {
-            guard try source.byte(at: at) == CacheTag.string else { return nil }
-            let (text, next) = try source.string(at: at + 1)
-            guard next <= end else { return nil }
-            elements.append(text)
-            at = next
-        }
-        return at == end ? elements : nil
+        return try source.list(at: offset, source.stringValue)
     }
 
     /// A list most articles leave empty: an empty container is read here, any other by `Decodable`.
@@ -175,71 +164,5 @@ struct LoadedFileReader {
         let (end, count, first) = try source.container(at: offset, tag: CacheTag.unkeyed)
         if count == 0, first == end { return [] }
         return try [Element](from: ValueDecoder(source: source, offset: offset))
-    }
-
-    private func string(at offset: Int) throws -> String {
-        try SingleValueReader(source: source, offset: offset).decode(String.self)
-    }
-
-    private func int(at offset: Int) throws -> Int {
-        try SingleValueReader(source: source, offset: offset).decode(Int.self)
-    }
-
-    private func bool(at offset: Int) throws -> Bool {
-        try SingleValueReader(source: source, offset: offset).decode(Bool.self)
-    }
-}
-
-extension Article {
-    /// Every field, for `LoadedFileReader`; the body is held in `body`, not in a store.
-    init(info: EntryInfo, category: String, title: String, summary: String, products: [String], tags: [String],
-         updated: Day?, draft: Bool, related: [String], promoted: Bool, body: MarkdownText) {
-        self.info = info
-        self.category = category
-        self.title = title
-        self.summary = summary
-        self.products = products
-        self.tags = tags
-        self.updated = updated
-        self.draft = draft
-        self.related = related
-        self.promoted = promoted
-        self.body = body
-    }
-}
-
-extension FAQ {
-    /// Every field, for `LoadedFileReader`.
-    init(info: EntryInfo, question: String, category: String, products: [String], related: [String], order: Int,
-         answer: MarkdownText) {
-        self.info = info
-        self.question = question
-        self.category = category
-        self.products = products
-        self.related = related
-        self.order = order
-        self.answer = answer
-    }
-}
-
-extension Policy {
-    /// Every field, for `LoadedFileReader`.
-    init(info: EntryInfo, title: String, summary: String, section: String?, version: String, effective: Day,
-         effectiveIsMonth: Bool, reviewBy: Day?, owner: String?, order: Int, products: [String], changes: [PolicyChange],
-         replaces: String?, body: MarkdownText) {
-        self.info = info
-        self.title = title
-        self.summary = summary
-        self.section = section
-        self.version = version
-        self.effective = effective
-        self.effectiveIsMonth = effectiveIsMonth
-        self.reviewBy = reviewBy
-        self.owner = owner
-        self.order = order
-        self.products = products
-        self.changes = changes
-        self.replaces = replaces
-        self.body = body
     }
 }

@@ -16,19 +16,19 @@ struct RenderedMarkdownReader {
 
     func read(at offset: Int) throws -> RenderedMarkdown? {
         var fields = try CacheFields(source, at: offset)
-        guard let html = try fields.next("html").map(string),
+        guard let html = try fields.next("html").map(source.stringValue),
               let headingsAt = try fields.next("headings"), let linksAt = try fields.next("links"),
               let sectionsAt = try fields.next("sections"), fields.isAtEnd,
-              let headings = try list(at: headingsAt, heading), let links = try list(at: linksAt, link),
-              let sections = try list(at: sectionsAt, section)
+              let headings = try source.list(at: headingsAt, heading), let links = try source.list(at: linksAt, link),
+              let sections = try source.list(at: sectionsAt, section)
         else { return nil }
         return RenderedMarkdown(html: html, headings: headings, links: links, sections: sections)
     }
 
     private func heading(at offset: Int) throws -> MarkdownHeading? {
         var fields = try CacheFields(source, at: offset)
-        guard let level = try fields.next("level").map(int), let text = try fields.next("text").map(string),
-              let id = try fields.next("id").map(string), let line = try fields.next("line").map(int), fields.isAtEnd
+        guard let level = try fields.next("level").map(source.intValue), let text = try fields.next("text").map(source.stringValue),
+              let id = try fields.next("id").map(source.stringValue), let line = try fields.next("line").map(source.intValue), fields.isAtEnd
         else { return nil }
         return MarkdownHeading(level: level, text: text, id: id, line: line)
     }
@@ -40,7 +40,7 @@ struct RenderedMarkdownReader {
             guard let read = try self.heading(at: headingAt) else { return nil }
             heading = read
         }
-        guard let text = try fields.next("text").map(string), fields.isAtEnd else { return nil }
+        guard let text = try fields.next("text").map(source.stringValue), fields.isAtEnd else { return nil }
         return MarkdownSection(heading: heading, text: text)
     }
 
@@ -59,32 +59,9 @@ struct RenderedMarkdownReader {
         } else {
             return nil
         }
-        guard kindFields.isAtEnd, let destination = try fields.next("destination").map(string),
-              let line = try fields.next("line").map(int), let column = try fields.next("column").map(int), fields.isAtEnd
+        guard kindFields.isAtEnd, let destination = try fields.next("destination").map(source.stringValue),
+              let line = try fields.next("line").map(source.intValue), let column = try fields.next("column").map(source.intValue), fields.isAtEnd
         else { return nil }
         return MarkdownLink(kind: kind, destination: destination, line: line, column: column)
-    }
-
-    /// The elements of the unkeyed container at `offset`; nil if one is not in the expected form.
-    private func list<Element>(at offset: Int, _ element: (Int) throws -> Element?) throws -> [Element]? {
-        let (end, count, first) = try source.container(at: offset, tag: CacheTag.unkeyed)
-        var elements: [Element] = []
-        elements.reserveCapacity(count)
-        var at = first
-        for _ in 0..<count {
-            let next = try source.end(ofValueAt: at)
-            guard next <= end, let value = try element(at) else { return nil }
-            elements.append(value)
-            at = next
-        }
-        return at == end ? elements : nil
-    }
-
-    private func string(at offset: Int) throws -> String {
-        try SingleValueReader(source: source, offset: offset).decode(String.self)
-    }
-
-    private func int(at offset: Int) throws -> Int {
-        try SingleValueReader(source: source, offset: offset).decode(Int.self)
     }
 }

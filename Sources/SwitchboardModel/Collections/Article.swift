@@ -64,7 +64,10 @@ public struct Article: Sendable, Codable, Equatable {
         article.storedBody = reference
         return article
     }
+}
 
+// In an extension, so the struct keeps its memberwise initialiser (`LoadedFileReader` uses it).
+extension Article {
     init(_ info: EntryInfo, category: String, _ r: Record, body: MarkdownText) {
         self.info = info
         self.category = category

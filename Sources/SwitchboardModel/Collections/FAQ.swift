@@ -7,7 +7,10 @@ public struct FAQ: Sendable, Codable {
     public var related: [String]
     public var order: Int
     public var answer: MarkdownText
+}
 
+// In an extension, so the struct keeps its memberwise initialiser (`LoadedFileReader` uses it).
+extension FAQ {
     init(_ info: EntryInfo, _ r: Record, body: MarkdownText) {
         self.info = info
         question = r.string("question")

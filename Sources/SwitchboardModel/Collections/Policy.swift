@@ -18,7 +18,10 @@ public struct Policy: Sendable, Codable {
     /// The slug of the policy this one takes over from on its `effective` date.
     public var replaces: String?
     public var body: MarkdownText
+}
 
+// In an extension, so the struct keeps its memberwise initialiser (`LoadedFileReader` uses it).
+extension Policy {
     init(_ info: EntryInfo, _ r: Record, body: MarkdownText) {
         self.info = info
         title = r.string("title")
