@@ -55,6 +55,16 @@ public final class SearchAnalysisCache: CacheFolderEntries, @unchecked Sendable 
     /// holds them, this object no longer does.
     public var wasLetGo: Bool { lock.withLock { wroteThrough } }
 
+    /// Where the search index's numbered pieces are kept (see `SearchPieceFolder`): set by a
+    /// session that builds once with a cache folder. A long-lived session keeps the analyses in
+    /// memory, and a piece taken from the folder would make it encode every page's analysis
+    /// again to keep them.
+    public var pieces: SearchPieceFolder? {
+        get { lock.withLock { pieceFolder } }
+        set { lock.withLock { pieceFolder = newValue } }
+    }
+    private var pieceFolder: SearchPieceFolder?
+
     public init() {}
 
     /// How many documents' analyses it holds.

@@ -75,12 +75,16 @@ public enum SearchIndexWriter {
             if let cache, let keys = orderedKeys {
                 // A kept analysis comes with its encoded form; a new one is encoded from the
                 // numbered pieces only when the cache takes it, before they are merged.
-                var numbering = SearchInvertedIndex.Numbering(pageCount: keys.count) { page -> (SearchDocumentAnalysis, (CacheBlob?, [UInt8])) in
+                let kept = cache.pieces.map { folder in
+                    keptPieces(in: folder, keys: keys, basePath: basePath) { page in _ = documents.take(catalogue.order[page]) }
+                }
+                var numbering = SearchInvertedIndex.Numbering(pageCount: keys.count, kept: kept) { page -> (SearchDocumentAnalysis, (CacheBlob?, [UInt8])) in
                     // Taken even when the cache holds the analysis: the list lets it go.
                     let (taken, record) = document(page)
                     if let (analysis, blob) = cache.entry(keys[page]) { return (analysis, (blob, record)) }
                     return (SearchDocumentAnalysis(taken), (nil, record))
                 }
+                cache.pieces?.keepOnly()
                 let extras = numbering.takeExtras()
                 records = extras.map(\.1)
                 do {
@@ -137,6 +141,29 @@ public enum SearchIndexWriter {
                                 bytes: SearchManifest.json(catalogue, shardKeys: shardKeys, chunkSize: chunks.size, productNames: productNames,
                                                           synonyms: synonyms)))
         return files
+    }
+
+    /// Numbered pieces taken from and kept in `folder`, each under the hash of its pages'
+    /// documents (`keys`, by page id). A piece taken from the folder comes with its pages'
+    /// records but not their analyses' encoded forms (the analysis cache has them, or encodes
+    /// them from the piece); its pages' documents are still taken out of the list (`skip`),
+    /// which lets them go.
+    static func keptPieces(in folder: SearchPieceFolder, keys: [ContentDigest], basePath: String,
+                           skip: @escaping @Sendable (Int) -> Void)
+        -> SearchInvertedIndex.KeptPieces<(CacheBlob?, [UInt8])> {
+        let pageCount = keys.count
+        let key = { @Sendable (pages: Range<Int>) in
+            folder.key(pages: pages, documents: keys[pages], pageCount: pageCount, basePath: basePath)
+        }
+        return SearchInvertedIndex.KeptPieces(
+            take: { _, pages in
+                guard let bytes = folder.read(key(pages)),
+                      let piece = SearchInvertedIndex.Piece<(CacheBlob?, [UInt8])>(decoding: bytes, pages: pages, extra: { (nil, Array($0)) })
+                else { return nil }
+                for page in pages { skip(page) }
+                return piece
+            },
+            keep: { _, piece in folder.write(key(piece.pages), piece.encoded { $0.1 }) })
     }
 
     /// Vocabulary files for typo candidates, each the words (terms of letters only) of two given

@@ -56,7 +56,9 @@ struct SearchInvertedIndex: Sendable {
         private var frequency: [Int]
         private var countBytes: [Int]
 
-        init(pageCount: Int, pieceSize: Int = SearchInvertedIndex.pieceSize,
+        /// With `kept`, a piece it has is taken from it instead of analysing its pages, and
+        /// each piece numbered is handed to it (before its table is merged).
+        init(pageCount: Int, pieceSize: Int = SearchInvertedIndex.pieceSize, kept: KeptPieces<Extra>? = nil,
              analyse: @Sendable (Int) -> (SearchDocumentAnalysis, Extra)) {
             let size = Swift.max(1, pieceSize)
             self.pageCount = pageCount
@@ -64,7 +66,14 @@ struct SearchInvertedIndex: Sendable {
             let pieceCount = (pageCount + size - 1) / size
             let merger = TableMerger<Extra>(pieceCount: pieceCount)
             _ = Array(0..<pieceCount).parallelMap { piece in
-                merger.offer(Piece<Extra>(pages: (piece * size)..<Swift.min(pageCount, (piece + 1) * size), analyse: analyse), at: piece)
+                let pages = (piece * size)..<Swift.min(pageCount, (piece + 1) * size)
+                if let taken = kept?.take(piece, pages) {
+                    merger.offer(taken, at: piece)
+                    return
+                }
+                let numbered = Piece<Extra>(pages: pages, analyse: analyse)
+                kept?.keep(piece, numbered)
+                merger.offer(numbered, at: piece)
             }
             (pieces, table, frequency, countBytes) = merger.finish()
         }
@@ -166,6 +175,14 @@ struct SearchInvertedIndex: Sendable {
         }
     }
 
+    /// Where numbered pieces are kept between builds (`SearchPieceFolder`): `take` gives the
+    /// piece of a range of pages when one made from the same pages is kept, `keep` is handed
+    /// each piece numbered.
+    struct KeptPieces<Extra: Sendable>: Sendable {
+        let take: @Sendable (_ piece: Int, _ pages: Range<Int>) -> Piece<Extra>?
+        let keep: @Sendable (_ piece: Int, _ numbered: Piece<Extra>) -> Void
+    }
+
     /// Merges finished pieces' tables into the index's in piece order, whichever order the
     /// pieces finish in: the task that finishes a piece merges every piece that is next in line,
     /// unless another task is merging already. A merged piece's terms are renumbered by the
@@ -257,7 +274,7 @@ struct SearchInvertedIndex: Sendable {
     /// A run of pages numbered against a table of their own: for each page in turn, its terms'
     /// numbers and counts (`ends[i]` is where page `i`'s stop in `ids`; the counts are packed, in
     /// the same order), and how many of the pages each term is in.
-    private struct Piece<Extra: Sendable>: Sendable {
+    struct Piece<Extra: Sendable>: Sendable {
         var pages: Range<Int> = 0..<0
         var table = SearchTermTable(frozenArena: [], starts: [0])
         var ids: [Int32] = []

@@ -478,6 +478,9 @@ public final class BuildSession {
         if configuration.buildsOnce {
             let program = configuration.programIdentity
             storedAnalyses.writeThrough = { cache in Self.write(cache, to: path, program: program) }
+            if storedAnalyses.pieces == nil, let folder = configuration.cacheDirectory {
+                storedAnalyses.pieces = SearchPieceFolder(path: "\(folder)/search-pieces", identity: program)
+            }
         }
         return storedAnalyses
     }

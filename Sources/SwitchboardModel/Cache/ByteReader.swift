@@ -50,6 +50,15 @@ public struct ByteReader {
         return bytes[offset..<end]
     }
 
+    /// The next `count` bytes as they are (written by `ByteWriter.append(raw:)`), as a slice of
+    /// the buffer; nil when fewer are left.
+    public mutating func readRaw(count: Int) -> ArraySlice<UInt8>? {
+        guard count >= 0, count <= bytes.count - offset else { return nil }
+        let end = offset + count
+        defer { offset = end }
+        return bytes[offset..<end]
+    }
+
     /// A string; bytes that are not UTF-8 make it unreadable rather than repaired.
     public mutating func readString() -> String? {
         guard let run = readBytes() else { return nil }
