@@ -65,6 +65,14 @@ public final class SearchAnalysisCache: CacheFolderEntries, @unchecked Sendable 
     }
     private var pieceFolder: SearchPieceFolder?
 
+    /// Where the search index's scored entries are kept (see `SearchEntryStore`), set as
+    /// `pieces` is.
+    public var entries: SearchEntryStore? {
+        get { lock.withLock { entryStore } }
+        set { lock.withLock { entryStore = newValue } }
+    }
+    private var entryStore: SearchEntryStore?
+
     public init() {}
 
     /// How many documents' analyses it holds.

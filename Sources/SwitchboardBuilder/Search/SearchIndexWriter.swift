@@ -102,8 +102,8 @@ public enum SearchIndexWriter {
                     return (SearchDocumentAnalysis(taken), record)
                 }
             }
-            let entries = SearchTermEntries(index, scoring: SearchScoring(lengths: lengths),
-                                            catalogue: catalogue, headLength: headLength).entries
+            let entries = Self.entries(index, scoring: SearchScoring(lengths: lengths), catalogue: catalogue,
+                                       store: cache?.entries, keys: orderedKeys)
             return (entries, index.table, index.sorted, records)
         }()
         let chunks = recordMaker.chunks(records)
@@ -141,6 +141,27 @@ public enum SearchIndexWriter {
                                 bytes: SearchManifest.json(catalogue, shardKeys: shardKeys, chunkSize: chunks.size, productNames: productNames,
                                                           synonyms: synonyms)))
         return files
+    }
+
+    /// Every term's entry, in `index.sorted` order. With a `store` and each page's document
+    /// hash (`keys`, by page id), a term none of whose pages changed keeps the last build's
+    /// entry, and the store is left holding this build's.
+    static func entries(_ index: SearchInvertedIndex, scoring: SearchScoring, catalogue: SearchCatalogue,
+                        store: SearchEntryStore?, keys: [ContentDigest]?) -> [SearchTermEntries.Entry] {
+        guard let store, let keys else {
+            return SearchTermEntries(index, scoring: scoring, catalogue: catalogue, headLength: headLength).entries
+        }
+        let setting = store.setting(scoring: scoring, catalogue: catalogue, headLength: headLength)
+        var kept: (@Sendable (Int, ArraySlice<Int32>) -> SearchTermEntries.Entry?)?
+        if let previous = store.previous(setting: setting, pages: keys) {
+            let table = index.table
+            kept = { t, pages in previous.entry(term: table.bytes(t), docs: pages) }
+        }
+        let made = SearchTermEntries(index, scoring: scoring, catalogue: catalogue, headLength: headLength, kept: kept)
+        let sorted = index.sorted
+        store.write(setting: setting, pages: keys, terms: { rank in (index.table.bytes(sorted[rank]), index.documentFrequency(sorted[rank])) },
+                    entries: made.entries, kept: made.keptCount)
+        return made.entries
     }
 
     /// Numbered pieces taken from and kept in `folder`, each under the hash of its pages'

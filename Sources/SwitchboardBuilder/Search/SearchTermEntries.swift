@@ -11,29 +11,41 @@ struct SearchTermEntries: Sendable {
 
     /// Entries in `SearchInvertedIndex.sorted` order.
     let entries: [Entry]
+    /// How many entries `kept` gave.
+    let keptCount: Int
 
+    /// With `kept`, a term whose entry it gives (from its id and its postings' pages) is not
+    /// scored again (`SearchEntryStore`).
     init(_ index: SearchInvertedIndex, scoring: SearchScoring, catalogue: SearchCatalogue,
-         headLength: Int) {
+         headLength: Int, kept: (@Sendable (_ term: Int, _ pages: ArraySlice<Int32>) -> Entry?)? = nil) {
         // Terms in chunks, each with one set of scratch buffers: most terms are in a page or
         // two, so a term's own arrays (scores, levels, head flags, counts) had cost more
         // allocations than postings.
         let sorted = index.sorted
         let chunkCount = Swift.max(1, Swift.min(256, sorted.count / 256))
-        let chunks = Array(0..<chunkCount).parallelMap { chunk -> [Entry] in
+        let chunks = Array(0..<chunkCount).parallelMap { chunk -> (entries: [Entry], kept: Int) in
             var scratch = Scratch(catalogue: catalogue)
             let start = chunk * sorted.count / chunkCount, end = (chunk + 1) * sorted.count / chunkCount
             var entries: [Entry] = []
+            var keptCount = 0
             entries.reserveCapacity(end - start)
             for rank in start..<end {
-                entries.append(Self.entry(sorted[rank], index: index, scoring: scoring, catalogue: catalogue,
+                let t = sorted[rank]
+                if let kept, let entry = kept(t, index.docs[index.offsets[t]..<index.offsets[t + 1]]) {
+                    entries.append(entry)
+                    keptCount += 1
+                    continue
+                }
+                entries.append(Self.entry(t, index: index, scoring: scoring, catalogue: catalogue,
                                           headLength: headLength, scratch: &scratch))
             }
-            return entries
+            return (entries, keptCount)
         }
         var entries: [Entry] = []
         entries.reserveCapacity(sorted.count)
-        for chunk in chunks { entries.append(contentsOf: chunk) }
+        for chunk in chunks { entries.append(contentsOf: chunk.entries) }
         self.entries = entries
+        keptCount = chunks.reduce(0) { $0 + $1.kept }
     }
 
     /// Buffers one worker reuses for every term it writes.

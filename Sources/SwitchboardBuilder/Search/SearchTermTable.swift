@@ -77,6 +77,21 @@ struct SearchTermTable: Sendable {
         key.withUnsafeBufferPointer { intern($0) }
     }
 
+    /// The id of the term with these bytes, if the table has it; nil on a frozen table.
+    func find(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard !slots.isEmpty else { return nil }
+        let hash = Self.hash(key)
+        let mask = slots.count - 1
+        var slot = Int(hash) & mask
+        while true {
+            let entry = Int(slots[slot])
+            if entry == 0 { return nil }
+            let id = entry - 1
+            if hashes[id] == hash, equals(id, key) { return id }
+            slot = (slot + 1) & mask
+        }
+    }
+
     /// Whether term `a` sorts before term `b` by bytes, which for UTF-8 is code point order.
     func precedes(_ a: Int, _ b: Int) -> Bool {
         bytes(a).lexicographicallyPrecedes(bytes(b))

@@ -480,6 +480,7 @@ public final class BuildSession {
             storedAnalyses.writeThrough = { cache in Self.write(cache, to: path, program: program) }
             if storedAnalyses.pieces == nil, let folder = configuration.cacheDirectory {
                 storedAnalyses.pieces = SearchPieceFolder(path: "\(folder)/search-pieces", identity: program)
+                storedAnalyses.entries = SearchEntryStore(path: "\(folder)/search-entries", identity: program)
             }
         }
         return storedAnalyses

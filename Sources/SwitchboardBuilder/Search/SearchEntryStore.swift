@@ -1,0 +1,179 @@
+import Foundation
+import SwitchboardModel
+
+/// Every term's scored entry (`SearchTermEntries.Entry`: its shard entry's JSON and its tail
+/// file) from the last build, kept in the cache folder, so that a rebuild scores again only
+/// the terms of the pages that changed. Scoring every term's postings was the largest part of
+/// the search index left in a one-edit rebuild once the numbered pieces were kept
+/// (`SearchPieceFolder`): a seventh of its CPU at 10,000 pages.
+///
+/// A term's entry is read from its postings (pages, counts, best sections), each posting's
+/// page's field lengths and facets, the page count, the fields' mean lengths and the program.
+/// The file holds the last build's *setting* (a hash of the page count, the rounded mean
+/// lengths, every page's facets and the program) and every page's document hash by page id.
+/// When the setting is the same, a page whose document hash is the same has the same counts
+/// and lengths, so a term keeps its entry when it is in the same number of pages as before and
+/// none of them changed: a term that left a changed page is in fewer, one that came into a
+/// changed page has it among its pages. Anything else (another setting, a page added, a file
+/// that is damaged or from another program) scores every term, as a clean build does.
+///
+/// One file, `search-entries`: a header, the program, the setting, the page hashes, the
+/// entries, and a checksum of all of that; written after the entries are made, in pieces of
+/// about a megabyte, and renamed into place.
+public final class SearchEntryStore: @unchecked Sendable {
+    public let path: String
+    private let identity: String
+    private static let header = Array("switchboard search entries 1\n".utf8)
+    private let lock = NSLock()
+    private var last = (kept: 0, scored: 0)
+
+    /// How many terms the last build kept and how many it scored.
+    public var lastBuild: (kept: Int, scored: Int) { lock.withLock { last } }
+
+    /// Entries kept in the file at `path`, for the program `identity`.
+    public init(path: String, identity: String) {
+        self.path = path
+        self.identity = identity
+    }
+
+    /// The hash of what every entry reads besides its own postings.
+    func setting(scoring: SearchScoring, catalogue: SearchCatalogue, headLength: Int) -> ContentDigest {
+        var hasher = ContentHasher()
+        hasher.add("search entries")
+        hasher.add(identity)
+        hasher.add(scoring.documentCount)
+        hasher.add(headLength)
+        for mean in scoring.averageLengths { hasher.add(Int(truncatingIfNeeded: mean.bitPattern)) }
+        hasher.add(catalogue.types.count)
+        for type in catalogue.types { hasher.add(type) }
+        hasher.add(catalogue.products.count)
+        for product in catalogue.products { hasher.add(product) }
+        for (type, products) in zip(catalogue.typeIndex, catalogue.productIndices) {
+            hasher.add(type)
+            hasher.add(products.count)
+            for product in products { hasher.add(product) }
+        }
+        return hasher.finish()
+    }
+
+    /// The last build's entries, if it had the same setting and page count: for each term,
+    /// its entry when none of its pages changed (`pages`: each page's document hash by id).
+    func previous(setting: ContentDigest, pages: [ContentDigest]) -> Previous? {
+        guard let file = FileReader.read(path), var previous = Previous(file, header: Self.header, identity: identity),
+              previous.setting == setting, previous.pages.count == pages.count else { return nil }
+        previous.changed = zip(pages, previous.pages).map { $0 != $1 }
+        return previous
+    }
+
+    /// Writes this build's entries (`terms[i]`'s entry is `entries[i]`), under `setting` and
+    /// the pages' document hashes; `kept` of them were kept from the last build.
+    func write(setting: ContentDigest, pages: [ContentDigest], terms: (Int) -> (bytes: ArraySlice<UInt8>, pages: Int),
+               entries: [SearchTermEntries.Entry], kept: Int) {
+        lock.withLock { last = (kept, entries.count - kept) }
+        var hasher = ContentHasher()
+        _ = CacheFile.stream(path) { output in
+            var writer = ByteWriter()
+            func flush(force: Bool) {
+                guard force || writer.bytes.count >= 1 << 20 else { return }
+                hasher.add(writer.bytes)
+                output(writer.bytes)
+                writer = ByteWriter()
+            }
+            writer.append(raw: Self.header)
+            writer.write(identity)
+            writer.write(setting)
+            writer.write(pages.count)
+            for page in pages { writer.write(page) }
+            writer.write(entries.count)
+            for (i, entry) in entries.enumerated() {
+                let term = terms(i)
+                writer.write(bytes: term.bytes)
+                writer.write(term.pages)
+                writer.write(bytes: entry.json)
+                if let tail = entry.tail {
+                    writer.write(true)
+                    writer.write(bytes: tail)
+                } else {
+                    writer.write(false)
+                }
+                flush(force: false)
+            }
+            flush(force: true)
+            writer.write(hasher.finish())
+            output(writer.bytes)
+            return false
+        }
+    }
+
+    /// The entries of a file, read once: the terms in a table of their own, each entry's
+    /// bytes where they are in the file.
+    struct Previous: Sendable {
+        let setting: ContentDigest
+        let pages: [ContentDigest]
+        private let bytes: [UInt8]
+        private let terms: SearchTermTable
+        /// How many pages each term is in.
+        private let frequencies: [Int]
+        private let json: [Range<Int>]
+        private let tails: [Range<Int>?]
+        /// Whether each page id's document changed since (set by `previous(setting:pages:)`).
+        fileprivate(set) var changed: [Bool]
+
+        init?(_ file: [UInt8], header: [UInt8], identity: String) {
+            // The checksum, the last 16 bytes, is of everything before it.
+            guard file.count > 16 else { return nil }
+            var check = ByteReader(file, offset: file.count - 16)
+            guard let checksum = check.readDigest(), ContentDigest(file[..<(file.count - 16)]) == checksum else { return nil }
+            var reader = ByteReader(file)
+            guard reader.expect(header), reader.readString() == identity, let setting = reader.readDigest(),
+                  let pageCount = reader.readInt(), pageCount >= 0, pageCount <= file.count / 16 else { return nil }
+            var pages: [ContentDigest] = []
+            pages.reserveCapacity(pageCount)
+            for _ in 0..<pageCount {
+                guard let page = reader.readDigest() else { return nil }
+                pages.append(page)
+            }
+            guard let count = reader.readInt(), count >= 0, count <= file.count else { return nil }
+            var terms = SearchTermTable(capacity: count)
+            var frequencies: [Int] = []
+            var json: [Range<Int>] = []
+            var tails: [Range<Int>?] = []
+            frequencies.reserveCapacity(count)
+            json.reserveCapacity(count)
+            tails.reserveCapacity(count)
+            for _ in 0..<count {
+                guard let term = reader.readBytes(), let frequency = reader.readInt(), let entry = reader.readBytes(),
+                      let hasTail = reader.readBool() else { return nil }
+                var tail: Range<Int>?
+                if hasTail {
+                    guard let bytes = reader.readBytes() else { return nil }
+                    tail = bytes.indices
+                }
+                // A term written twice is not from this writer.
+                let id = term.withUnsafeBufferPointer { terms.intern($0) }
+                guard id == json.count else { return nil }
+                frequencies.append(frequency)
+                json.append(entry.indices)
+                tails.append(tail)
+            }
+            guard reader.offset == file.count - 16 else { return nil }
+            self.setting = setting
+            self.pages = pages
+            bytes = file
+            self.terms = terms
+            self.frequencies = frequencies
+            self.json = json
+            self.tails = tails
+            changed = []
+        }
+
+        /// The last build's entry of `term`, if the term is in the same number of pages
+        /// (`docs`, by id) and none of them changed.
+        func entry(term: ArraySlice<UInt8>, docs: ArraySlice<Int32>) -> SearchTermEntries.Entry? {
+            guard let id = term.withUnsafeBufferPointer({ terms.find($0) }) else { return nil }
+            guard frequencies[id] == docs.count else { return nil }
+            for doc in docs where changed[Int(doc)] { return nil }
+            return SearchTermEntries.Entry(json: Array(bytes[json[id]]), tail: tails[id].map { Array(bytes[$0]) })
+        }
+    }
+}
