@@ -209,7 +209,7 @@ import SwitchboardModel
                 changed += 1
             }
             #expect(changed > 10)
-        default: bytes = Array("switchboard parsed files 2\n".utf8) + [3] + Array("xyz".utf8) + bytes.dropFirst(27)
+        default: bytes = Array("switchboard parsed files 3\n".utf8) + [3] + Array("xyz".utf8) + bytes.dropFirst(27)
         }
         try Data(bytes).write(to: URL(fileURLWithPath: path))
 

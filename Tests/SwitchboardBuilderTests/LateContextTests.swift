@@ -45,7 +45,7 @@ import SwitchboardMarkdown
         let builder = try Self.builder()
         let article = try #require(builder.site.articles.first)
         #expect(Mirror(reflecting: article).children.map { $0.label ?? "" }
-                == ["info", "category", "title", "summary", "products", "tags", "updated", "draft", "related", "promoted", "body", "storedBody"])
+                == ["info", "category", "title", "summary", "products", "tags", "updated", "draft", "related", "promoted", "body", "storedBody", "encodedBody"])
         #expect(Mirror(reflecting: article.info).children.map { $0.label ?? "" } == ["path", "slug", "url", "draft", "aliases"])
         let inputs = ArticlePageMemo.Inputs(article: article, categoryTitle: "Returns", related: [], productNames: [], basePath: "",
                                             repositoryURL: nil)

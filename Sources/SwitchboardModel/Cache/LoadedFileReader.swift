@@ -15,6 +15,9 @@ import SwitchboardMarkdown
 /// `Decodable` (`read` returns nil or throws, and the caller decodes the usual way).
 struct LoadedFileReader {
     let source: CacheSource
+    /// With an article's body hashes, the article's body is left encoded (`Article.encodedBody`)
+    /// when it has no links: a store takes it as it is.
+    var bodyDigests: (page: ContentDigest, sections: ContentDigest)?
 
     func read(at offset: Int) throws -> LoadedFile? {
         var fields = try CacheFields(source, at: offset)
@@ -81,8 +84,14 @@ struct LoadedFileReader {
         }
         guard let draft = try fields.next("draft").map(source.boolValue), let related = try strings(fields.next("related")),
               let promoted = try fields.next("promoted").map(source.boolValue), let bodyAt = try fields.next("body"),
-              let body = try markdownText(at: bodyAt), fields.isAtEnd
+              fields.isAtEnd
         else { return nil }
+        if let bodyDigests, let encoded = try encodedBody(at: bodyAt, digests: bodyDigests) {
+            return Article(info: info, category: category, title: title, summary: summary, products: products, tags: tags,
+                           updated: updated, draft: draft, related: related, promoted: promoted,
+                           body: MarkdownText(source: encoded.source, rendered: MarkdownText.empty.rendered), encodedBody: encoded.body)
+        }
+        guard let body = try markdownText(at: bodyAt) else { return nil }
         return Article(info: info, category: category, title: title, summary: summary, products: products, tags: tags,
                        updated: updated, draft: draft, related: related, promoted: promoted, body: body)
     }
@@ -143,6 +152,21 @@ struct LoadedFileReader {
               let day = try fields.next("day").map(source.intValue), fields.isAtEnd
         else { return nil }
         return Day(year: year, month: month, day: day)
+    }
+
+    /// A body's source text and its rendered part's bytes, not decoded; nil when it has links
+    /// (a store keeps none: such a body is decoded and stays in memory) or is not in this form.
+    private func encodedBody(at offset: Int, digests: (page: ContentDigest, sections: ContentDigest)) throws
+        -> (source: String, body: EncodedArticleBody)? {
+        var fields = try CacheFields(source, at: offset)
+        guard let text = try fields.next("source").map(source.stringValue), let renderedAt = try fields.next("rendered"), fields.isAtEnd
+        else { return nil }
+        var rendered = try CacheFields(source, at: renderedAt)
+        guard try rendered.next("html") != nil, try rendered.next("headings") != nil, let linksAt = try rendered.next("links"),
+              try source.container(at: linksAt, tag: CacheTag.unkeyed).count == 0
+        else { return nil }
+        let end = try source.end(ofValueAt: renderedAt)
+        return (text, EncodedArticleBody(bytes: Array(source.bytes[renderedAt..<end]), pageDigest: digests.page, sectionsDigest: digests.sections))
     }
 
     private func markdownText(at offset: Int) throws -> MarkdownText? {

@@ -13,10 +13,44 @@ public final class ParseCache: CacheFolderEntries, @unchecked Sendable {
         var file: LoadedFile
     }
 
-    /// The parsed file in a cache entry, when its bytes are whole and well formed.
-    static func decoded(_ blob: CacheBlob) -> LoadedFile? {
-        guard let bytes = blob.intactBytes else { return nil }
-        return try? CacheDecoder.decode(LoadedFile.self, from: bytes)
+    /// The parsed file in a cache entry, when its bytes are whole and well formed. With
+    /// `keepingBodyEncoded`, an article's body is left encoded (`Article.encodedBody`) for a
+    /// load that keeps bodies in a store.
+    ///
+    /// An entry is a byte saying whether the hashes of an article's body follow (1) or not (0),
+    /// those hashes (page part, then sections), then the parsed file as `CacheEncoder` writes it:
+    /// the hashes let a body go to the store without being decoded.
+    static func decoded(_ blob: CacheBlob, keepingBodyEncoded: Bool = false) -> LoadedFile? {
+        guard let bytes = blob.intactBytes, let flag = bytes.first else { return nil }
+        var reader = ByteReader(Array(bytes.prefix(33)))
+        _ = reader.readRaw(count: 1)
+        var digests: (page: ContentDigest, sections: ContentDigest)?
+        switch flag {
+        case 0: break
+        case 1:
+            guard let page = reader.readDigest(), let sections = reader.readDigest() else { return nil }
+            digests = (page, sections)
+        default: return nil
+        }
+        let file = bytes.dropFirst(reader.offset)
+        return try? CacheDecoder.decodeLoadedFile(from: file, bodyDigests: keepingBodyEncoded ? digests : nil)
+    }
+
+    /// A parsed file's entry (see `decoded`), its article's body loaded; nil when it cannot be
+    /// read back from its store or encoded.
+    static func encoded(_ file: LoadedFile) -> [UInt8]? {
+        guard let loaded = file.withBodyLoaded(), let encoded = try? CacheEncoder.encode(loaded) else { return nil }
+        var writer = ByteWriter()
+        if case .article(let article)? = file.entry {
+            writer.append(raw: [1])
+            writer.write(article.pageBodyDigest)
+            writer.write(article.storedBody?.sectionsDigest ?? ContentHasher.sectionsDigest(
+                article.body.rendered.sections.map { ($0.heading?.id, $0.heading?.text, $0.text) }))
+        } else {
+            writer.append(raw: [0])
+        }
+        writer.append(raw: encoded)
+        return writer.bytes
     }
 
     /// An entry read from the cache folder: its bytes, or where they are in a file left on disk
@@ -25,11 +59,12 @@ public final class ParseCache: CacheFolderEntries, @unchecked Sendable {
         case bytes(CacheBlob)
         case file(CacheEntryIndex, CacheEntryIndex.Entry)
 
-        /// The parsed file, when its bytes can be read and are whole and well formed.
-        var decoded: LoadedFile? {
+        /// The parsed file, when its bytes can be read and are whole and well formed (an
+        /// article's body left encoded with `keepingBodyEncoded`).
+        func decoded(keepingBodyEncoded: Bool = false) -> LoadedFile? {
             switch self {
-            case .bytes(let blob): ParseCache.decoded(blob)
-            case .file(let index, let entry): index.blob(entry).flatMap(ParseCache.decoded)
+            case .bytes(let blob): ParseCache.decoded(blob, keepingBodyEncoded: keepingBodyEncoded)
+            case .file(let index, let entry): index.blob(entry).flatMap { ParseCache.decoded($0, keepingBodyEncoded: keepingBodyEncoded) }
             }
         }
     }
@@ -45,7 +80,7 @@ public final class ParseCache: CacheFolderEntries, @unchecked Sendable {
     var entries: [String: Entry] = [:]
     /// Read from the cache folder and not yet used: path → (key, encoded entry).
     var stored: [String: (key: ContentDigest, blob: Stored)] = [:]
-    private var files = CacheEntryFiles(header: "switchboard parsed files 2\n")
+    private var files = CacheEntryFiles(header: "switchboard parsed files 3\n")
     /// How many files the last load took from the cache folder.
     public private(set) var lastDecodedCount = 0
     /// Whether the last load parsed a file or dropped one: then the cache folder's copy is out of date.
@@ -96,8 +131,7 @@ public final class ParseCache: CacheFolderEntries, @unchecked Sendable {
         for path in names {
             let entry = entries[path]!
             // A body that cannot be read back from its store is written damaged too.
-            let blob = entry.file.withBodyLoaded().flatMap { try? CacheEncoder.encode($0) }.map(CacheBlob.init)
-                ?? CacheBlob(bytes: [], checksum: ContentDigest([1]))
+            let blob = Self.encoded(entry.file).map(CacheBlob.init) ?? CacheBlob(bytes: [], checksum: ContentDigest([1]))
             writer.add(CacheEntryFile.Entry(name: path, key: entry.key, blob: blob))
         }
         writer.finish()

@@ -19,6 +19,9 @@ public struct Article: Sendable, Codable, Equatable {
     public var body: MarkdownText
     /// Where the body is kept by a build that runs once; nil while `body` holds it.
     public var storedBody: ArticleBodyStore.Reference?
+    /// The body as the parse cache encoded it, not yet decoded, while `body` is empty: set only
+    /// between decoding an entry for a load that keeps bodies in a store and `storingBody(in:)`.
+    var encodedBody: EncodedArticleBody?
 
     /// Every field but `storedBody`, which names a place in this process only: the parse
     /// cache writes the body itself (`withBodyLoaded()`).
@@ -35,7 +38,7 @@ public struct Article: Sendable, Codable, Equatable {
 
     /// The hash of `pageBody` (`ContentHasher.pageBodyDigest`), without reading a stored body back.
     public var pageBodyDigest: ContentDigest {
-        storedBody?.pageDigest ?? ContentHasher.pageBodyDigest(body.rendered)
+        storedBody?.pageDigest ?? encodedBody?.pageDigest ?? ContentHasher.pageBodyDigest(body.rendered)
     }
 
     /// The body's sections, for the search index (empty when unreadable, as `pageBody`).
@@ -58,6 +61,21 @@ public struct Article: Sendable, Codable, Equatable {
 
     /// The article with its body moved to `store`; as it was when the store cannot take it.
     func storingBody(in store: ArticleBodyStore) -> Article {
+        if let encoded = encodedBody {
+            var article = self
+            article.encodedBody = nil
+            if let reference = store.put(encoded: encoded) {
+                article.storedBody = reference
+                return article
+            }
+            // The store cannot take it: decoded into memory, as an article parsed now keeps it.
+            guard let rendered = EncodedArticleBody.decode(encoded.bytes) else {
+                store.reportUnreadable()
+                return article
+            }
+            article.body = MarkdownText(source: body.source, rendered: rendered)
+            return article
+        }
         guard storedBody == nil, let reference = store.put(body.rendered) else { return self }
         var article = self
         article.body = .empty

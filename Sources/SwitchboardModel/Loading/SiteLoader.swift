@@ -88,7 +88,8 @@ public struct SiteLoader {
                 return ParseCache.Lookup(key: key, file: known.file, source: .memory)
             }
             // From the cache folder: decoded here, on all cores; a damaged entry is parsed again.
-            if let saved = stored[file.path], saved.key == key, let file = saved.blob.decoded {
+            // An article's body goes to the store as the cache encoded it, not decoded.
+            if let saved = stored[file.path], saved.key == key, let file = saved.blob.decoded(keepingBodyEncoded: bodies != nil) {
                 return ParseCache.Lookup(key: key, file: file.storingBody(in: bodies), source: .disk)
             }
             // Encoded for the cache folder later, as it is written, so no copy of every parsed file is held.
