@@ -108,4 +108,32 @@ import Testing
             }
         }
     }
+
+    /// Placing only some terms' postings (a rebuild that keeps the others' entries) gives those
+    /// terms the postings and counts the whole index gives them, and every term its page count;
+    /// the terms of given pages are the terms those pages' analyses have.
+    @Test func onlyTheMarkedTermsArePlaced() {
+        var documents = Self.documents(700)
+        documents[3].sections.append((anchor: "big", heading: "Counts", text: String(repeating: "echo ", count: 200)))
+        let analyses = documents.map { SearchDocumentAnalysis($0) }
+        let whole = SearchInvertedIndex.build(pageCount: analyses.count) { (analyses[$0], ()) }.index
+        var numbering = SearchInvertedIndex.Numbering(pageCount: analyses.count, pieceSize: 64) { (analyses[$0], ()) }
+        let onPages = numbering.terms(onPages: [3, 300])
+        let expected = Set([3, 300].flatMap { page in (0..<analyses[page].terms.count).map { analyses[page].terms.string($0) } })
+        #expect(Set((0..<numbering.termCount).filter { onPages[$0] }.map { String(decoding: numbering.termBytes($0), as: UTF8.self) }) == expected)
+        let placing = (0..<numbering.termCount).map { $0 % 3 == 0 }
+        let part = numbering.merged(placing: placing).index
+        #expect(part.termCount == whole.termCount)
+        #expect(part.docs.count < whole.docs.count)
+        for t in 0..<whole.termCount {
+            #expect(part.table.bytes(t).elementsEqual(whole.table.bytes(t)))
+            #expect(part.documentFrequency(t) == whole.documentFrequency(t))
+            if placing[t] {
+                #expect(Array(part.docs[part.offsets[t]..<part.offsets[t + 1]]) == Array(whole.docs[whole.offsets[t]..<whole.offsets[t + 1]]))
+                #expect(part.counts(ofTerm: t).map { "\($0.counts) \($0.section)" } == whole.counts(ofTerm: t).map { "\($0.counts) \($0.section)" })
+            } else {
+                #expect(part.offsets[t] == part.offsets[t + 1])
+            }
+        }
+    }
 }

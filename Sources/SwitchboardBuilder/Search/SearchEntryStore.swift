@@ -13,8 +13,8 @@ import SwitchboardModel
 /// lengths, every page's facets and the program) and every page's document hash by page id.
 /// When the setting is the same, a page whose document hash is the same has the same counts
 /// and lengths, so a term keeps its entry when it is in the same number of pages as before and
-/// none of them changed: a term that left a changed page is in fewer, one that came into a
-/// changed page has it among its pages. Anything else (another setting, a page added, a file
+/// no changed page has it: its pages are then pages that did not change, and as many as before,
+/// so the same ones (a term that left a changed page is in fewer). Anything else (another setting, a page added, a file
 /// that is damaged or from another program) scores every term, as a clean build does.
 ///
 /// One file, `search-entries`: a header, the program, the setting, the page hashes, the
@@ -167,13 +167,16 @@ public final class SearchEntryStore: @unchecked Sendable {
             changed = []
         }
 
-        /// The last build's entry of `term`, if the term is in the same number of pages
-        /// (`docs`, by id) and none of them changed.
-        func entry(term: ArraySlice<UInt8>, docs: ArraySlice<Int32>) -> SearchTermEntries.Entry? {
-            guard let id = term.withUnsafeBufferPointer({ terms.find($0) }) else { return nil }
-            guard frequencies[id] == docs.count else { return nil }
-            for doc in docs where changed[Int(doc)] { return nil }
-            return SearchTermEntries.Entry(json: Array(bytes[json[id]]), tail: tails[id].map { Array(bytes[$0]) })
+        /// Where the last build's entry of `term` is, if the term was in `documentFrequency`
+        /// pages then too.
+        func id(ofTerm term: ArraySlice<UInt8>, documentFrequency: Int) -> Int? {
+            guard let id = term.withUnsafeBufferPointer({ terms.find($0) }), frequencies[id] == documentFrequency else { return nil }
+            return id
+        }
+
+        /// The last build's entry number `id`.
+        func entry(at id: Int) -> SearchTermEntries.Entry {
+            SearchTermEntries.Entry(json: Array(bytes[json[id]]), tail: tails[id].map { Array(bytes[$0]) })
         }
     }
 }

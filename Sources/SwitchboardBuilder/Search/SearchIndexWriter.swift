@@ -72,6 +72,7 @@ public enum SearchIndexWriter {
             let index: SearchInvertedIndex
             let lengths: [[Int]]
             let records: [[UInt8]]
+            var reuse: EntryReuse?
             if let cache, let keys = orderedKeys {
                 // A kept analysis comes with its encoded form; a new one is encoded from the
                 // numbered pieces only when the cache takes it, before they are merged.
@@ -95,16 +96,23 @@ public enum SearchIndexWriter {
                     // keeps the room it grew into, a third more on average).
                     cache.replace(keys: keys, blobs: extras.map(\.0)) { page in CacheBlob(numbered.analysis(ofPage: page).encoded().copiedToSize()) }
                 }
-                (index, lengths) = numbering.merged()
+                if let store = cache.entries {
+                    reuse = EntryReuse(numbering, store: store, scoring: SearchScoring(lengths: numbering.lengths()),
+                                       catalogue: catalogue, keys: keys)
+                }
+                (index, lengths) = numbering.merged(placing: reuse?.placing)
             } else {
                 (index, lengths, records) = SearchInvertedIndex.build(pageCount: catalogue.order.count) { page in
                     let (taken, record) = document(page)
                     return (SearchDocumentAnalysis(taken), record)
                 }
             }
-            let entries = Self.entries(index, scoring: SearchScoring(lengths: lengths), catalogue: catalogue,
-                                       store: cache?.entries, keys: orderedKeys)
-            return (entries, index.table, index.sorted, records)
+            let scoring = SearchScoring(lengths: lengths)
+            guard let reuse else {
+                return (SearchTermEntries(index, scoring: scoring, catalogue: catalogue, headLength: headLength).entries,
+                        index.table, index.sorted, records)
+            }
+            return (reuse.entries(index, scoring: scoring, catalogue: catalogue), index.table, index.sorted, records)
         }()
         let chunks = recordMaker.chunks(records)
 
@@ -143,25 +151,55 @@ public enum SearchIndexWriter {
         return files
     }
 
-    /// Every term's entry, in `index.sorted` order. With a `store` and each page's document
-    /// hash (`keys`, by page id), a term none of whose pages changed keeps the last build's
-    /// entry, and the store is left holding this build's.
-    static func entries(_ index: SearchInvertedIndex, scoring: SearchScoring, catalogue: SearchCatalogue,
-                        store: SearchEntryStore?, keys: [ContentDigest]?) -> [SearchTermEntries.Entry] {
-        guard let store, let keys else {
-            return SearchTermEntries(index, scoring: scoring, catalogue: catalogue, headLength: headLength).entries
+    /// What a build keeps of the last build's scored entries (`SearchEntryStore`): decided
+    /// from the numbered pieces, before their postings are placed, so that only the postings of
+    /// the terms to score again are placed.
+    struct EntryReuse {
+        let store: SearchEntryStore
+        let setting: ContentDigest
+        let keys: [ContentDigest]
+        let previous: SearchEntryStore.Previous?
+        /// For each term id, the last build's entry number it keeps, or -1.
+        let kept: [Int32]
+
+        /// Whether each term's postings are needed (it is scored again).
+        var placing: [Bool] { kept.map { $0 < 0 } }
+
+        /// With `keys`, each page's document hash by page id.
+        init<Extra>(_ numbering: SearchInvertedIndex.Numbering<Extra>, store: SearchEntryStore, scoring: SearchScoring,
+                    catalogue: SearchCatalogue, keys: [ContentDigest]) {
+            self.store = store
+            self.keys = keys
+            setting = store.setting(scoring: scoring, catalogue: catalogue, headLength: headLength)
+            previous = store.previous(setting: setting, pages: keys)
+            guard let previous else {
+                kept = [Int32](repeating: -1, count: numbering.termCount)
+                return
+            }
+            // A term on a changed page is scored again; any other keeps its entry if it is in as
+            // many pages as before (see `SearchEntryStore`).
+            let touched = numbering.terms(onPages: previous.changed.indices.filter { previous.changed[$0] })
+            kept = (0..<numbering.termCount).map { t in
+                guard !touched[t], let id = previous.id(ofTerm: numbering.termBytes(t), documentFrequency: numbering.documentFrequency(t))
+                else { return -1 }
+                return Int32(id)
+            }
         }
-        let setting = store.setting(scoring: scoring, catalogue: catalogue, headLength: headLength)
-        var kept: (@Sendable (Int, ArraySlice<Int32>) -> SearchTermEntries.Entry?)?
-        if let previous = store.previous(setting: setting, pages: keys) {
-            let table = index.table
-            kept = { t, pages in previous.entry(term: table.bytes(t), docs: pages) }
+
+        /// Every term's entry, in `index.sorted` order: kept or scored; the store is left
+        /// holding them.
+        func entries(_ index: SearchInvertedIndex, scoring: SearchScoring, catalogue: SearchCatalogue) -> [SearchTermEntries.Entry] {
+            var keep: (@Sendable (Int) -> SearchTermEntries.Entry?)?
+            if let previous {
+                let kept = self.kept
+                keep = { t in kept[t] < 0 ? nil : previous.entry(at: Int(kept[t])) }
+            }
+            let made = SearchTermEntries(index, scoring: scoring, catalogue: catalogue, headLength: headLength, kept: keep)
+            let sorted = index.sorted
+            store.write(setting: setting, pages: keys, terms: { rank in (index.table.bytes(sorted[rank]), index.documentFrequency(sorted[rank])) },
+                        entries: made.entries, kept: made.keptCount)
+            return made.entries
         }
-        let made = SearchTermEntries(index, scoring: scoring, catalogue: catalogue, headLength: headLength, kept: kept)
-        let sorted = index.sorted
-        store.write(setting: setting, pages: keys, terms: { rank in (index.table.bytes(sorted[rank]), index.documentFrequency(sorted[rank])) },
-                    entries: made.entries, kept: made.keptCount)
-        return made.entries
     }
 
     /// Numbered pieces taken from and kept in `folder`, each under the hash of its pages'

@@ -14,6 +14,9 @@ struct SearchInvertedIndex: Sendable {
     let docs: [Int32]
     let countOffsets: [Int]
     let counts: [UInt8]
+    /// How many pages each term is in; for a term whose postings were not placed
+    /// (`Numbering.merged(placing:)`) the only record of it.
+    let frequencies: [Int]
 
     /// Term `t`'s postings' counts, in page order (tests; the writer reads them with a
     /// `PackedCounts.Reader` from `countOffsets[t]`).
@@ -111,12 +114,45 @@ struct SearchInvertedIndex: Sendable {
                                           lengths: piece.lengths[offset])
         }
 
+        /// How many terms the pieces hold between them.
+        var termCount: Int { table.count }
+
+        /// Term `t`'s bytes (ids are the index's).
+        func termBytes(_ t: Int) -> ArraySlice<UInt8> { table.bytes(t) }
+
+        /// How many pages term `t` is in.
+        func documentFrequency(_ t: Int) -> Int { frequency[t] }
+
+        /// Each page's field lengths, in page order.
+        func lengths() -> [[Int]] { pieces.flatMap(\.lengths) }
+
+        /// For each term, whether any of `pages` has it.
+        func terms(onPages pages: [Int]) -> [Bool] {
+            var found = [Bool](repeating: false, count: table.count)
+            for page in pages {
+                let piece = pieces[page / size]
+                let offset = page - piece.pages.lowerBound
+                let first = offset == 0 ? 0 : Int(piece.ends[offset - 1])
+                for at in first..<Int(piece.ends[offset]) { found[Int(piece.ids[at])] = true }
+            }
+            return found
+        }
+
         /// The index, and each page's field lengths; the pieces are let go as their postings
-        /// are placed.
-        mutating func merged() -> (index: SearchInvertedIndex, lengths: [[Int]]) {
+        /// are placed. With `placing`, only the postings of the terms it marks are placed (a
+        /// rebuild that keeps the other terms' entries reads nothing else of them); every
+        /// term's page count is kept.
+        mutating func merged(placing: [Bool]? = nil) -> (index: SearchInvertedIndex, lengths: [[Int]]) {
             var pieces: [Piece<Extra>] = []
             swap(&pieces, &self.pieces)
-            let frequency = self.frequency, countBytes = self.countBytes
+            let allFrequencies = self.frequency
+            var frequency = allFrequencies, countBytes = self.countBytes
+            if let placing {
+                for t in frequency.indices where !placing[t] {
+                    frequency[t] = 0
+                    countBytes[t] = 0
+                }
+            }
             // Pass 2: postings into place. Pages are visited in id order, so each term's
             // postings come out ascending without a sort. The postings' arrays are not filled
             // with zeros first, and each piece is let go once placed: a large block is mapped
@@ -147,6 +183,11 @@ struct SearchInvertedIndex: Sendable {
                                 let doc = Int32(piece.pages.lowerBound + offset)
                                 while at < Int(end) {
                                     let t = Int(piece.ids[at])
+                                    if let placing, !placing[t] {
+                                        byte += PackedCounts.length(packed, at: byte)
+                                        at += 1
+                                        continue
+                                    }
                                     docBuffer.initializeElement(at: cursor[t], to: doc)
                                     cursor[t] += 1
                                     // The packed entry is copied as it is, to its term's run.
@@ -170,7 +211,8 @@ struct SearchInvertedIndex: Sendable {
             let frozen = table.frozen()
             table = SearchTermTable(frozenArena: [], starts: [0])
             let index = SearchInvertedIndex(table: frozen, sorted: (0..<frozen.count).sorted { frozen.precedes($0, $1) },
-                                            offsets: offsets, docs: docs, countOffsets: countOffsets, counts: counts)
+                                            offsets: offsets, docs: docs, countOffsets: countOffsets, counts: counts,
+                                            frequencies: allFrequencies)
             return (index, lengths)
         }
     }
@@ -262,13 +304,15 @@ struct SearchInvertedIndex: Sendable {
         }
     }
 
-    private init(table: SearchTermTable, sorted: [Int], offsets: [Int], docs: [Int32], countOffsets: [Int], counts: [UInt8]) {
+    private init(table: SearchTermTable, sorted: [Int], offsets: [Int], docs: [Int32], countOffsets: [Int], counts: [UInt8],
+                 frequencies: [Int]) {
         self.table = table
         self.sorted = sorted
         self.offsets = offsets
         self.docs = docs
         self.countOffsets = countOffsets
         self.counts = counts
+        self.frequencies = frequencies
     }
 
     /// A run of pages numbered against a table of their own: for each page in turn, its terms'
@@ -331,7 +375,7 @@ struct SearchInvertedIndex: Sendable {
     var termCount: Int { table.count }
 
     /// Pages term `t` is in.
-    func documentFrequency(_ t: Int) -> Int { offsets[t + 1] - offsets[t] }
+    func documentFrequency(_ t: Int) -> Int { frequencies[t] }
 }
 
 /// A term's counts on a page, packed while the index waits for every page to be numbered: a

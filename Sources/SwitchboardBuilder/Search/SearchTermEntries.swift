@@ -14,10 +14,10 @@ struct SearchTermEntries: Sendable {
     /// How many entries `kept` gave.
     let keptCount: Int
 
-    /// With `kept`, a term whose entry it gives (from its id and its postings' pages) is not
-    /// scored again (`SearchEntryStore`).
+    /// With `kept`, a term whose entry it gives is not scored again (`SearchEntryStore`); the
+    /// index need not hold that term's postings.
     init(_ index: SearchInvertedIndex, scoring: SearchScoring, catalogue: SearchCatalogue,
-         headLength: Int, kept: (@Sendable (_ term: Int, _ pages: ArraySlice<Int32>) -> Entry?)? = nil) {
+         headLength: Int, kept: (@Sendable (_ term: Int) -> Entry?)? = nil) {
         // Terms in chunks, each with one set of scratch buffers: most terms are in a page or
         // two, so a term's own arrays (scores, levels, head flags, counts) had cost more
         // allocations than postings.
@@ -31,7 +31,7 @@ struct SearchTermEntries: Sendable {
             entries.reserveCapacity(end - start)
             for rank in start..<end {
                 let t = sorted[rank]
-                if let kept, let entry = kept(t, index.docs[index.offsets[t]..<index.offsets[t + 1]]) {
+                if let kept, let entry = kept(t) {
                     entries.append(entry)
                     keptCount += 1
                     continue
