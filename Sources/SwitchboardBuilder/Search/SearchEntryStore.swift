@@ -70,12 +70,12 @@ public final class SearchEntryStore: @unchecked Sendable {
     func write(setting: ContentDigest, pages: [ContentDigest], terms: (Int) -> (bytes: ArraySlice<UInt8>, pages: Int),
                entries: [SearchTermEntries.Entry], kept: Int) {
         lock.withLock { last = (kept, entries.count - kept) }
-        var hasher = ContentHasher()
+        var checksum = Checksum()
         _ = CacheFile.stream(path) { output in
             var writer = ByteWriter()
             func flush(force: Bool) {
                 guard force || writer.bytes.count >= 1 << 20 else { return }
-                hasher.add(writer.bytes)
+                checksum.add(writer.bytes)
                 output(writer.bytes)
                 writer = ByteWriter()
             }
@@ -99,7 +99,7 @@ public final class SearchEntryStore: @unchecked Sendable {
                 flush(force: false)
             }
             flush(force: true)
-            writer.write(hasher.finish())
+            writer.write(checksum.finish())
             output(writer.bytes)
             return false
         }
@@ -123,7 +123,7 @@ public final class SearchEntryStore: @unchecked Sendable {
             // The checksum, the last 16 bytes, is of everything before it.
             guard file.count > 16 else { return nil }
             var check = ByteReader(file, offset: file.count - 16)
-            guard let checksum = check.readDigest(), ContentDigest(file[..<(file.count - 16)]) == checksum else { return nil }
+            guard let checksum = check.readDigest(), Checksum.of(file[..<(file.count - 16)]) == checksum else { return nil }
             var reader = ByteReader(file)
             guard reader.expect(header), reader.readString() == identity, let setting = reader.readDigest(),
                   let pageCount = reader.readInt(), pageCount >= 0, pageCount <= file.count / 16 else { return nil }

@@ -57,7 +57,7 @@ public final class SearchPieceFolder: @unchecked Sendable {
         var reader = ByteReader(file)
         guard reader.expect(Self.header), let checksum = reader.readDigest() else { return nil }
         let body = Array(file[reader.offset...])
-        guard ContentDigest(body) == checksum else { return nil }
+        guard Checksum.of(body) == checksum else { return nil }
         lock.withLock { reads += 1 }
         return body
     }
@@ -75,7 +75,7 @@ public final class SearchPieceFolder: @unchecked Sendable {
         if makeFolder { CacheFile.makeFolders(path) }
         var file = ByteWriter()
         file.append(raw: Self.header)
-        file.write(ContentDigest(bytes))
+        file.write(Checksum.of(bytes))
         file.append(raw: bytes)
         CacheFile.write("\(path)/\(name)", file.bytes)
     }

@@ -6,7 +6,7 @@ public struct CacheBlob: Sendable {
 
     public init(_ bytes: [UInt8]) {
         self.bytes = bytes[...]
-        checksum = ContentDigest(bytes)
+        checksum = Checksum.of(bytes)
     }
 
     public init(bytes: ArraySlice<UInt8>, checksum: ContentDigest) {
@@ -14,8 +14,15 @@ public struct CacheBlob: Sendable {
         self.checksum = checksum
     }
 
-    /// The bytes, if they still hash to the checksum.
-    public var intactBytes: ArraySlice<UInt8>? { ContentDigest(bytes) == checksum ? bytes : nil }
+    /// The bytes, if they still match the checksum.
+    public var intactBytes: ArraySlice<UInt8>? { Checksum.of(bytes) == checksum ? bytes : nil }
+
+    /// An entry that fails its checksum: written in place of one that could not be made, so
+    /// that it is made again next time.
+    public static var damaged: CacheBlob {
+        let checksum = Checksum.of([UInt8]())
+        return CacheBlob(bytes: [], checksum: ContentDigest(high: ~checksum.high, low: checksum.low))
+    }
 }
 
 /// The cache folder's files of keyed entries (parsed files, search analyses): a header naming

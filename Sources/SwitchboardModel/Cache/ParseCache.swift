@@ -131,7 +131,7 @@ public final class ParseCache: CacheFolderEntries, @unchecked Sendable {
         for path in names {
             let entry = entries[path]!
             // A body that cannot be read back from its store is written damaged too.
-            let blob = Self.encoded(entry.file).map(CacheBlob.init) ?? CacheBlob(bytes: [], checksum: ContentDigest([1]))
+            let blob = Self.encoded(entry.file).map(CacheBlob.init) ?? CacheBlob.damaged
             writer.add(CacheEntryFile.Entry(name: path, key: entry.key, blob: blob))
         }
         writer.finish()
