@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import SwitchboardMarkdown
 @testable import SwitchboardModel
@@ -54,6 +55,39 @@ import SwitchboardMarkdown
 
         // Without a store the same entry decodes whole, as the parsed file.
         #expect(LoadedFileReaderTests.same(ParseCache.decoded(blob), file))
+    }
+
+    /// An entry read from a cache file left on disk names its body's place in that file: the
+    /// store reads the body from there, copying nothing into its own file, and still reads it
+    /// once a new cache file has been renamed over the old one.
+    @Test func aBodyInACacheFileIsReadFromThere() throws {
+        let (file, rendered) = Self.article(links: false)
+        let other = LoadedFile(file: DiscoveredFile(path: "kb/a.md", absolutePath: "/c/kb/a.md", collection: .articles, slug: "a", category: "x"),
+                               entry: nil, diagnostics: [], references: [], pendingAnchors: [], anchors: [])
+        let entries = [CacheEntryFile.Entry(name: "kb/a.md", key: ContentDigest([1]), blob: CacheBlob(try #require(ParseCache.encoded(other)))),
+                       CacheEntryFile.Entry(name: "kb/returns/doa.md", key: ContentDigest([2]), blob: try Self.entry(file))]
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("bodies-\(getpid())-\(UUID().uuidString)").path
+        defer { unlink(path) }
+        try Data(CacheEntryFile.serialize(header: "test\n", identity: "me", entries: entries)).write(to: URL(fileURLWithPath: path))
+        let index = try #require(CacheEntryIndex(path: path, header: "test\n", identity: "me"))
+        let kept = try #require(ParseCache.Stored.file(index, index.entries[1]).decoded(keepingBodyEncoded: true))
+        guard case .article(let article)? = kept.entry else { Issue.record("not an article"); return }
+        let encoded = try #require(article.encodedBody)
+        #expect(encoded.place != nil)
+        #expect(encoded.bytes.isEmpty)
+
+        let store = try #require(ArticleBodyStore())
+        let stored = article.storingBody(in: store)
+        // Nothing of it is in the store's own file: emptied, it still reads back.
+        store.truncateForTesting()
+        try Data([9, 9, 9]).write(to: URL(fileURLWithPath: path + ".new"))
+        #expect(rename(path + ".new", path) == 0)
+        var page = rendered
+        page.sections = []
+        #expect(stored.pageBody == page)
+        #expect(stored.bodySections == rendered.sections)
+        #expect(!store.readFailed)
+        #expect(ParseCache.encoded(kept.storingBody(in: store)) == Array(entries[1].blob.bytes))
     }
 
     /// A store keeps no links: a body with some is decoded and stays in memory.

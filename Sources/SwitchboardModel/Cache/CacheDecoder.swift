@@ -26,11 +26,12 @@ public enum CacheDecoder {
 
     /// A parsed file, an article's body left encoded when `bodyDigests` are given and the
     /// reader takes it (see `LoadedFileReader.bodyDigests`); else as `decode(_:from:)`.
-    static func decodeLoadedFile(from bytes: ArraySlice<UInt8>, bodyDigests: (page: ContentDigest, sections: ContentDigest)?) throws -> LoadedFile {
+    static func decodeLoadedFile(from bytes: ArraySlice<UInt8>, bodyDigests: (page: ContentDigest, sections: ContentDigest)?,
+                                 bodyPlace: (file: CacheEntryIndex, offset: Int)? = nil) throws -> LoadedFile {
         guard let bodyDigests else { return try decode(LoadedFile.self, from: bytes) }
         let source = CacheSource(Array(bytes))
         guard try source.end(ofValueAt: 0) == source.bytes.count else { throw CacheSource.damaged }
-        if let file = try? LoadedFileReader(source: source, bodyDigests: bodyDigests).read(at: 0) { return file }
+        if let file = try? LoadedFileReader(source: source, bodyDigests: bodyDigests, bodyPlace: bodyPlace).read(at: 0) { return file }
         return try LoadedFile(from: ValueDecoder(source: source, offset: 0))
     }
 }

@@ -44,6 +44,11 @@ public final class CacheEntryIndex: @unchecked Sendable {
         FileReader.read(descriptor, at: entry.offset, count: entry.count).map { CacheBlob(bytes: $0[...], checksum: entry.checksum) }
     }
 
+    /// `count` bytes of the file from `offset`; nil when they cannot be read.
+    public func read(at offset: Int, count: Int) -> [UInt8]? {
+        FileReader.read(descriptor, at: offset, count: count)
+    }
+
     /// Each entry's header is read on its own (a few hundred bytes at its place), and its bytes
     /// skipped: the file is `CacheEntryFile`'s form.
     private static func readEntries(_ descriptor: Int32, size: Int, header: String, identity: String) -> [Entry]? {

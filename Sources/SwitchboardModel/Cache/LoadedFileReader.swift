@@ -18,6 +18,9 @@ struct LoadedFileReader {
     /// With an article's body hashes, the article's body is left encoded (`Article.encodedBody`)
     /// when it has no links: a store takes it as it is.
     var bodyDigests: (page: ContentDigest, sections: ContentDigest)?
+    /// The cache file the bytes were read from and the offset in it of the source's first byte:
+    /// a body left encoded then names its place there rather than copying its bytes.
+    var bodyPlace: (file: CacheEntryIndex, offset: Int)?
 
     func read(at offset: Int) throws -> LoadedFile? {
         var fields = try CacheFields(source, at: offset)
@@ -166,6 +169,10 @@ struct LoadedFileReader {
               try source.container(at: linksAt, tag: CacheTag.unkeyed).count == 0
         else { return nil }
         let end = try source.end(ofValueAt: renderedAt)
+        if let bodyPlace {
+            let place = EncodedArticleBody.Place(file: bodyPlace.file, bytes: (bodyPlace.offset + renderedAt)..<(bodyPlace.offset + end))
+            return (text, EncodedArticleBody(bytes: [], pageDigest: digests.page, sectionsDigest: digests.sections, place: place))
+        }
         return (text, EncodedArticleBody(bytes: Array(source.bytes[renderedAt..<end]), pageDigest: digests.page, sectionsDigest: digests.sections))
     }
 

@@ -19,8 +19,10 @@ public final class ParseCache: CacheFolderEntries, @unchecked Sendable {
     ///
     /// An entry is a byte saying whether the hashes of an article's body follow (1) or not (0),
     /// those hashes (page part, then sections), then the parsed file as `CacheEncoder` writes it:
-    /// the hashes let a body go to the store without being decoded.
-    static func decoded(_ blob: CacheBlob, keepingBodyEncoded: Bool = false) -> LoadedFile? {
+    /// the hashes let a body go to the store without being decoded. With the cache file the blob
+    /// was read from and its offset there (`place`), such a body names its bytes' place in the
+    /// file instead of copying them.
+    static func decoded(_ blob: CacheBlob, keepingBodyEncoded: Bool = false, place: (file: CacheEntryIndex, offset: Int)? = nil) -> LoadedFile? {
         guard let bytes = blob.intactBytes, let flag = bytes.first else { return nil }
         var reader = ByteReader(Array(bytes.prefix(33)))
         _ = reader.readRaw(count: 1)
@@ -33,7 +35,8 @@ public final class ParseCache: CacheFolderEntries, @unchecked Sendable {
         default: return nil
         }
         let file = bytes.dropFirst(reader.offset)
-        return try? CacheDecoder.decodeLoadedFile(from: file, bodyDigests: keepingBodyEncoded ? digests : nil)
+        return try? CacheDecoder.decodeLoadedFile(from: file, bodyDigests: keepingBodyEncoded ? digests : nil,
+                                                  bodyPlace: place.map { ($0.file, $0.offset + reader.offset) })
     }
 
     /// A parsed file's entry (see `decoded`), its article's body loaded; nil when it cannot be
@@ -64,7 +67,8 @@ public final class ParseCache: CacheFolderEntries, @unchecked Sendable {
         func decoded(keepingBodyEncoded: Bool = false) -> LoadedFile? {
             switch self {
             case .bytes(let blob): ParseCache.decoded(blob, keepingBodyEncoded: keepingBodyEncoded)
-            case .file(let index, let entry): index.blob(entry).flatMap { ParseCache.decoded($0, keepingBodyEncoded: keepingBodyEncoded) }
+            case .file(let index, let entry):
+                index.blob(entry).flatMap { ParseCache.decoded($0, keepingBodyEncoded: keepingBodyEncoded, place: (index, entry.offset)) }
             }
         }
     }

@@ -69,7 +69,7 @@ public struct Article: Sendable, Codable, Equatable {
                 return article
             }
             // The store cannot take it: decoded into memory, as an article parsed now keeps it.
-            guard let rendered = EncodedArticleBody.decode(encoded.bytes) else {
+            guard let bytes = encoded.readBytes(), let rendered = EncodedArticleBody.decode(bytes) else {
                 store.reportUnreadable()
                 return article
             }

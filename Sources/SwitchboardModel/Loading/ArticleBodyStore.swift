@@ -20,6 +20,8 @@ public final class ArticleBodyStore: @unchecked Sendable {
     /// Where one body is in the store.
     public struct Reference: Sendable, Equatable {
         fileprivate let store: ArticleBodyStore
+        /// The cache file that holds the body (`EncodedArticleBody.place`), when not the store's own.
+        fileprivate var cacheFile: CacheEntryIndex?
         fileprivate let pageBytes: Range<Int>
         fileprivate let sectionBytes: Range<Int>
         /// Whether `pageBytes` holds the body as the parse cache encodes it (`put(encoded:)`),
@@ -32,7 +34,7 @@ public final class ArticleBodyStore: @unchecked Sendable {
         public let pageDigest: ContentDigest
 
         public static func == (a: Reference, b: Reference) -> Bool {
-            a.store === b.store && a.pageBytes == b.pageBytes && a.sectionBytes == b.sectionBytes
+            a.store === b.store && a.cacheFile === b.cacheFile && a.pageBytes == b.pageBytes && a.sectionBytes == b.sectionBytes
         }
 
         /// The page's part of the body (`ArticleBodyStore.page`).
@@ -92,9 +94,18 @@ public final class ArticleBodyStore: @unchecked Sendable {
     /// an edit, a new `switchboard build` process takes every unchanged article from the parse
     /// cache, and decoding each body only to encode it again for this store was a tenth of the
     /// rebuild's CPU, for bodies that are mostly never read (their pages are not rendered, their
-    /// search pieces are kept). Read back, it is decoded whole for either part. Nil when it
-    /// cannot be written.
+    /// search pieces are kept). Read back, it is decoded whole for either part. A body that
+    /// names its place in a cache file is not copied: it is read from there (the file stays open,
+    /// and a cache file is replaced by renaming a new one over it, never rewritten in place).
+    /// Nil when it cannot be written.
     public func put(encoded body: EncodedArticleBody) -> Reference? {
+        if let place = body.place {
+            var reference = Reference(store: self, pageBytes: place.bytes, sectionBytes: place.bytes.lowerBound..<place.bytes.lowerBound,
+                                      sectionsDigest: body.sectionsDigest, pageDigest: body.pageDigest)
+            reference.cacheFile = place.file
+            reference.isEncoded = true
+            return reference
+        }
         let start = lock.withLock {
             defer { end += body.bytes.count }
             return end
@@ -108,7 +119,8 @@ public final class ArticleBodyStore: @unchecked Sendable {
 
     /// A body stored encoded, decoded; nil when it cannot be read back or decoded.
     private func decoded(_ reference: Reference) -> RenderedMarkdown? {
-        guard let bytes = FileReader.read(descriptor, at: reference.pageBytes.lowerBound, count: reference.pageBytes.count),
+        let at = reference.pageBytes.lowerBound, count = reference.pageBytes.count
+        guard let bytes = reference.cacheFile.map({ $0.read(at: at, count: count) }) ?? FileReader.read(descriptor, at: at, count: count),
               let body = EncodedArticleBody.decode(bytes) else { return failed(nil) }
         return body
     }
