@@ -7,9 +7,13 @@ import SwitchboardModel
 /// the same index as one that numbers every page, reads back every piece whose pages did not
 /// change, and numbers again a piece it cannot trust.
 @Suite struct SearchPieceFolderTests {
-    private static func folder() -> (SearchPieceFolder, String) {
+    /// A cache whose pieces go to a new folder, the folder, and its path (for the caller to remove).
+    private static func cacheWithPieces() -> (SearchAnalysisCache, SearchPieceFolder, String) {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("pieces-\(UUID().uuidString)").path
-        return (SearchPieceFolder(path: path, identity: "test program"), path)
+        let folder = SearchPieceFolder(path: path, identity: "test program")
+        let cache = SearchAnalysisCache()
+        cache.pieces = folder
+        return (cache, folder, path)
     }
 
     /// Whether the index made with `cache` is the one made without (a Bool, so that a failure
@@ -24,10 +28,8 @@ import SwitchboardModel
 
     /// 700 pages: three pieces of 256.
     @Test func keptPiecesMakeTheSameIndexAndOnlyAnEditedPieceIsNumberedAgain() throws {
-        let (folder, path) = Self.folder()
+        let (cache, folder, path) = Self.cacheWithPieces()
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let cache = SearchAnalysisCache()
-        cache.pieces = folder
         var documents = SearchInvertedIndexTests.documents(700)
 
         #expect(Self.sameIndex(documents, cache: cache))
@@ -51,10 +53,8 @@ import SwitchboardModel
     /// A piece's place, and the page count its records read, are part of its key: a page added at
     /// the start moves every page's id, and no piece is taken for another place.
     @Test func aPageAddedBeforeThePiecesNumbersThemAll() {
-        let (folder, path) = Self.folder()
+        let (cache, folder, path) = Self.cacheWithPieces()
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let cache = SearchAnalysisCache()
-        cache.pieces = folder
         var documents = SearchInvertedIndexTests.documents(600)
         _ = SearchAnalysisCacheTests.files(documents, cache: cache)
         documents.insert(SearchDocument(url: "/a/", title: "First", type: "Article", products: [], summary: "",
@@ -65,10 +65,8 @@ import SwitchboardModel
 
     /// A damaged file is not trusted: its piece is numbered again, and the index is the same.
     @Test func aDamagedPieceIsNumberedAgain() throws {
-        let (folder, path) = Self.folder()
+        let (cache, folder, path) = Self.cacheWithPieces()
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let cache = SearchAnalysisCache()
-        cache.pieces = folder
         let documents = SearchInvertedIndexTests.documents(700)
         _ = SearchAnalysisCacheTests.files(documents, cache: cache)
         let victim = "\(path)/\(Self.files(in: path)[1])"
