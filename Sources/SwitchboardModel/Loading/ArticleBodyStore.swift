@@ -161,7 +161,7 @@ public final class ArticleBodyStore: @unchecked Sendable {
 
     /// Counts a body that could not be read as one that could not be read back: the build fails.
     func reportUnreadable() {
-        _ = failed(())
+        failed(())
     }
 
     /// Empties the file, so that nothing stored reads back (tests).
