@@ -7,6 +7,9 @@ import SwitchboardModel
 /// `commit`, which publishes the new site in one step, or `discard`, which
 /// leaves the published site exactly as it was. Calls come from one thread at a time.
 public protocol OutputSink: AnyObject {
+    /// Says that a site will be built: a sink may start reading what `begin` needs while the
+    /// build loads its content. Optional; `begin` works without it.
+    func prepare()
     /// Starts the next site. Throws when the sink cannot be written (a folder not ours).
     func begin() throws
     /// One file of the next site, with the hash of its bytes. A sink may skip writing bytes it already holds.
@@ -29,6 +32,8 @@ public protocol OutputSink: AnyObject {
 }
 
 extension OutputSink {
+    public func prepare() {}
+
     public func putAll(_ files: [OutputFile], digests: [ContentDigest]) throws {
         for (file, digest) in zip(files, digests) { try put(file, digest: digest) }
     }

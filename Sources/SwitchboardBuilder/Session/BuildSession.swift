@@ -82,6 +82,7 @@ public final class BuildSession {
             self.memory = BuildMemory()
         }
 
+        sink.prepare()
         loadParseCache()
         // A session that builds once keeps the bodies of the articles it parses in a temporary
         // file (`ArticleBodyStore`), read back by the page and the search document that need
@@ -132,11 +133,31 @@ public final class BuildSession {
             return failed()
         }
 
-        let renderer = builder.renderer(compiles: configuration.compilesTemplates)
         let previous = memory ?? BuildMemory()
         var next = BuildMemory()
         var duplicates: [Diagnostic] = []
         var rendered = 0
+        // The search index is rebuilt only when a document changed, on a background queue. It
+        // starts before the output folder is looked at (`sink.begin`), which it does not read.
+        let documentDigests = plan.documents.parallelMap { document in
+            var hasher = ContentHasher()
+            hasher.add(document: document)
+            return hasher.finish()
+        }
+        var documents = ContentHasher()
+        for digest in documentDigests { documents.add(digest) }
+        let documentsDigest = documents.finish()
+        var searchIndex: BackgroundTask<[OutputFile]>?
+        analysedDocuments = nil
+        // Taken once: asking again would read the cache folder again after a write-through.
+        var analyses: SearchAnalysisCache?
+        if previous.search?.inputs != documentsDigest {
+            analyses = analysisCache()
+            searchIndex = SearchStage.start(HandOffList(plan.documents), site: site, digests: documentDigests, cache: analyses)
+        }
+        // The search stage's list is their only holder now: each goes once analysed.
+        plan.documents = []
+        let renderer = builder.renderer(compiles: configuration.compilesTemplates)
         let changes: OutputChanges
         do {
             try sink.begin()
@@ -194,26 +215,6 @@ public final class BuildSession {
                     if let contribution { links.add(contribution) } else { links.addUnread(path: path) }
                 }
             }
-
-            // The search index is rebuilt only when a document changed, on a background queue.
-            let documentDigests = plan.documents.parallelMap { document in
-                var hasher = ContentHasher()
-                hasher.add(document: document)
-                return hasher.finish()
-            }
-            var documents = ContentHasher()
-            for digest in documentDigests { documents.add(digest) }
-            let documentsDigest = documents.finish()
-            var searchIndex: BackgroundTask<[OutputFile]>?
-            analysedDocuments = nil
-            // Taken once: asking again would read the cache folder again after a write-through.
-            var analyses: SearchAnalysisCache?
-            if previous.search?.inputs != documentsDigest {
-                analyses = analysisCache()
-                searchIndex = SearchStage.start(HandOffList(plan.documents), site: site, digests: documentDigests, cache: analyses)
-            }
-            // The search stage's list is their only holder now: each goes once analysed.
-            plan.documents = []
 
             // Pages carried over, checked for links once every output is known (`checkKept`).
             var keptPaths: [String] = []
@@ -352,10 +353,13 @@ public final class BuildSession {
             changes = try sink.commit()
             stage.lap("write and swap in")
         } catch is Restart {
+            // The search stage shares its caches with the next build's: it finishes first.
+            _ = searchIndex?.wait()
             sink.discard()
             memory = BuildMemory()
             return build(changedPaths: changedPaths)
         } catch {
+            _ = searchIndex?.wait()
             sink.discard()
             diagnostics.append(Diagnostic(file: "output", id: "output-failed", message: "\(error)"))
             timings.append(stage)
