@@ -46,6 +46,9 @@ public final class BuildSession {
     public private(set) var pagesAhead: PagesAheadRenderer?
     /// The theme of the last build, under the hash of the templates folder it was loaded from.
     private var loadedTheme: (digest: ContentDigest, theme: TemplateSet?, diagnostics: [Diagnostic])?
+    /// The theme being loaded on another core (`prefetch`), under the hash of the folder it was
+    /// loaded from; nil when the folder changed while it was read.
+    private var themeRead: BackgroundTask<(digest: ContentDigest, theme: TemplateSet?, diagnostics: [Diagnostic])?>?
 
     public init(configuration: BuildConfiguration, sink: any OutputSink) {
         self.configuration = configuration
@@ -104,9 +107,15 @@ public final class BuildSession {
         timings.append(loaded.timings)
         // The theme is loaded again only when a file of the templates folder changed: parsing
         // every template was a third of a save's rebuild of a small site in `serve`.
+        let read = themeRead?.wait()
+        themeRead = nil
         if loadedTheme?.digest != templatesDigest {
-            let (theme, diagnostics) = TemplateSet.load(directory: configuration.templatesDirectory)
-            loadedTheme = (templatesDigest, theme, diagnostics)
+            if let read, read.digest == templatesDigest {
+                loadedTheme = read
+            } else {
+                let (theme, diagnostics) = TemplateSet.load(directory: configuration.templatesDirectory)
+                loadedTheme = (templatesDigest, theme, diagnostics)
+            }
         }
         let (theme, themeDiagnostics) = (loadedTheme!.theme, loadedTheme!.diagnostics)
         var diagnostics = (loaded.diagnostics + themeDiagnostics).sorted()
@@ -566,7 +575,7 @@ public final class BuildSession {
 
     /// Starts reading, on other cores, the cache files the build reads before it can use more
     /// than one core itself: the session memory, the file hashes, and the indexes of the parse
-    /// cache and the search cache. Listing and statting the content runs meanwhile; at 10,000
+    /// cache and the search cache; and loading the theme, when the session holds none. Listing and statting the content runs meanwhile; at 10,000
     /// files these reads had been about 90 ms of a one-edit rebuild's path. A build that carries
     /// the site over does not use the last two; the next build waits for them (`restores`).
     private func prefetch() {
@@ -581,6 +590,17 @@ public final class BuildSession {
             parseCacheKey = path
             let cache = parseCache
             DispatchQueue.global().async(group: restores) { cache.restore(path: path, identity: program) }
+        }
+        if loadedTheme == nil, themeRead == nil {
+            // Hashed before and after it is read, so a theme read while the folder changed is
+            // never taken for either state of it.
+            let directory = configuration.templatesDirectory
+            themeRead = BackgroundTask {
+                let before = InputFingerprint.templatesDigest(directory)
+                let (theme, diagnostics) = TemplateSet.load(directory: directory)
+                guard InputFingerprint.templatesDigest(directory) == before else { return nil }
+                return (before, theme, diagnostics)
+            }
         }
         if searchAnalyses == nil, let path = analysisCachePath {
             if storedAnalyses.wasLetGo { storedAnalysesKey = nil }

@@ -39,13 +39,18 @@ public enum InputFingerprint {
             hasher.add(digest ?? ContentDigest(high: 0, low: 0))
             if let digest { files[file.absolutePath] = digest }
         }
-        var templates = ContentHasher()
-        templates.add(configuration.templatesDirectory)
-        addFolder(configuration.templatesDirectory, to: &templates)
-        addFolder(configuration.templatesDirectory + "/assets", to: &templates)
-        let templatesDigest = templates.finish()
+        let templatesDigest = templatesDigest(configuration.templatesDirectory)
         hasher.add(templatesDigest)
         return (hasher.finish(), files, templatesDigest)
+    }
+
+    /// The hash of a templates folder and its assets: everything `TemplateSet.load` reads.
+    static func templatesDigest(_ directory: String) -> ContentDigest {
+        var templates = ContentHasher()
+        templates.add(directory)
+        addFolder(directory, to: &templates)
+        addFolder(directory + "/assets", to: &templates)
+        return templates.finish()
     }
 
     private static func addFolder(_ folder: String, to hasher: inout ContentHasher) {
