@@ -15,6 +15,15 @@ import SwitchboardModel
         return (cache, store, path)
     }
 
+    /// A store in the cache folder (`switchboard build`) or in memory (a long-lived session).
+    private static func store(inMemory: Bool) -> (SearchAnalysisCache, SearchEntryStore, String) {
+        guard inMemory else { return store() }
+        let cache = SearchAnalysisCache()
+        let store = SearchEntryStore(keptInMemoryFor: "test program")
+        cache.entries = store
+        return (cache, store, "/nonexistent/entries-in-memory")
+    }
+
     /// Whether the index made with `cache` is the one made without (a Bool, so that a failure
     /// does not print both indexes).
     private static func sameIndex(_ documents: [SearchDocument], cache: SearchAnalysisCache) -> Bool {
@@ -31,8 +40,9 @@ import SwitchboardModel
         (0..<300).map { page($0, "common shared\($0 % 10) own\($0) handset firmware upgrade before the call") }
     }
 
-    @Test func onlyTheTermsOfAChangedPageAreScoredAgain() {
-        let (cache, store, path) = Self.store()
+    @Test(arguments: [false, true])
+    func onlyTheTermsOfAChangedPageAreScoredAgain(inMemory: Bool) {
+        let (cache, store, path) = Self.store(inMemory: inMemory)
         defer { unlink(path) }
         var documents = Self.documents()
         #expect(Self.sameIndex(documents, cache: cache))

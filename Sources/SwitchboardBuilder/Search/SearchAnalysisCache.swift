@@ -65,8 +65,8 @@ public final class SearchAnalysisCache: CacheFolderEntries, @unchecked Sendable 
     }
     private var pieceFolder: SearchPieceFolder?
 
-    /// Where the search index's scored entries are kept (see `SearchEntryStore`), set as
-    /// `pieces` is.
+    /// Where the search index's scored entries are kept (see `SearchEntryStore`): in the cache
+    /// folder by a session that builds once, in memory by a long-lived one.
     public var entries: SearchEntryStore? {
         get { lock.withLock { entryStore } }
         set { lock.withLock { entryStore = newValue } }

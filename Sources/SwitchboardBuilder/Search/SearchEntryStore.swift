@@ -19,9 +19,13 @@ import SwitchboardModel
 ///
 /// One file, `search-entries`: a header, the program, the setting, the page hashes, the
 /// entries, and a checksum of all of that; written after the entries are made, in pieces of
-/// about a megabyte, and renamed into place.
+/// about a megabyte, and renamed into place. A long-lived session (`serve`) keeps the same
+/// bytes in memory instead (`init(keptInMemoryFor:)`).
 public final class SearchEntryStore: @unchecked Sendable {
-    public let path: String
+    /// The file, or nil for a store kept in memory.
+    public let path: String?
+    /// A store kept in memory: the bytes the file would hold.
+    private var inMemory: [UInt8]?
     private let identity: String
     private static let header = Array("switchboard search entries 1\n".utf8)
     private let lock = NSLock()
@@ -33,6 +37,12 @@ public final class SearchEntryStore: @unchecked Sendable {
     /// Entries kept in the file at `path`, for the program `identity`.
     public init(path: String, identity: String) {
         self.path = path
+        self.identity = identity
+    }
+
+    /// Entries kept in memory, for a session that builds again and again in one process.
+    public init(keptInMemoryFor identity: String) {
+        path = nil
         self.identity = identity
     }
 
@@ -59,7 +69,7 @@ public final class SearchEntryStore: @unchecked Sendable {
     /// The last build's entries, if it had the same setting and page count: for each term,
     /// its entry when none of its pages changed (`pages`: each page's document hash by id).
     func previous(setting: ContentDigest, pages: [ContentDigest]) -> Previous? {
-        guard let file = FileReader.read(path), var previous = Previous(file, header: Self.header, identity: identity),
+        guard let file = path.map({ FileReader.read($0) }) ?? lock.withLock({ inMemory }), var previous = Previous(file, header: Self.header, identity: identity),
               previous.setting == setting, previous.pages.count == pages.count else { return nil }
         previous.changed = zip(pages, previous.pages).map { $0 != $1 }
         return previous
@@ -71,7 +81,14 @@ public final class SearchEntryStore: @unchecked Sendable {
                entries: [SearchTermEntries.Entry], kept: Int) {
         lock.withLock { last = (kept, entries.count - kept) }
         var checksum = Checksum()
-        _ = CacheFile.stream(path) { output in
+        guard let path else {
+            var bytes: [UInt8] = []
+            _ = encode { bytes += $0 }
+            lock.withLock { inMemory = bytes }
+            return
+        }
+        _ = CacheFile.stream(path, encode)
+        func encode(_ output: @escaping ([UInt8]) -> Void) -> Bool {
             var writer = ByteWriter()
             func flush(force: Bool) {
                 guard force || writer.bytes.count >= 1 << 20 else { return }

@@ -491,7 +491,10 @@ public final class BuildSession {
     }
 
     private func analysisCache() -> SearchAnalysisCache? {
-        if let searchAnalyses { return searchAnalyses }
+        if let searchAnalyses {
+            keepEntriesInMemory(searchAnalyses)
+            return searchAnalyses
+        }
         restores.wait()
         guard let path = analysisCachePath else { return nil }
         // Written through and let go by the last build: the folder holds them.
@@ -504,8 +507,18 @@ public final class BuildSession {
                 storedAnalyses.pieces = SearchPieceFolder(path: "\(folder)/search-pieces", identity: program)
                 storedAnalyses.entries = SearchEntryStore(path: "\(folder)/search-entries", identity: program)
             }
+        } else {
+            keepEntriesInMemory(storedAnalyses)
         }
         return storedAnalyses
+    }
+
+    /// A long-lived session keeps its scored entries in memory between builds
+    /// (`SearchEntryStore`), so a save scores again only the terms of the pages that changed
+    /// (and places only their postings). In memory rather than in the cache folder, whose file
+    /// `switchboard build` keeps for its own output.
+    private func keepEntriesInMemory(_ cache: SearchAnalysisCache) {
+        if cache.entries == nil { cache.entries = SearchEntryStore(keptInMemoryFor: configuration.programIdentity) }
     }
 
     /// Written on another core when a document was analysed or dropped.
