@@ -56,6 +56,11 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
         public var path: String
         public var reason: String
         public var description: String { "cannot write \(path): \(reason)" }
+
+        /// A published file to carry over whose bytes are no longer the ones written.
+        static func changedByHand(_ path: String) -> WriteError {
+            WriteError(path: path, reason: "the published file changed since switchboard wrote it; build again with --no-cache")
+        }
     }
 
     /// The file that marks a folder as written by Switchboard. An existing output
@@ -263,7 +268,7 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
         for path in paths { try makeParentFolders(of: path) }
         let directory = self.directory, staging = self.staging, next = self.next
         let carried = paths.parallelMap { path -> CarryResult in
-            guard let bytes = FileReader.read("\(directory)/\(path)"), ContentDigest(bytes) == next[path] else { return .changed }
+            guard Self.published(path, in: directory, digest: next[path]) != nil else { return .changed }
             let target = "\(staging)/\(path)"
             unlink(target)
             return link("\(directory)/\(path)", target) == 0 ? .linked : .notLinked
@@ -271,18 +276,21 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
         for (path, result) in zip(paths, carried) {
             switch result {
             case .linked: continue
-            case .changed:
-                throw WriteError(path: path, reason: "the published file changed since switchboard wrote it; build again with --no-cache")
+            case .changed: throw WriteError.changedByHand(path)
             case .notLinked:
                 // No hard links here (another file system, a limit reached): a copy, by `write`,
                 // which clears the way or says why it failed. Read again rather than held: with
                 // no links at all, that would be the whole site in memory.
-                guard let bytes = FileReader.read("\(directory)/\(path)"), ContentDigest(bytes) == next[path] else {
-                    throw WriteError(path: path, reason: "the published file changed since switchboard wrote it; build again with --no-cache")
-                }
+                guard let bytes = Self.published(path, in: directory, digest: next[path]) else { throw WriteError.changedByHand(path) }
                 try write(path, bytes)
             }
         }
+    }
+
+    /// The published file's bytes, if they still hash to `digest`.
+    private static func published(_ path: String, in directory: String, digest: ContentDigest?) -> [UInt8]? {
+        guard let bytes = FileReader.read("\(directory)/\(path)"), ContentDigest(bytes) == digest else { return nil }
+        return bytes
     }
 
     private enum CarryResult: Sendable {

@@ -107,12 +107,12 @@ public enum SearchIndexWriter {
                     return (SearchDocumentAnalysis(taken), record)
                 }
             }
-            let scoring = SearchScoring(lengths: lengths)
             guard let reuse else {
-                return (SearchTermEntries(index, scoring: scoring, catalogue: catalogue, headLength: headLength).entries,
+                return (SearchTermEntries(index, scoring: SearchScoring(lengths: lengths), catalogue: catalogue, headLength: headLength).entries,
                         index.table, index.sorted, records)
             }
-            return (reuse.entries(index, scoring: scoring, catalogue: catalogue), index.table, index.sorted, records)
+            // Scored with the setting the reuse was decided in (the pieces' lengths are the index's).
+            return (reuse.entries(index, catalogue: catalogue), index.table, index.sorted, records)
         }()
         let chunks = recordMaker.chunks(records)
 
@@ -156,6 +156,7 @@ public enum SearchIndexWriter {
     /// the terms to score again are placed.
     struct EntryReuse {
         let store: SearchEntryStore
+        let scoring: SearchScoring
         let setting: ContentDigest
         let keys: [ContentDigest]
         let previous: SearchEntryStore.Previous?
@@ -169,6 +170,7 @@ public enum SearchIndexWriter {
         init<Extra>(_ numbering: SearchInvertedIndex.Numbering<Extra>, store: SearchEntryStore, scoring: SearchScoring,
                     catalogue: SearchCatalogue, keys: [ContentDigest]) {
             self.store = store
+            self.scoring = scoring
             self.keys = keys
             setting = store.setting(scoring: scoring, catalogue: catalogue, headLength: headLength)
             previous = store.previous(setting: setting, pages: keys)
@@ -188,7 +190,7 @@ public enum SearchIndexWriter {
 
         /// Every term's entry, in `index.sorted` order: kept or scored; the store is left
         /// holding them.
-        func entries(_ index: SearchInvertedIndex, scoring: SearchScoring, catalogue: SearchCatalogue) -> [SearchTermEntries.Entry] {
+        func entries(_ index: SearchInvertedIndex, catalogue: SearchCatalogue) -> [SearchTermEntries.Entry] {
             var keep: (@Sendable (Int) -> SearchTermEntries.Entry?)?
             if let previous {
                 let kept = self.kept

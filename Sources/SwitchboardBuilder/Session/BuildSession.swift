@@ -588,22 +588,19 @@ public final class BuildSession {
 
     /// Starts reading, on other cores, the cache files the build reads before it can use more
     /// than one core itself: the session memory, the file hashes, and the indexes of the parse
-    /// cache and the search cache; and loading the theme, when the session holds none. Listing and statting the content runs meanwhile; at 10,000
-    /// files these reads had been about 90 ms of a one-edit rebuild's path. A build that carries
-    /// the site over does not use the last two; the next build waits for them (`restores`).
+    /// cache and the search cache; and loading the theme, when the session holds none. Listing
+    /// and statting the content runs meanwhile; at 10,000 files these reads had been about 90 ms
+    /// of a one-edit rebuild's path. A build that carries the site over does not use the
+    /// caches' indexes; the next build waits for them (`restores`).
     private func prefetch() {
         let program = configuration.programIdentity
         if let path = memoryPath, memoryKey != path || memory == nil {
             prefetched.memory = (path, BackgroundTask { BuildMemory.read(path, program: program) })
         }
         if let path = fileDigestsPath, fileDigestsKey != path {
-            prefetched.fileDigests = (path, BackgroundTask { CacheFile.read(path).flatMap { FileDigests(serialized: $0) } ?? FileDigests() })
+            prefetched.fileDigests = (path, BackgroundTask { Self.readFileDigests(path) })
         }
-        if let path = parseCachePath, parseCacheKey != path {
-            parseCacheKey = path
-            let cache = parseCache
-            DispatchQueue.global().async(group: restores) { cache.restore(path: path, identity: program) }
-        }
+        if let path = parseCachePath { restoreAhead(parseCache, from: path, ifNot: &parseCacheKey) }
         if loadedTheme == nil, themeRead == nil {
             // Hashed before and after it is read, so a theme read while the folder changed is
             // never taken for either state of it.
@@ -617,12 +614,20 @@ public final class BuildSession {
         }
         if searchAnalyses == nil, let path = analysisCachePath {
             if storedAnalyses.wasLetGo { storedAnalysesKey = nil }
-            if storedAnalysesKey != path {
-                storedAnalysesKey = path
-                let cache = storedAnalyses
-                DispatchQueue.global().async(group: restores) { cache.restore(path: path, identity: program) }
-            }
+            restoreAhead(storedAnalyses, from: path, ifNot: &storedAnalysesKey)
         }
+    }
+
+    /// `restore` on another core (in `restores`, which each cache's first use waits for).
+    private func restoreAhead(_ entries: some CacheFolderEntries & Sendable, from path: String, ifNot readFrom: inout String?) {
+        guard readFrom != path else { return }
+        readFrom = path
+        let program = configuration.programIdentity
+        DispatchQueue.global().async(group: restores) { entries.restore(path: path, identity: program) }
+    }
+
+    private static func readFileDigests(_ path: String) -> FileDigests {
+        CacheFile.read(path).flatMap { FileDigests(serialized: $0) } ?? FileDigests()
     }
 
     private func loadFileDigests() {
@@ -636,7 +641,7 @@ public final class BuildSession {
         }
         guard fileDigestsKey != fileDigestsPath else { return }
         fileDigestsKey = fileDigestsPath
-        fileDigests = fileDigestsPath.flatMap { CacheFile.read($0) }.flatMap { FileDigests(serialized: $0) } ?? FileDigests()
+        fileDigests = fileDigestsPath.map(Self.readFileDigests) ?? FileDigests()
     }
 
     /// Written when a file was hashed (changed, new, or too recent to be trusted yet).
