@@ -63,6 +63,22 @@ import SwitchboardModel
         }
     }
 
+    @Test func aTreeTakesAnEarlierTreesOrderOnlyWhenItHasTheSamePaths() {
+        let earlier = OutputManifest.Tree(files: ["b.html": Self.digest("1"), "a/index.html": Self.digest("2"), "c.xml": Self.digest("3")])
+        #expect(earlier.paths == ["a/index.html", "b.html", "c.xml"])
+        // The same paths with a changed file: the earlier order, and the digest a sort gives.
+        let changed = ["c.xml": Self.digest("4"), "b.html": Self.digest("1"), "a/index.html": Self.digest("2")]
+        let reordered = OutputManifest.Tree(files: changed, orderedLike: earlier)
+        #expect(reordered.paths == ["a/index.html", "b.html", "c.xml"])
+        #expect(reordered.digest == OutputManifest.Tree(files: changed).digest)
+        // As many paths, one of them new: sorted, not the earlier order.
+        let renamed = ["0.html": Self.digest("4"), "b.html": Self.digest("1"), "a/index.html": Self.digest("2")]
+        let sorted = OutputManifest.Tree(files: renamed, orderedLike: earlier)
+        #expect(sorted.paths == ["0.html", "a/index.html", "b.html"])
+        #expect(sorted.digest == OutputManifest.Tree(files: renamed).digest)
+        #expect(OutputManifest.Tree(files: ["x": Self.digest("1")], orderedLike: nil).paths == ["x"])
+    }
+
     @Test func theOutputManifestRoundTripsAndDropsAlteredTrees() throws {
         let path = temporary("manifest")
         defer { unlink(path) }

@@ -56,6 +56,12 @@ import Testing
         #expect(!Formats.isSlug("DOA_process"))
     }
 
+    @Test(arguments: [("a", true), ("9", true), ("a-b-c", true), ("sip-2", true), ("", false), ("-", false), ("-a", false),
+                      ("a-", false), ("a--b", false), ("a b", false), ("caf\u{e9}", false), ("a/b", false), ("A", false), ("a.md", false)])
+    func slugs(text: String, isSlug: Bool) {
+        #expect(Formats.isSlug(text) == isSlug)
+    }
+
     @Test func suggestions() {
         #expect(Suggestion.closest(to: "titel", in: ["title", "summary"]) == "title")
         #expect(Suggestion.closest(to: "aproved", in: ["approved", "testing", "withdrawn"]) == "approved")

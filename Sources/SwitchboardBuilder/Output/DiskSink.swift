@@ -168,7 +168,7 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
     }
 
     @discardableResult public func commit() throws -> OutputChanges {
-        let tree = OutputManifest.Tree(files: next)
+        let tree = OutputManifest.Tree(files: next, orderedLike: manifest?.published)
         if published != nil, manifest?.published?.digest == tree.digest {
             // The same site again: nothing to write, nothing to swap.
             staged = nil

@@ -14,6 +14,16 @@ struct OutputManifest {
             self.init(files: files, paths: files.keys.sorted(by: { ByteOrder.precedes($0, $1) }))
         }
 
+        /// The tree of `files`, taking `earlier`'s order when it has the same paths (most builds
+        /// add and remove no file): sorting 13,500 paths was a tenth of a one-edit rebuild's writing.
+        init(files: [String: ContentDigest], orderedLike earlier: Tree?) {
+            if let earlier, earlier.paths.count == files.count, earlier.paths.allSatisfy({ files[$0] != nil }) {
+                self.init(files: files, paths: earlier.paths)
+            } else {
+                self.init(files: files)
+            }
+        }
+
         /// `paths` must be `files`' keys in byte order.
         private init(files: [String: ContentDigest], paths: [String]) {
             self.files = files

@@ -4,6 +4,14 @@ public enum XMLText {
     /// `text` safe as XML character data or an attribute value. Characters XML 1.0
     /// does not allow are dropped rather than making the feed unreadable.
     public static func escape(_ text: String) -> String {
+        // Most text (every URL of the sitemap) has nothing to escape or drop: it is returned as
+        // it is after one pass over its bytes. 0xEF leads U+FFFE and U+FFFF, so it takes the long way.
+        let plain = text.utf8.allSatisfy { byte in
+            byte >= 0x20 ? byte != UInt8(ascii: "&") && byte != UInt8(ascii: "<") && byte != UInt8(ascii: ">")
+                && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "'") && byte != 0xEF
+                : byte == 0x09 || byte == 0x0A || byte == 0x0D
+        }
+        if plain { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

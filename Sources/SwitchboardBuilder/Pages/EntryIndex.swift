@@ -2,7 +2,7 @@ import SwitchboardModel
 
 /// Looks entries up by their reference (`kb/<slug>`, `faq/<slug>`, `policies/<slug>`)
 /// and ranks related articles, once per build rather than once per page.
-struct EntryIndex {
+struct EntryIndex: Sendable {
     let base: String
     private var entries: [String: (title: String, url: String, type: String)] = [:]
     private var articlesByProduct: [String: [Int]] = [:]

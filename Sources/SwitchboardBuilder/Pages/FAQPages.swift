@@ -2,10 +2,9 @@ import SwitchboardModel
 
 /// `/faq/`: questions grouped by category, each with its own anchor, and FAQPage JSON-LD.
 enum FAQPages {
-    static func build(_ site: Site) -> PageSet {
+    static func build(_ site: Site, entries: EntryIndex) -> PageSet {
         var set = PageSet()
         guard !site.faqs.isEmpty else { return set }
-        let entries = EntryIndex(site)
         var groups: [(name: String, items: [TemplateContext])] = []
         for faq in site.faqs {
             var item: TemplateContext = ["id": faq.info.slug, "question": faq.question, "answer": faq.answer.html]

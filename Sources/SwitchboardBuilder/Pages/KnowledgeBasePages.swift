@@ -7,7 +7,7 @@ enum KnowledgeBasePages {
 
     /// With a `memo` (a long-lived session's), an article whose inputs are those of the last
     /// build keeps its page spec and search document from then.
-    static func build(_ site: Site, memo: ArticlePageMemo? = nil) -> PageSet {
+    static func build(_ site: Site, entries: EntryIndex, memo: ArticlePageMemo? = nil) -> PageSet {
         var set = PageSet()
         let base = site.basePath
         let published = site.articles.filter { !$0.draft }
@@ -41,7 +41,6 @@ enum KnowledgeBasePages {
         }
 
         let categoryTitles = Dictionary(site.categories.map { ($0.info.slug, $0.title) }, uniquingKeysWith: { a, _ in a })
-        let entries = EntryIndex(site)
         let repository = site.config.repositoryURL
         let previous = memo?.entries ?? [:]
         // Every article's context is independent of the others': build them on all cores.

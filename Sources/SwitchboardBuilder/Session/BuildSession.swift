@@ -326,7 +326,7 @@ public final class BuildSession {
                 }
             }
             next.search = (documentsDigest, searchFiles)
-            try putAll(plan.files)
+            try putAll(plan.fileList())
             stage.lap("search index, rest")
             let closing = builder.closingFiles(pages: precached, outputs: next.outputs,
                                                scriptSources: Set(next.scripts.values.joined()))
@@ -399,7 +399,7 @@ public final class BuildSession {
         // another core: on this thread it delayed the report by a tenth of a second at 10,000 files.
         BackgroundRelease.release((plan, consume previous))
         // (`consume` of a `var` crashes this compiler: emptied instead, so the copy above is the last.)
-        plan = SiteBuilder.Plan(pages: [], documents: [], files: [], diagnostics: [])
+        plan = SiteBuilder.Plan(pages: [], documents: [], files: [], sitemap: nil, diagnostics: [])
         return report
     }
 

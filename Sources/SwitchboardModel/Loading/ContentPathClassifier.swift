@@ -10,7 +10,7 @@ enum ContentPathClassifier {
     }
 
     static func classify(_ path: String) -> Result {
-        let parts = path.split(separator: "/").map(String.init)
+        let parts = path.utf8.split(separator: UInt8(ascii: "/")).map { String(Substring($0)) }
         guard let name = parts.last else { return .unexpected("empty path") }
         if parts.first == "assets", parts.count > 1 { return .asset }
         switch parts.count {

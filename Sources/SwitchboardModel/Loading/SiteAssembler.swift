@@ -40,11 +40,15 @@ struct SiteAssembler {
             case .site?, nil: break
             }
         }
-        checkReferences(files, collected)
-        checkAnchors(files)
-        checkDuplicates(collected)
-        checkCategories(files, collected)
-        checkAliases(collected)
+        // The checks read and write nothing shared, so they run on all cores; each one's
+        // diagnostics keep their place in this order.
+        let site = collected
+        let checks: [@Sendable (SiteAssembler) -> [Diagnostic]] = [
+            { $0.checkReferences(files, site) }, { $0.checkAnchors(files) }, { $0.checkDuplicates(site) },
+            { $0.checkCategories(files, site) }, { $0.checkAliases(site) },
+        ]
+        let assembler = self
+        for found in checks.parallelMap({ $0(assembler) }) { diagnostics += found }
         collected.removeDrafts()
 
         collected.policies.sort { ($0.order, $0.info.slug) < ($1.order, $1.info.slug) }
@@ -56,7 +60,8 @@ struct SiteAssembler {
         return config == nil ? nil : collected
     }
 
-    private mutating func checkReferences(_ files: [LoadedFile], _ site: Site) {
+    private func checkReferences(_ files: [LoadedFile], _ site: Site) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
         var known: [ReferenceKind: Set<String>] = [:]
         known[.product] = Set(site.products.map(\.id))
         known[.component] = Set(site.components.map(\.id))
@@ -77,9 +82,11 @@ struct SiteAssembler {
                                               message: "'\(use.value)' is not \(use.kind.noun)\(suggestion)"))
             }
         }
+        return diagnostics
     }
 
-    private mutating func checkAnchors(_ files: [LoadedFile]) {
+    private func checkAnchors(_ files: [LoadedFile]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
         var anchors: [String: Set<String>] = [:]
         for file in files where file.entry != nil { anchors[file.file.path] = file.anchors }
         for file in files {
@@ -91,14 +98,16 @@ struct SiteAssembler {
                                               message: "content/\(pending.target) has no heading with the id '\(pending.anchor)'\(suggestion)"))
             }
         }
+        return diagnostics
     }
 
-    private mutating func checkDuplicates(_ site: Site) {
+    private func checkDuplicates(_ site: Site) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
         var slugs: [String: String] = [:]
         for article in site.articles {
             if let other = slugs[article.info.slug] {
-                report(article.info.path, .start, "duplicate-slug",
-                       "the article slug '\(article.info.slug)' is also used by content/\(other); slugs are unique across categories")
+                diagnostics.append(report(article.info.path, .start, "duplicate-slug",
+                                          "the article slug '\(article.info.slug)' is also used by content/\(other); slugs are unique across categories"))
             } else {
                 slugs[article.info.slug] = article.info.path
             }
@@ -108,34 +117,38 @@ struct SiteAssembler {
         for device in site.devices {
             if let licence = device.licenceID {
                 if let other = licences[licence] {
-                    report(device.info.path, device.positions["licence_id"] ?? .start, "duplicate-licence-id",
-                           "the licence id '\(licence)' is also used by content/\(other)")
+                    diagnostics.append(report(device.info.path, device.positions["licence_id"] ?? .start, "duplicate-licence-id",
+                           "the licence id '\(licence)' is also used by content/\(other)"))
                 } else {
                     licences[licence] = device.info.path
                 }
             }
             let key = "\(device.manufacturer)\u{0}\(device.model)\u{0}\(device.firmware)"
             if let other = devices[key] {
-                report(device.info.path, device.positions["firmware"] ?? .start, "duplicate-device",
-                       "\(device.name) firmware \(device.firmware) is already listed in content/\(other)")
+                diagnostics.append(report(device.info.path, device.positions["firmware"] ?? .start, "duplicate-device",
+                       "\(device.name) firmware \(device.firmware) is already listed in content/\(other)"))
             } else {
                 devices[key] = device.info.path
             }
         }
+        return diagnostics
     }
 
-    private mutating func checkCategories(_ files: [LoadedFile], _ site: Site) {
+    private func checkCategories(_ files: [LoadedFile], _ site: Site) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
         let categoryFiles = Set(files.filter { $0.file.collection == .categories }.map { $0.file.slug })
         var reported = Set<String>()
         for article in site.articles where !categoryFiles.contains(article.category) && reported.insert(article.category).inserted {
-            report("kb/\(article.category)/_category.yml", .start, "missing-file",
-                   "the category '\(article.category)' has articles but no _category.yml (title, summary, order)")
+            diagnostics.append(report("kb/\(article.category)/_category.yml", .start, "missing-file",
+                   "the category '\(article.category)' has articles but no _category.yml (title, summary, order)"))
         }
+        return diagnostics
     }
 
     /// Every alias names one output file that no page and no other alias writes:
     /// a collision is reported at both places, each naming the other.
-    private mutating func checkAliases(_ site: Site) {
+    private func checkAliases(_ site: Site) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
         var claimed: [String: (file: String, position: SourcePosition, what: String)] = [:]
         let entries = site.entriesWithPages
         for info in entries {
@@ -155,9 +168,10 @@ struct SiteAssembler {
                 }
             }
         }
+        return diagnostics
     }
 
-    private mutating func report(_ path: String, _ position: SourcePosition, _ id: String, _ message: String) {
-        diagnostics.append(Diagnostic(file: "\(displayRoot)/\(path)", position: position, id: id, message: message))
+    private func report(_ path: String, _ position: SourcePosition, _ id: String, _ message: String) -> Diagnostic {
+        Diagnostic(file: "\(displayRoot)/\(path)", position: position, id: id, message: message)
     }
 }

@@ -2,8 +2,18 @@
 public enum Formats {
     /// Lower-case letters, digits and single hyphens between them.
     public static func isSlug(_ text: String) -> Bool {
-        guard !text.isEmpty, !text.hasPrefix("-"), !text.hasSuffix("-"), !text.contains("--") else { return false }
-        return text.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }
+        // One pass over the bytes (every content path is checked on every build). Starting as if
+        // after a hyphen makes a leading hyphen fail as a doubled one does, and the empty text too.
+        var previous = UInt8(ascii: "-")
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "-") {
+                if previous == byte { return false }
+            } else if !(byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) && !(byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) {
+                return false
+            }
+            previous = byte
+        }
+        return previous != UInt8(ascii: "-")
     }
 
     /// The slug a name was probably meant to be: lower-case ASCII letters and
