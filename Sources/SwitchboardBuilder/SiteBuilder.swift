@@ -56,14 +56,15 @@ public struct SiteBuilder: Sendable {
         // apply nested in another on the calling thread alone. The other families, small, run on
         // a background queue meanwhile.
         let others = BackgroundTask { (before + after).parallelMap { $0(site) } }
-        // The knowledge base and the FAQ link entries through one index: made for each, it was
-        // a twentieth of a one-edit rebuild's work at 10,000 articles.
-        let entries = EntryIndex(site)
-        let faq = BackgroundTask { FAQPages.build(site, entries: entries) }
+        // The knowledge base and the FAQ link entries through one index (made for each, it was a
+        // twentieth of a one-edit rebuild's work at 10,000 articles), made on another core while
+        // the knowledge base lists its categories.
+        let entries = BackgroundTask { EntryIndex(site) }
         let knowledgeBase = KnowledgeBasePages.build(site, entries: entries, memo: articleMemo)
+        let faq = FAQPages.build(site, entries: entries.wait())
         let otherSets = others.wait()
         var set = PageSet()
-        for family in otherSets[..<before.count] + [knowledgeBase, faq.wait()] + otherSets[before.count...] { set.append(family) }
+        for family in otherSets[..<before.count] + [knowledgeBase, faq] + otherSets[before.count...] { set.append(family) }
         var diagnostics: [Diagnostic] = []
         var pages: [PageSpec] = []
         for page in set.pages {

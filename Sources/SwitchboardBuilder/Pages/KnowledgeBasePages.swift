@@ -6,8 +6,9 @@ enum KnowledgeBasePages {
     static let indexListLength = 12
 
     /// With a `memo` (a long-lived session's), an article whose inputs are those of the last
-    /// build keeps its page spec and search document from then.
-    static func build(_ site: Site, entries: EntryIndex, memo: ArticlePageMemo? = nil) -> PageSet {
+    /// build keeps its page spec and search document from then. `entries` is waited for once the
+    /// index and category pages are made.
+    static func build(_ site: Site, entries: BackgroundTask<EntryIndex>, memo: ArticlePageMemo? = nil) -> PageSet {
         var set = PageSet()
         let base = site.basePath
         let published = site.articles.filter { !$0.draft }
@@ -43,6 +44,7 @@ enum KnowledgeBasePages {
         let categoryTitles = Dictionary(site.categories.map { ($0.info.slug, $0.title) }, uniquingKeysWith: { a, _ in a })
         let repository = site.config.repositoryURL
         let previous = memo?.entries ?? [:]
+        let entries = entries.wait()
         // Every article's context is independent of the others': build them on all cores.
         let built = published.parallelMap { article -> (entry: ArticlePageMemo.Entry, made: Bool)? in
             guard article.info.url != nil else { return nil }

@@ -44,8 +44,10 @@ public struct SiteLoader {
         // site.yml first: its base URL and raw-HTML switch shape every other page.
         var config: SiteConfig?
         var siteFile: LoadedFile?
+        // Made once: only its base path depends on site.yml.
+        var map = ContentMap(files: files, basePath: "")
         if let site = files.first(where: { $0.collection == .site }) {
-            let decoder = EntryDecoder(map: ContentMap(files: files, basePath: ""), markdownOptions: MarkdownOptions(),
+            let decoder = EntryDecoder(map: map, markdownOptions: MarkdownOptions(),
                                        displayRoot: displayPath, now: options.now, limits: options.limits)
             let loaded = decoder.decode(site)
             if case .site(let value)? = loaded.entry { config = value }
@@ -56,7 +58,7 @@ public struct SiteLoader {
         }
         if let baseURL = options.baseURL { config?.baseURL = baseURL }
 
-        let map = ContentMap(files: files, basePath: config?.basePath ?? "")
+        map.basePath = config?.basePath ?? ""
         let decoder = EntryDecoder(
             map: map,
             markdownOptions: MarkdownOptions(allowRawHTML: config?.allowRawHTML ?? false),
