@@ -87,24 +87,39 @@ public struct SiteBuilder: Sendable {
     }
 
     /// The files made from the whole output once everything else is written: `/sw.js` (its
-    /// version hashes the kept pages' bytes), the redirect pages and `_redirects` (an alias may
-    /// not take a path another output has), and `_headers` (its CSP allows every inline script
-    /// found in the pages). They read only output paths, output digests and the inline scripts'
-    /// hashes, so an incremental build need not hold or re-read any page.
-    func closingFiles(pages: [PageSpec], outputs: [String: ContentDigest], scriptSources: Set<String>)
-        -> (files: [OutputFile], diagnostics: [Diagnostic]) {
+    /// version hashes the kept pages' bytes) and the redirect pages and `_redirects` (an alias may
+    /// not take a path another output has); then `_headers` (`headersFile`). They read only output
+    /// paths, output digests and the inline scripts' hashes, so an incremental build need not
+    /// hold or re-read any page.
+    func closingFiles(pages: [PageSpec], outputs: [String: ContentDigest]) -> (files: [OutputFile], diagnostics: [Diagnostic]) {
         var files: [OutputFile] = []
-        var paths = Set(outputs.keys)
-        if let worker = ServiceWorker.file(pages: pages, outputDigests: outputs, templates: templates, site: site) {
-            files.append(worker)
-            paths.insert(worker.path)
-        }
-        let redirects = RedirectPages.files(RedirectPages.redirects(site), taken: paths, site: site)
+        let worker = ServiceWorker.file(pages: pages, outputDigests: outputs, templates: templates, site: site)
+        if let worker { files.append(worker) }
+        let redirects = RedirectPages.files(RedirectPages.redirects(site), taken: { outputs[$0] != nil || $0 == worker?.path }, site: site)
         files += redirects.files
-        paths.formUnion(redirects.files.map(\.path))
-        files.append(HeadersFile.file(paths: paths, scriptSources: scriptSources,
-                                      hashed: Set(templates.assetFiles.map(\.path)), site: site))
         return (files, redirects.diagnostics)
+    }
+
+    /// `_headers`, for every output path (the closing files' included): its CSP allows every
+    /// inline script found in the pages (`scriptSources`).
+    func headersFile(paths: Set<String>, scriptSources: Set<String>) -> OutputFile {
+        HeadersFile.file(paths: paths, scriptSources: scriptSources, hashed: headersHashedPaths, site: site)
+    }
+
+    /// The asset paths `_headers` marks immutable (their names hold their hash).
+    var headersHashedPaths: Set<String> { Set(templates.assetFiles.map(\.path)) }
+
+    /// A hash of what `_headers` reads besides the set of output paths: a build whose output
+    /// paths are the last build's keeps its `_headers` when this is the same too.
+    func headersInputs(scriptSources: Set<String>) -> ContentDigest {
+        var hasher = ContentHasher()
+        hasher.add("headers 1")
+        hasher.add(site.basePath)
+        for list in [scriptSources, headersHashedPaths] {
+            hasher.add(list.count)
+            for item in list.sorted(by: { ByteOrder.precedes($0, $1) }) { hasher.add(item) }
+        }
+        return hasher.finish()
     }
 
     func renderer(compiles: Bool = true) -> PageRenderer {
@@ -125,8 +140,9 @@ public struct SiteBuilder: Sendable {
         let outputs = Dictionary(files.map { ($0.path, ContentDigest($0.bytes)) }, uniquingKeysWith: { first, _ in first })
         var scripts = Set<String>()
         for file in files where file.path.hasSuffix(".html") { scripts.formUnion(InlineScripts.hashSources(in: file.bytes)) }
-        let closing = closingFiles(pages: plan.pages, outputs: outputs, scriptSources: scripts)
+        let closing = closingFiles(pages: plan.pages, outputs: outputs)
         files += closing.files
+        files.append(headersFile(paths: Set(outputs.keys).union(closing.files.map(\.path)), scriptSources: scripts))
         timings.lap("service worker, redirects, headers")
         files.sort { ByteOrder.precedes($0.path, $1.path) }
         var diagnostics = plan.diagnostics + closing.diagnostics

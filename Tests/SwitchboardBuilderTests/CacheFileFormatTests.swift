@@ -21,6 +21,7 @@ import SwitchboardModel
         memory.ids = ["index.html": digest("ids of home"), "kb/a b/index.html": digest("ids of a b")]
         memory.search = (digest("documents"), ["search/s/0.json": digest("s0")])
         memory.basePath = "/docs with space"
+        memory.headers = (digest("headers inputs"), digest("headers"))
         memory.named = ["kb/a b/index.html", "end", "- odd"]
         return memory
     }
@@ -39,6 +40,8 @@ import SwitchboardModel
         #expect(read.search?.inputs == written.search?.inputs)
         #expect(read.search?.files == written.search?.files)
         #expect(read.basePath == "/docs with space")
+        #expect(read.headers?.inputs == Self.digest("headers inputs"))
+        #expect(read.headers?.output == Self.digest("headers"))
         #expect(read.named == written.named)
     }
 
@@ -54,7 +57,8 @@ import SwitchboardModel
             String(text.dropLast(4)),                                  // cut before "end"
             text + "\n",                                               // something after "end"
             text.replacingOccurrences(of: "pages\n", with: "pages\nnot a line\n"),
-            text.replacingOccurrences(of: "switchboard build memory 6", with: "switchboard build memory 5"),
+            text.replacingOccurrences(of: "switchboard build memory 7", with: "switchboard build memory 6"),
+            text.replacingOccurrences(of: "headers \(Self.digest("headers inputs")) ", with: "headers "),
             text.replacingOccurrences(of: "named\n", with: "named\nnot a line\n"),
             text.replacingOccurrences(of: "program one\n", with: ""),
         ] {

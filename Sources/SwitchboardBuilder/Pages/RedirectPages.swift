@@ -23,7 +23,7 @@ enum RedirectPages {
 
     /// The redirect pages and `_redirects`, leaving out aliases whose file another
     /// output already writes (those are reported with the alias's position).
-    static func files(_ redirects: [Redirect], taken: Set<String>, site: Site) -> (files: [OutputFile], diagnostics: [Diagnostic]) {
+    static func files(_ redirects: [Redirect], taken: (String) -> Bool, site: Site) -> (files: [OutputFile], diagnostics: [Diagnostic]) {
         let base = site.basePath
         let origin = site.config.origin
         var files: [OutputFile] = []
@@ -31,7 +31,7 @@ enum RedirectPages {
         var lines = "# Written by switchboard build: former URLs (aliases) and where they moved (see docs/deploy.md).\n"
         for redirect in redirects {
             let path = Alias.outputPath(of: redirect.alias.path)
-            if taken.contains(path) {
+            if taken(path) {
                 diagnostics.append(Diagnostic(file: redirect.alias.file, position: redirect.alias.position, id: "alias-collision",
                                               message: "the alias \(redirect.alias.path) is the address of a page the site builds (/\(path))"))
                 continue

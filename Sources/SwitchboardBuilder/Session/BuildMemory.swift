@@ -28,8 +28,10 @@ struct BuildMemory: Sendable {
     var search: (inputs: ContentDigest, files: [String: ContentDigest])?
     /// The site's base path (`""` or `/docs`), which a build that only carries the site over reports.
     var basePath: String?
+    /// `_headers`: the hash of what it read besides the output paths (`SiteBuilder.headersInputs`), and of its bytes.
+    var headers: (inputs: ContentDigest, output: ContentDigest)?
 
-    static let header = "switchboard build memory 6"
+    static let header = "switchboard build memory 7"
 
     /// The memory in `path`, if it is whole and `program` wrote it.
     static func read(_ path: String, program: String) -> BuildMemory? {
@@ -81,6 +83,10 @@ struct BuildMemory: Sendable {
             case "fingerprint":
                 guard fields.count == 2 else { return nil }
                 memory.fingerprint = ContentDigest(hex: fields[1])
+            case "headers":
+                guard section.isEmpty, fields.count == 3, let inputs = ContentDigest(hex: fields[1]), let output = ContentDigest(hex: fields[2])
+                else { return nil }
+                memory.headers = (inputs, output)
             case "search":
                 guard fields.count == 2, let digest = ContentDigest(hex: fields[1]) else { return nil }
                 searchInputs = digest
@@ -117,6 +123,7 @@ struct BuildMemory: Sendable {
         bytes += "program \(program)\n".utf8
         bytes += "fingerprint \(fingerprint.map(\.description) ?? "-")\n".utf8
         if let basePath { bytes += "base-path \(basePath)\n".utf8 }
+        if let headers { bytes += "headers \(headers.inputs) \(headers.output)\n".utf8 }
         if let search {
             bytes += "search \(search.inputs)\n".utf8
             for (file, digest) in search.files { line([digest], file) }

@@ -14,16 +14,25 @@ public enum JSONText {
             var index = 0
             while index < input.count {
                 let byte = input[index]
+                // Escapes are appended a byte at a time: an array literal per escape allocated,
+                // and FAQ answers' HTML has a `<` every few words.
                 switch byte {
-                case UInt8(ascii: "\""): out += [0x5C, 0x22]
-                case UInt8(ascii: "\\"): out += [0x5C, 0x5C]
-                case 0x0A: out += [0x5C, UInt8(ascii: "n")]
-                case 0x0D: out += [0x5C, UInt8(ascii: "r")]
-                case 0x09: out += [0x5C, UInt8(ascii: "t")]
-                case UInt8(ascii: "<"): out += Array("\\u003c".utf8)
-                case 0..<0x20: out += escaped(UInt32(byte))
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"):
+                    out.append(0x5C)
+                    out.append(byte)
+                case 0x0A:
+                    out.append(0x5C)
+                    out.append(UInt8(ascii: "n"))
+                case 0x0D:
+                    out.append(0x5C)
+                    out.append(UInt8(ascii: "r"))
+                case 0x09:
+                    out.append(0x5C)
+                    out.append(UInt8(ascii: "t"))
+                case UInt8(ascii: "<"): appendEscaped(0x3C, to: &out)
+                case 0..<0x20: appendEscaped(UInt32(byte), to: &out)
                 case 0xE2 where index + 2 < input.count && input[index + 1] == 0x80 && (input[index + 2] == 0xA8 || input[index + 2] == 0xA9):
-                    out += escaped(input[index + 2] == 0xA8 ? 0x2028 : 0x2029)
+                    appendEscaped(input[index + 2] == 0xA8 ? 0x2028 : 0x2029, to: &out)
                     index += 2
                 default: out.append(byte)
                 }
@@ -34,9 +43,13 @@ public enum JSONText {
         }
     }
 
-    /// `\uXXXX` with four lowercase hex digits.
-    private static func escaped(_ value: UInt32) -> [UInt8] {
-        let digits = Array("0123456789abcdef".utf8)
-        return [0x5C, UInt8(ascii: "u")] + [12, 8, 4, 0].map { digits[Int((value >> UInt32($0)) & 0xF)] }
+    /// Appends `\uXXXX` with four lowercase hex digits.
+    private static func appendEscaped(_ value: UInt32, to out: inout [UInt8]) {
+        out.append(0x5C)
+        out.append(UInt8(ascii: "u"))
+        for shift: UInt32 in [12, 8, 4, 0] {
+            let digit = UInt8((value >> shift) & 0xF)
+            out.append(digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10)
+        }
     }
 }
