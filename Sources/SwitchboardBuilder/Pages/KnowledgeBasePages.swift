@@ -14,6 +14,8 @@ enum KnowledgeBasePages {
         let published = site.articles.filter { !$0.draft }
         var byCategory: [String: [Article]] = [:]
         for article in published { byCategory[article.category, default: []].append(article) }
+        // By title, once per category: the index and the category's page list them in that order.
+        for (category, articles) in byCategory { byCategory[category] = articles.sorted { $0.title < $1.title } }
 
         func item(_ article: Article) -> TemplateContext {
             var item: TemplateContext = ["title": article.title, "summary": article.summary, "url": base + (article.info.url ?? "")]
@@ -23,7 +25,7 @@ enum KnowledgeBasePages {
         // The index lists a few articles per category and links the rest: with
         // thousands of articles, one page listing them all would weigh megabytes.
         let categories = site.categories.map { category -> TemplateContext in
-            let articles = (byCategory[category.info.slug] ?? []).sorted { $0.title < $1.title }
+            let articles = byCategory[category.info.slug] ?? []
             var context: TemplateContext = ["id": category.info.slug, "title": category.title, "summary": category.summary,
                                             "url": base + (category.info.url ?? ""),
                                             "articles": articles.prefix(Self.indexListLength).map(item)]
@@ -35,7 +37,7 @@ enum KnowledgeBasePages {
                                   context: ["categories": categories], breadcrumbs: [("Home", SiteURL.home), ("Knowledge base", SiteURL.knowledgeBase)]))
         for category in site.categories {
             guard let url = category.info.url else { continue }
-            let articles = (byCategory[category.info.slug] ?? []).sorted { $0.title < $1.title }
+            let articles = byCategory[category.info.slug] ?? []
             set.pages.append(PageSpec(url: url, template: "kb-category", title: category.title, description: category.summary,
                                       context: ["summary": category.summary, "articles": articles.map(item)],
                                       breadcrumbs: [("Home", SiteURL.home), ("Knowledge base", SiteURL.knowledgeBase), (category.title, url)]))

@@ -11,11 +11,23 @@ public enum JSONText {
             var out: [UInt8] = []
             out.reserveCapacity(input.count + 16)
             out.append(UInt8(ascii: "\""))
+            // Runs that need no escape are copied whole; escapes are appended a byte at a time
+            // (an array literal per escape allocated, and FAQ answers' HTML has a `<` every few words).
+            var copied = 0
             var index = 0
             while index < input.count {
                 let byte = input[index]
-                // Escapes are appended a byte at a time: an array literal per escape allocated,
-                // and FAQ answers' HTML has a `<` every few words.
+                var skip = 1
+                switch byte {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), 0x0A, 0x0D, 0x09, UInt8(ascii: "<"), 0..<0x20:
+                    break
+                case 0xE2 where index + 2 < input.count && input[index + 1] == 0x80 && (input[index + 2] == 0xA8 || input[index + 2] == 0xA9):
+                    skip = 3
+                default:
+                    index += 1
+                    continue
+                }
+                if index > copied { out.append(contentsOf: UnsafeBufferPointer(rebasing: input[copied..<index])) }
                 switch byte {
                 case UInt8(ascii: "\""), UInt8(ascii: "\\"):
                     out.append(0x5C)
@@ -29,15 +41,13 @@ public enum JSONText {
                 case 0x09:
                     out.append(0x5C)
                     out.append(UInt8(ascii: "t"))
-                case UInt8(ascii: "<"): appendEscaped(0x3C, to: &out)
-                case 0..<0x20: appendEscaped(UInt32(byte), to: &out)
-                case 0xE2 where index + 2 < input.count && input[index + 1] == 0x80 && (input[index + 2] == 0xA8 || input[index + 2] == 0xA9):
-                    appendEscaped(input[index + 2] == 0xA8 ? 0x2028 : 0x2029, to: &out)
-                    index += 2
-                default: out.append(byte)
+                case 0xE2: appendEscaped(input[index + 2] == 0xA8 ? 0x2028 : 0x2029, to: &out)
+                default: appendEscaped(UInt32(byte), to: &out)
                 }
-                index += 1
+                index += skip
+                copied = index
             }
+            if input.count > copied { out.append(contentsOf: UnsafeBufferPointer(rebasing: input[copied..<input.count])) }
             out.append(UInt8(ascii: "\""))
             return String(decoding: out, as: UTF8.self)
         }
