@@ -67,7 +67,7 @@ import SwitchboardModel
         }
     }
 
-    @Test func aTreeTakesAnEarlierTreesOrderOnlyWhenItHasTheSamePaths() {
+    @Test func aTreeKeepsAnEarlierTreesOrderAndSortsNewPathsIn() {
         let earlier = OutputManifest.Tree(files: ["b.html": Self.digest("1"), "a/index.html": Self.digest("2"), "c.xml": Self.digest("3")])
         #expect(earlier.paths == ["a/index.html", "b.html", "c.xml"])
         // The same paths with a changed file: the earlier order, and the digest a sort gives.
@@ -75,11 +75,17 @@ import SwitchboardModel
         let reordered = OutputManifest.Tree(files: changed, orderedLike: earlier)
         #expect(reordered.paths == ["a/index.html", "b.html", "c.xml"])
         #expect(reordered.digest == OutputManifest.Tree(files: changed).digest)
-        // As many paths, one of them new: sorted, not the earlier order.
+        // As many paths, one of them new: sorted in, not the earlier order.
         let renamed = ["0.html": Self.digest("4"), "b.html": Self.digest("1"), "a/index.html": Self.digest("2")]
         let sorted = OutputManifest.Tree(files: renamed, orderedLike: earlier)
         #expect(sorted.paths == ["0.html", "a/index.html", "b.html"])
         #expect(sorted.digest == OutputManifest.Tree(files: renamed).digest)
+        // Paths added before, between and after the earlier ones, and one gone.
+        let grown = ["0.html": Self.digest("5"), "a/index.html": Self.digest("2"), "a/z.html": Self.digest("6"),
+                     "c.xml": Self.digest("3"), "d/e.json": Self.digest("7"), "c.xmm": Self.digest("8")]
+        let merged = OutputManifest.Tree(files: grown, orderedLike: earlier)
+        #expect(merged.paths == ["0.html", "a/index.html", "a/z.html", "c.xml", "c.xmm", "d/e.json"])
+        #expect(merged.digest == OutputManifest.Tree(files: grown).digest)
         #expect(OutputManifest.Tree(files: ["x": Self.digest("1")], orderedLike: nil).paths == ["x"])
     }
 

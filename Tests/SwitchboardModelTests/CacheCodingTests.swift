@@ -80,6 +80,21 @@ import SwitchboardModel
         #expect(altered > bytes.count)
     }
 
+    /// Strings are checked as they are read: ASCII by one pass, anything else as UTF-8, so
+    /// bytes that are not UTF-8 throw instead of being repaired.
+    @Test func stringsReadBackOnlyWhenTheyAreUTF8() throws {
+        let texts = ["plain", "caf\u{e9} \u{96fb}\u{8a71} \u{1f600}", "", "\u{7f}"]
+        let bytes = try CacheEncoder.encode(texts)
+        #expect(try CacheDecoder.decode([String].self, from: bytes[...]) == texts)
+        let at = try #require(bytes.firstIndex(of: 0xC3))
+        for broken: [UInt8] in [[0xC3, 0x28], [0xFF, 0x61], [0x80, 0x61]] {
+            var copy = bytes
+            copy[at] = broken[0]
+            copy[at + 1] = broken[1]
+            #expect(throws: (any Error).self) { try CacheDecoder.decode([String].self, from: copy[...]) }
+        }
+    }
+
     @Test func aWrongTypeThrows() throws {
         let bytes = try CacheEncoder.encode(["not", "a", "number"])
         #expect(throws: (any Error).self) { try CacheDecoder.decode([Int].self, from: bytes[...]) }

@@ -35,8 +35,8 @@ struct LoadedFileReader {
             file: file,
             entry: entry,
             diagnostics: try decodable(at: diagnosticsAt),
-            references: try decodable(at: referencesAt),
-            pendingAnchors: try decodable(at: pendingAt),
+            references: try references(at: referencesAt),
+            pendingAnchors: try pendingAnchors(at: pendingAt),
             anchors: Set(anchors)
         )
     }
@@ -188,6 +188,42 @@ struct LoadedFileReader {
     private func strings(_ offset: Int?) throws -> [String]? {
         guard let offset else { return nil }
         return try source.list(at: offset, source.stringValue)
+    }
+
+    /// The references to other files' entries: every article that names a product or links to
+    /// another has some (most of the benchmark's), and `Decodable` made each list a tenth of
+    /// the entry's decoding. Read by `Decodable` when not in the form expected.
+    private func references(at offset: Int) throws -> [ReferenceUse] {
+        let read = try source.list(at: offset) { at -> ReferenceUse? in
+            var fields = try CacheFields(source, at: at)
+            guard let kindName = try fields.next("kind").map(source.stringValue), let kind = ReferenceKind(rawValue: kindName),
+                  let value = try fields.next("value").map(source.stringValue), let file = try fields.next("file").map(source.stringValue),
+                  let positionAt = try fields.next("position"), let position = try position(at: positionAt), fields.isAtEnd
+            else { return nil }
+            return ReferenceUse(kind: kind, value: value, file: file, position: position)
+        }
+        return try read ?? decodable(at: offset)
+    }
+
+    /// The links to headings of other files, as `references` reads those.
+    private func pendingAnchors(at offset: Int) throws -> [PendingAnchor] {
+        let read = try source.list(at: offset) { at -> PendingAnchor? in
+            var fields = try CacheFields(source, at: at)
+            guard let file = try fields.next("file").map(source.stringValue), let positionAt = try fields.next("position"),
+                  let position = try position(at: positionAt), let target = try fields.next("target").map(source.stringValue),
+                  let anchor = try fields.next("anchor").map(source.stringValue), fields.isAtEnd
+            else { return nil }
+            return PendingAnchor(file: file, position: position, target: target, anchor: anchor)
+        }
+        return try read ?? decodable(at: offset)
+    }
+
+    private func position(at offset: Int) throws -> SourcePosition? {
+        var fields = try CacheFields(source, at: offset)
+        guard let line = try fields.next("line").map(source.intValue), let column = try fields.next("column").map(source.intValue),
+              fields.isAtEnd
+        else { return nil }
+        return SourcePosition(line: line, column: column)
     }
 
     /// A list most articles leave empty: an empty container is read here, any other by `Decodable`.
