@@ -47,12 +47,14 @@ enum HeadersFile {
         var text = "# Written by switchboard build: response headers for Netlify and Cloudflare Pages (see docs/deploy.md).\n"
         text += "\(base)/*\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n"
         text += "  Content-Security-Policy: \(csp)\n"
-        let paths = paths.filter { !$0.hasPrefix("_") }.sorted()
-        let classes = Dictionary(uniqueKeysWithValues: paths.map { ($0, caching($0, hashed: hashed)) })
-        for (pattern, caching) in rules(paths: paths, classes: classes, folder: "") {
+        // In byte order (for ASCII paths, the order of `String`'s `<`), so that a folder's paths
+        // are next to each other and its rules are found in one pass over them.
+        let paths = paths.filter { $0.utf8.first != UInt8(ascii: "_") }.sorted { ByteOrder.precedes($0, $1) }
+        let classes = paths.map { caching($0, hashed: hashed) }
+        for (pattern, caching) in rules(paths: paths, classes: classes, range: paths.indices, folder: "") {
             text += "\n\(base)\(pattern)\n" + caching.headers.map { "  \($0)\n" }.joined()
         }
-        for path in paths where isFeed(path) && classes[path] != .live {
+        for (index, path) in paths.enumerated() where isFeed(path) && classes[index] != .live {
             text += "\n\(base)/\(path)\n  Access-Control-Allow-Origin: *\n"
         }
         return OutputFile(path: "_headers", text: text)
@@ -65,26 +67,33 @@ enum HeadersFile {
             + "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
     }
 
-    /// Non-overlapping rules for the files under `folder` ("" or "a/b/").
-    static func rules(paths: [String], classes: [String: Caching], folder: String) -> [(String, Caching)] {
-        let kinds = Set(paths.compactMap { classes[$0] })
-        if kinds.count == 1, let only = kinds.first { return [("/\(folder)*", only)] }
+    /// Non-overlapping rules for the files under `folder` ("" or "a/b/"): `paths[range]`, in byte
+    /// order, with their caching in `classes`. The folder's own files come first, then each
+    /// subfolder's rules in turn.
+    static func rules(paths: [String], classes: [Caching], range: Range<Int>, folder: String) -> [(String, Caching)] {
+        guard let first = range.first else { return [] }
+        if range.allSatisfy({ classes[$0] == classes[first] }) { return [("/\(folder)*", classes[first])] }
         var out: [(String, Caching)] = []
-        var subfolders: [String: [String]] = [:]
-        var order: [String] = []
-        for path in paths {
-            let rest = path.dropFirst(folder.count)
-            if let slash = rest.firstIndex(of: "/") {
-                let name = String(rest[..<slash])
-                if subfolders[name] == nil { order.append(name) }
-                subfolders[name, default: []].append(path)
-            } else if let caching = classes[path] {
-                let url = rest == "index.html" ? "/\(folder)" : "/\(path)"
-                out.append((url, caching))
+        var subfolders: [(name: String, range: Range<Int>)] = []
+        let folderLength = folder.utf8.count
+        var index = first
+        while index < range.upperBound {
+            let path = paths[index]
+            let rest = path.utf8.index(path.utf8.startIndex, offsetBy: folderLength)
+            guard let slash = path.utf8[rest...].firstIndex(of: UInt8(ascii: "/")) else {
+                out.append((path[rest...] == "index.html" ? "/\(folder)" : "/\(path)", classes[index]))
+                index += 1
+                continue
             }
+            // The subfolder's paths all start with `folder/name/`: in byte order, they follow.
+            let prefix = path.utf8[...slash]
+            var end = index + 1
+            while end < range.upperBound && paths[end].utf8.starts(with: prefix) { end += 1 }
+            subfolders.append((String(path[rest..<slash]), index..<end))
+            index = end
         }
-        for name in order {
-            out += rules(paths: subfolders[name] ?? [], classes: classes, folder: folder + name + "/")
+        for subfolder in subfolders {
+            out += rules(paths: paths, classes: classes, range: subfolder.range, folder: folder + subfolder.name + "/")
         }
         return out
     }

@@ -68,6 +68,8 @@ enum KnowledgeBasePages {
         }
         memo?.replace(with: kept, made: made)
         set.files.append(atom(published, site: site))
+        // The copies of every article made here go on another core: freeing them held up the plan.
+        BackgroundRelease.release((consume published, consume byCategory, consume built))
         return set
     }
 

@@ -304,7 +304,7 @@ public final class BuildSession {
 
             var searchFiles: [String: ContentDigest] = [:]
             if let searchIndex {
-                let files = searchIndex.wait()
+                let files = searchIndex.take()
                 analysedDocuments = analyses?.lastMisses
                 saveAnalysisCache()
                 let digests = files.parallelMap { ContentDigest($0.bytes) }
@@ -323,6 +323,8 @@ public final class BuildSession {
                     }
                 }
                 try putAll(changed, digests: changedDigests)
+                // The index's files go on another core (freed here, they held up the build).
+                BackgroundRelease.release(consume files)
             } else if let known = previous.search {
                 for (path, digest) in known.files {
                     guard next.outputs[path] == nil else {
@@ -401,12 +403,12 @@ public final class BuildSession {
             stage.lap("write and swap in")
         } catch is Restart {
             // The search stage shares its caches with the next build's: it finishes first.
-            _ = searchIndex?.wait()
+            searchIndex?.waitUntilDone()
             sink.discard()
             memory = BuildMemory()
             return build(changedPaths: changedPaths)
         } catch {
-            _ = searchIndex?.wait()
+            searchIndex?.waitUntilDone()
             sink.discard()
             diagnostics.append(Diagnostic(file: "output", id: "output-failed", message: "\(error)"))
             timings.append(stage)

@@ -14,4 +14,17 @@ public final class BackgroundTask<Value: Sendable>: @unchecked Sendable {
         group.wait()
         return value!
     }
+
+    /// Returns once the work is done, whether or not its value was taken.
+    public func waitUntilDone() {
+        group.wait()
+    }
+
+    /// The value, once it is ready, no longer held by the task: the caller's is the last reference,
+    /// so a large value can be freed where the caller chooses (`BackgroundRelease`).
+    public func take() -> Value {
+        group.wait()
+        defer { value = nil }
+        return value!
+    }
 }
