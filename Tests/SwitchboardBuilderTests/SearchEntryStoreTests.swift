@@ -96,6 +96,8 @@ import SwitchboardModel
         defer { unlink(path) }
         let documents = Self.documents()
         _ = SearchAnalysisCacheTests.files(documents, cache: cache)
+        // The store writes its file on another core.
+        store.waitForWrites()
         var bytes = try #require(FileReader.read(path))
         if damage == "flip" { bytes[bytes.count / 2] ^= 0x04 } else { bytes.removeLast(40) }
         try Data(bytes).write(to: URL(fileURLWithPath: path))

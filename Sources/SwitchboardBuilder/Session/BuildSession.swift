@@ -60,7 +60,10 @@ public final class BuildSession {
 
     /// Waits until the cache files of the last build are written (they are written on another
     /// core while the build returns; the next build, or the end of the session, waits for them too).
-    public func waitForCacheWrites() { cacheWrites.wait() }
+    public func waitForCacheWrites() {
+        cacheWrites.wait()
+        storedAnalyses.entries?.waitForWrites()
+    }
 
     /// Builds the site and publishes it through the sink when there are no errors.
     ///

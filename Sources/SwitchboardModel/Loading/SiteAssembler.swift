@@ -152,7 +152,7 @@ struct SiteAssembler {
         var claimed: [String: (file: String, position: SourcePosition, what: String)] = [:]
         let entries = site.entriesWithPages
         for info in entries {
-            guard let url = info.url, !url.contains("#") else { continue }
+            guard let url = info.url, !url.utf8.contains(UInt8(ascii: "#")) else { continue }
             claimed[Alias.outputPath(of: url)] = ("\(displayRoot)/\(info.path)", .start, "the page of content/\(info.path)")
         }
         for info in entries {
