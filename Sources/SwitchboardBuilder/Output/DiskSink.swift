@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Dispatch
 import SwitchboardModel
 
 /// Writes the site into a staging folder beside the output folder and
@@ -71,10 +72,18 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
     public static let markerName = ".switchboard-output"
     static let markerText = "This folder is written by switchboard build and replaced by the next build.\n"
 
+    /// Manifests being written on another core, by any sink: read after them (`prepare`, `begin`).
+    private static let manifestWrites = DispatchGroup()
+
+    /// Waits until every manifest a sink wrote is in its file: a process waits before it ends
+    /// (`BuildSession.waitForCacheWrites`).
+    public static func waitForManifestWrites() { manifestWrites.wait() }
+
     /// Reads the manifest on another core while the build loads, if it is not held yet: at
     /// 10,000 files it names 27,000 files, read on the build's path by `begin`.
     public func prepare() {
         guard manifest == nil, manifestRead == nil else { return }
+        Self.manifestWrites.wait()
         let path = manifestPath
         manifestRead = BackgroundTask { path.flatMap(OutputManifest.read) ?? OutputManifest() }
     }
@@ -95,7 +104,10 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
             self.manifestRead = nil
             if manifest == nil { manifest = manifestRead.wait() }
         }
-        if manifest == nil { manifest = manifestPath.flatMap(OutputManifest.read) ?? OutputManifest() }
+        if manifest == nil {
+            Self.manifestWrites.wait()
+            manifest = manifestPath.flatMap(OutputManifest.read) ?? OutputManifest()
+        }
         let manifest = self.manifest!
         published = manifest.published.flatMap { Self.siteDigest(of: directory) == $0.digest ? $0.files : nil }
         next = [:]
@@ -216,7 +228,13 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
         // The published files are the manifest's published tree (`begin` trusted them only then).
         let previous = existed && published != nil ? manifest?.published : nil
         manifest = OutputManifest(published: tree, staging: existed ? previous : OutputManifest.Tree(files: [:]))
-        if let manifestPath { manifest!.write(to: manifestPath) }
+        // Written on another core: the site is already swapped in, and 27,000 lines at 10,000
+        // files held up the build's report. A manifest behind its folders' markers is not
+        // trusted (`begin`), so a process killed before the write only costs a full rewrite.
+        if let manifestPath, let written = manifest {
+            let job = ManifestWrite(manifest: written, path: manifestPath)
+            DispatchQueue.global().async(group: Self.manifestWrites) { job.run() }
+        }
         staged = nil
         published = nil
         next = [:]
@@ -228,6 +246,7 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
         // What the staging folder holds is no longer known, once this build has changed it.
         if markerCleared {
             manifest?.staging = nil
+            Self.manifestWrites.wait()
             if let manifestPath { manifest?.write(to: manifestPath) }
         }
         next = [:]
@@ -432,4 +451,15 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
         for name in entries(of: path) { removeTree("\(path)/\(name)") }
         rmdir(path)
     }
+}
+
+/// A manifest handed to another core to be written; nothing else holds it mutably.
+private final class ManifestWrite: @unchecked Sendable {
+    let manifest: OutputManifest
+    let path: String
+    init(manifest: OutputManifest, path: String) {
+        self.manifest = manifest
+        self.path = path
+    }
+    func run() { manifest.write(to: path) }
 }
