@@ -67,17 +67,31 @@ struct SiteAssembler {
         known[.component] = Set(site.components.map(\.id))
         known[.escalation] = Set(site.escalations.map(\.info.slug))
         known[.policy] = Set(site.policies.map(\.info.slug))
-        known[.entry] = Set(site.articles.map { "kb/\($0.info.slug)" } + site.faqs.map { "faq/\($0.info.slug)" }
-            + site.policies.map { "policies/\($0.info.slug)" })
+        // Entries (`kb/<slug>`, `faq/<slug>`, `policies/<slug>`) are looked up by their slug in
+        // their collection: a set of every entry's whole reference was 10,000 interpolated strings.
+        var articleSlugs = Set<String>(minimumCapacity: site.articles.count)
+        for index in site.articles.indices { articleSlugs.insert(site.articles[index].info.slug) }
+        let faqSlugs = Set(site.faqs.map(\.info.slug))
+        func isEntry(_ value: String) -> Bool {
+            for (prefix, slugs) in [("kb/", articleSlugs), ("faq/", faqSlugs), ("policies/", known[.policy] ?? [])]
+            where value.utf8.starts(with: prefix.utf8) {
+                return slugs.contains(String(value.utf8.dropFirst(prefix.utf8.count))!)
+            }
+            return false
+        }
+        /// Every entry reference, for suggestions: made only when one is wrong.
+        func entries() -> Set<String> {
+            Set(site.articles.map { "kb/\($0.info.slug)" } + site.faqs.map { "faq/\($0.info.slug)" }
+                + site.policies.map { "policies/\($0.info.slug)" })
+        }
         // A reference into a file that failed to load is not reported again.
         let unloaded = Set(files.filter { $0.entry == nil }.map(\.file.collection))
-        for file in files {
-            for use in file.references {
-                let ids = known[use.kind] ?? []
-                if ids.contains(use.value) { continue }
+        for index in files.indices {
+            for use in files[index].references {
+                if use.kind == .entry ? isEntry(use.value) : known[use.kind]?.contains(use.value) == true { continue }
                 if use.kind == .product && unloaded.contains(.products) { continue }
                 if use.kind == .component && unloaded.contains(.statusComponents) { continue }
-                let suggestion = Suggestion.didYouMean(use.value, in: ids)
+                let suggestion = Suggestion.didYouMean(use.value, in: use.kind == .entry ? entries() : known[use.kind] ?? [])
                 diagnostics.append(Diagnostic(file: use.file, position: use.position, id: "unknown-reference",
                                               message: "'\(use.value)' is not \(use.kind.noun)\(suggestion)"))
             }
@@ -88,9 +102,9 @@ struct SiteAssembler {
     private func checkAnchors(_ files: [LoadedFile]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var anchors: [String: Set<String>] = [:]
-        for file in files where file.entry != nil { anchors[file.file.path] = file.anchors }
-        for file in files {
-            for pending in file.pendingAnchors {
+        for index in files.indices where files[index].entry != nil { anchors[files[index].file.path] = files[index].anchors }
+        for index in files.indices {
+            for pending in files[index].pendingAnchors {
                 guard let ids = anchors[pending.target] else { continue }
                 if ids.contains(pending.anchor) { continue }
                 let suggestion = Suggestion.didYouMean(pending.anchor, in: ids)
