@@ -159,6 +159,53 @@ import SwitchboardModel
         #expect(files(under: output)["kb/c5/a12/index.html"] == "edited by hand")
     }
 
+    /// The carry trusts modification times (`DiskSink.carryAll`): a published file last changed
+    /// before the output folder's marker is linked without being read, so even a hand edit given
+    /// an older time is carried as it is, while one changed in the marker's own clock tick is
+    /// read, checked and stops the build.
+    @Test func theCarryReadsOnlyFilesChangedSinceTheMarker() throws {
+        let output = try fresh()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let kept = (0..<20).map { OutputFile(path: "kb/a\($0)/index.html", text: "page \($0)") }
+        func setModificationTime(_ path: String, to time: timespec) {
+            var times = [time, time]
+            #expect(utimensat(AT_FDCWD, path, &times, 0) == 0)
+        }
+        func publishThenKeep(edit: (_ marker: timespec) -> Void) throws -> DiskSink {
+            let manifest = root.appendingPathComponent("manifest").path
+            let sink = DiskSink(directory: output.path, manifestPath: manifest)
+            try sink.write([OutputFile(path: "index.html", text: "a")] + kept)
+            try sink.commit()
+            let marker = try #require(DiskSink.modificationTime(of: output.path + "/" + DiskSink.markerName))
+            edit(marker)
+            let next = DiskSink(directory: output.path, manifestPath: manifest)
+            try next.begin()
+            try next.put(OutputFile(path: "index.html", text: "b"))
+            for file in kept { #expect(try next.keep(file.path, digest: ContentDigest(file.bytes))) }
+            return next
+        }
+        let edited = output.path + "/kb/a3/index.html"
+        // Edited by hand and dated an hour before the marker: carried unread.
+        let trusting = try publishThenKeep { marker in
+            try? Data("edited, dated back".utf8).write(to: URL(fileURLWithPath: edited))
+            setModificationTime(edited, to: timespec(tv_sec: marker.tv_sec - 3600, tv_nsec: marker.tv_nsec))
+        }
+        try trusting.commit()
+        #expect(files(under: output)["kb/a3/index.html"] == "edited, dated back")
+        #expect(files(under: output)["kb/a4/index.html"] == "page 4")
+
+        // Edited by hand in the marker's own tick: read, found changed, and the build stops.
+        try? FileManager.default.removeItem(at: root)
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        let checking = try publishThenKeep { marker in
+            try? Data("edited in the same tick".utf8).write(to: URL(fileURLWithPath: edited))
+            setModificationTime(edited, to: marker)
+        }
+        #expect(throws: DiskSink.WriteError.self) { try checking.commit() }
+        checking.discard()
+        #expect(files(under: output)["index.html"] == "a")
+    }
+
     @Test func aFailedWriteLeavesTheOutputAsItWas() throws {
         let output = try fresh()
         defer { try? FileManager.default.removeItem(at: root) }

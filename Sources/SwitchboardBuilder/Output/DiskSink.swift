@@ -282,12 +282,22 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
     /// was published with, so an output someone changed by hand is not carried into the next
     /// site. The edit after a clean build carries over every file (40,000 at 30,000 articles),
     /// so the folders are made first and the files read, checked and linked on all cores.
+    ///
+    /// A file last modified before the output folder's marker was written (which `commit` writes
+    /// after every file of the site, just before the swap) has not been changed since it was
+    /// published, and is linked without being read: reading and hashing every file was half of
+    /// the first edit after a clean build. One modified at the marker's time or later (an edit
+    /// by hand, or a file written in the marker's clock tick) is read and checked as above. Like
+    /// `make` and `rsync`, this trusts modification times: a file changed by hand and given
+    /// back an older time is carried as it is.
     private func carryAll(_ paths: [String]) throws {
         guard !paths.isEmpty else { return }
         for path in paths { try makeParentFolders(of: path) }
         let directory = self.directory, staging = self.staging, next = self.next
+        let published = Self.modificationTime(of: "\(directory)/\(Self.markerName)")
         let carried = paths.parallelMap { path -> CarryResult in
-            guard Self.published(path, in: directory, digest: next[path]) != nil else { return .changed }
+            let untouched = published.map { marker in Self.modificationTime(of: "\(directory)/\(path)").map { Self.precedes($0, marker) } ?? false } ?? false
+            guard untouched || Self.published(path, in: directory, digest: next[path]) != nil else { return .changed }
             let target = "\(staging)/\(path)"
             unlink(target)
             return link("\(directory)/\(path)", target) == 0 ? .linked : .notLinked
@@ -304,6 +314,17 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
                 try write(path, bytes)
             }
         }
+    }
+
+    /// When the regular file at `path` (not followed if a link) was last modified.
+    static func modificationTime(of path: String) -> timespec? {
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return info.st_mtim
+    }
+
+    static func precedes(_ a: timespec, _ b: timespec) -> Bool {
+        a.tv_sec != b.tv_sec ? a.tv_sec < b.tv_sec : a.tv_nsec < b.tv_nsec
     }
 
     /// The published file's bytes, if they still hash to `digest`.
