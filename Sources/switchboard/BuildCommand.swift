@@ -42,7 +42,9 @@ struct BuildCommand: ParsableCommand {
         configuration.compilesTemplates = !mustacheOnly
         configuration.outputDisplayPath = output
         configuration.buildsOnce = true
-        let sink = DiskSink(directory: output, manifestPath: cache.map { BuildCache.outputManifestPath(in: $0, for: output) })
+        let manifestPath = cache.map { BuildCache.outputManifestPath(in: $0, for: output) }
+        if AllocatorSettings.appliesToBuild(output: output, manifestPath: manifestPath) { AllocatorSettings.apply() }
+        let sink = DiskSink(directory: output, manifestPath: manifestPath)
         let session = BuildSession(configuration: configuration, sink: sink)
         let report = session.build()
         // The process ends next: the cache files are finished, but the session (every parsed

@@ -15,6 +15,7 @@ struct CheckCommand: ParsableCommand {
     var templates: String = "templates"
 
     func run() throws {
+        AllocatorSettings.apply()
         let loader = SiteLoader(contentDirectory: options.content, options: try options.loadOptions())
         let result = loader.load()
         var diagnostics = result.diagnostics

@@ -50,6 +50,7 @@ struct ServeCommand: ParsableCommand {
     }
 
     func run() throws {
+        AllocatorSettings.apply()
         let pinned = now.flatMap { Instant($0) }
         let (host, port, content, templates) = (self.host, self.port, self.content, self.templates)
         let builder = SessionPreviewBuilder(contentDirectory: content, templatesDirectory: templates,

@@ -12,7 +12,7 @@ struct Switchboard: ParsableCommand {
     )
 
     static func main() {
-        AllocatorSettings.apply()
+        // The allocator is set by the commands that load a site (`AllocatorSettings`), before they do.
         main(nil)
     }
 }
