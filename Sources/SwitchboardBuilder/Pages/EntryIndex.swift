@@ -75,21 +75,28 @@ struct EntryIndex: Sendable {
         for reference in article.related where reference.hasPrefix("kb/") {
             if let index = positionsBySlug[String(reference.dropFirst(3))] { excluded.append(index) }
         }
-        var scores: [Int: Int] = [:]
-        scores.reserveCapacity(Self.scanLimit * 2)
         // Each list is read only around the article's own place: a product shared by every
         // article must not make this quadratic in the number of pages, and reading every list
         // from its start made the first few articles the related ones of every other article.
+        // The (article, weight) pairs are sorted and summed per article: a dictionary of scores
+        // per article was most of this function's time.
+        var weights: [(index: Int, weight: Int)] = []
+        weights.reserveCapacity(Self.scanLimit * (article.products.count + article.tags.count + 1))
         func score(_ list: [Int]?, weight: Int) {
             guard let list, !list.isEmpty else { return }
             let window = Self.scanLimit / 2
             let middle = Self.insertionPoint(of: own, in: list)
             for index in list[max(0, middle - window)..<min(list.count, middle + window + 1)] {
-                scores[index, default: 0] += weight
+                weights.append((index, weight))
             }
         }
         for product in article.products { score(articlesByProduct[product], weight: 1) }
         for tag in article.tags { score(articlesByTag[tag], weight: 2) }
+        weights.sort { $0.index < $1.index }
+        var scores: [(index: Int, score: Int)] = []
+        for (index, weight) in weights {
+            if scores.last?.index == index { scores[scores.count - 1].score += weight } else { scores.append((index, weight)) }
+        }
         // Higher score first, then nearer, then earlier.
         func precedes(_ left: (index: Int, score: Int), _ right: (index: Int, score: Int)) -> Bool {
             if left.score != right.score { return left.score > right.score }
