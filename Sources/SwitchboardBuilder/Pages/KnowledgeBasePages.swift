@@ -136,13 +136,17 @@ enum KnowledgeBasePages {
     /// New and updated articles, newest first.
     static func atom(_ articles: [Article], site: Site) -> OutputFile {
         let origin = site.config.origin + site.basePath
-        let dated = articles.sorted { ($0.updated ?? Day(year: 1970, month: 1, day: 1), $0.info.path) > ($1.updated ?? Day(year: 1970, month: 1, day: 1), $1.info.path) }
+        // Newest first, by date then path (unique, so the order is total). The keys are sorted,
+        // not the articles: copying each article to sort them all for fifty was most of the feed.
+        let epoch = Day(year: 1970, month: 1, day: 1)
+        let keys = articles.indices.map { (day: articles[$0].updated ?? epoch, path: articles[$0].info.path, index: $0) }
+        let dated = keys.sorted { ($0.day, $0.path) > ($1.day, $1.path) }.prefix(50).map { articles[$0.index] }
         let newest = dated.first?.updated.map { "\($0)T00:00:00Z" } ?? site.now.description
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"
         xml += "  <title>\(site.config.title.xmlEscaped): knowledge base</title>\n"
         xml += "  <id>\(origin)\(SiteURL.knowledgeBase)</id>\n  <link rel=\"alternate\" href=\"\(origin)\(SiteURL.knowledgeBase)\"/>\n"
         xml += "  <link rel=\"self\" href=\"\(origin)\(SiteURL.knowledgeBaseFeed)\"/>\n  <updated>\(newest)</updated>\n"
-        for article in dated.prefix(50) {
+        for article in dated {
             let url = origin + (article.info.url ?? "")
             let updated = article.updated.map { "\($0)T00:00:00Z" } ?? newest
             xml += "  <entry>\n    <title>\(article.title.xmlEscaped)</title>\n    <id>\(url.xmlEscaped)</id>\n"
