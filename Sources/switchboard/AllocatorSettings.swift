@@ -4,19 +4,24 @@ import Glibc
 
 /// How the process asks glibc's allocator to behave, set by a command before it loads a site.
 enum AllocatorSettings {
-    /// Whether `apply` suits a build into `output`: not when it starts from a published site and
-    /// that site's manifest, which renders and holds a fraction of what a clean build does. Such
-    /// a build keeps glibc's own threshold: with the fixed one, the pages given back were taken
-    /// again, a quarter of a one-edit rebuild's system time at 10,000 files (0.70 → 0.64 s wall
-    /// on tmpfs, 148 → 170 MB peak; `docs/architecture.md`). A clean build still peaks low.
-    static func appliesToBuild(output: String, manifestPath: String?) -> Bool {
-        guard let manifestPath else { return true }
+    /// Whether a build into `output` is a rebuild: it starts from a published site and that
+    /// site's manifest, so it renders and holds a fraction of what a clean build does.
+    static func isRebuild(output: String, manifestPath: String?) -> Bool {
+        guard let manifestPath else { return false }
         var folder = stat(), manifest = stat()
         let published = lstat(output, &folder) == 0 && (folder.st_mode & S_IFMT) == S_IFDIR
-        return !(published && lstat(manifestPath, &manifest) == 0)
+        return published && lstat(manifestPath, &manifest) == 0
     }
 
-    /// Blocks of 128 KB and more are always mapped on their own and unmapped when freed.
+    /// The threshold for a rebuild: with 128 KB, the pages a rebuild's large buffers gave back
+    /// were taken again, a quarter of its system time at 10,000 files. With 4 MB, one edit at
+    /// 10,000 files on tmpfs took 0.60 s wall and 0.98 s of CPU at 158 MB peak, against 0.70 s,
+    /// 1.10 s and 144 MB with 128 KB and 0.61 s, 0.97 s and 167 MB with glibc's own sliding
+    /// threshold (medians of eight alternating; `docs/architecture.md`).
+    static let rebuildThreshold: Int32 = 4 << 20
+
+    /// Blocks of `threshold` (128 KB unless said) and more are always mapped on their own and
+    /// unmapped when freed.
     ///
     /// glibc starts with that threshold but raises it to the size of each mapped block that is
     /// freed (up to 32 MB), so after the first large buffer of a build goes, later ones (the
@@ -25,13 +30,13 @@ enum AllocatorSettings {
     /// peaked at 314 MB resident for 238 MB of live heap. With the threshold fixed it peaks at
     /// 281 MB, for about 0.2 s more system time (the pages given back are taken again) and the
     /// same wall time (`docs/architecture.md`). Setting it turns the raising off.
-    static func apply() {
+    static func apply(threshold: Int32 = 128 * 1024) {
         #if canImport(Glibc)
         // Swift's Glibc module does not declare `mallopt`, so it is looked up by name.
         // `M_MMAP_THRESHOLD` is -3 in <malloc.h>; RTLD_DEFAULT is the null handle on glibc.
         typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
         guard let symbol = dlsym(nil, "mallopt") else { return }
-        _ = unsafeBitCast(symbol, to: Mallopt.self)(-3, 128 * 1024)
+        _ = unsafeBitCast(symbol, to: Mallopt.self)(-3, threshold)
         #endif
     }
 }

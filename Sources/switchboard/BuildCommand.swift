@@ -43,7 +43,8 @@ struct BuildCommand: ParsableCommand {
         configuration.outputDisplayPath = output
         configuration.buildsOnce = true
         let manifestPath = cache.map { BuildCache.outputManifestPath(in: $0, for: output) }
-        if AllocatorSettings.appliesToBuild(output: output, manifestPath: manifestPath) { AllocatorSettings.apply() }
+        let rebuild = AllocatorSettings.isRebuild(output: output, manifestPath: manifestPath)
+        AllocatorSettings.apply(threshold: rebuild ? AllocatorSettings.rebuildThreshold : 128 * 1024)
         let sink = DiskSink(directory: output, manifestPath: manifestPath)
         let session = BuildSession(configuration: configuration, sink: sink)
         let report = session.build()
