@@ -20,7 +20,10 @@ enum AllocatorSettings {
     /// threshold (medians of eight alternating; `docs/architecture.md`).
     static let rebuildThreshold: Int32 = 4 << 20
 
-    /// Blocks of `threshold` (128 KB unless said) and more are always mapped on their own and
+    /// The threshold for everything else: clean builds, `check`, `serve`.
+    static let defaultThreshold: Int32 = 128 * 1024
+
+    /// Blocks of `threshold` (128 KB unless a rebuild says otherwise) and more are always mapped on their own and
     /// unmapped when freed.
     ///
     /// glibc starts with that threshold but raises it to the size of each mapped block that is
@@ -30,7 +33,7 @@ enum AllocatorSettings {
     /// peaked at 314 MB resident for 238 MB of live heap. With the threshold fixed it peaks at
     /// 281 MB, for about 0.2 s more system time (the pages given back are taken again) and the
     /// same wall time (`docs/architecture.md`). Setting it turns the raising off.
-    static func apply(threshold: Int32 = 128 * 1024) {
+    static func apply(threshold: Int32 = defaultThreshold) {
         #if canImport(Glibc)
         // Swift's Glibc module does not declare `mallopt`, so it is looked up by name.
         // `M_MMAP_THRESHOLD` is -3 in <malloc.h>; RTLD_DEFAULT is the null handle on glibc.

@@ -44,7 +44,7 @@ struct BuildCommand: ParsableCommand {
         configuration.buildsOnce = true
         let manifestPath = cache.map { BuildCache.outputManifestPath(in: $0, for: output) }
         let rebuild = AllocatorSettings.isRebuild(output: output, manifestPath: manifestPath)
-        AllocatorSettings.apply(threshold: rebuild ? AllocatorSettings.rebuildThreshold : 128 * 1024)
+        AllocatorSettings.apply(threshold: rebuild ? AllocatorSettings.rebuildThreshold : AllocatorSettings.defaultThreshold)
         let sink = DiskSink(directory: output, manifestPath: manifestPath)
         let session = BuildSession(configuration: configuration, sink: sink)
         let report = session.build()

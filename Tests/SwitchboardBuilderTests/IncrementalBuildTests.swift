@@ -78,6 +78,33 @@ import SwitchboardModel
         #expect(template.renderedPages == 1)
         #expect(template.changes.written == ["faq/index.html"])
     }
+
+    /// `_headers` is kept only while the output paths are the last build's: a new file in a
+    /// folder whose files cache differently (a content asset beside the theme's hashed ones)
+    /// gets a rule of its own, in a session that keeps its memory and in one per build.
+    @Test func aNewOutputPathMakesTheHeadersAgain() throws {
+        let workspace = try IncrementalWorkspace()
+        defer { workspace.remove() }
+        let live = workspace.session(sink: MemorySink())
+        let cache = workspace.root.appendingPathComponent("cache").path
+        let output = workspace.root.appendingPathComponent("public").path
+        func buildOnce() -> BuildReport {
+            var once = workspace.configuration(cache: cache)
+            once.buildsOnce = true
+            return BuildSession(configuration: once, sink: DiskSink(directory: output, manifestPath: BuildCache.outputManifestPath(in: cache, for: output))).build()
+        }
+        #expect(live.build().succeeded)
+        #expect(buildOnce().succeeded)
+        let assets = workspace.content.appendingPathComponent("assets")
+        try FileManager.default.createDirectory(at: assets, withIntermediateDirectories: true)
+        try Data("a file of the site's own\n".utf8).write(to: assets.appendingPathComponent("extra.txt"))
+        #expect(live.build().succeeded)
+        #expect(buildOnce().succeeded)
+        let expected = try #require(workspace.cleanBuild()["_headers"])
+        #expect(String(decoding: expected, as: UTF8.self).contains("/assets/extra.txt"))
+        #expect((live.sink as! MemorySink).files["_headers"] == expected)
+        #expect(FileReader.read(output + "/_headers") == expected)
+    }
 }
 
 /// One edit of the differential test, written as one line in a fixture.

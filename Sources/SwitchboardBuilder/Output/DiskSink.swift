@@ -232,7 +232,7 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
         // files held up the build's report. A manifest behind its folders' markers is not
         // trusted (`begin`), so a process killed before the write only costs a full rewrite.
         if let manifestPath, let written = manifest {
-            let job = ManifestWrite(manifest: written, path: manifestPath)
+            let job = UncheckedJob { written.write(to: manifestPath) }
             DispatchQueue.global().async(group: Self.manifestWrites) { job.run() }
         }
         staged = nil
@@ -294,9 +294,10 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
         guard !paths.isEmpty else { return }
         for path in paths { try makeParentFolders(of: path) }
         let directory = self.directory, staging = self.staging, next = self.next
-        let published = Self.modificationTime(of: "\(directory)/\(Self.markerName)")
+        let markerTime = Self.modificationTime(of: "\(directory)/\(Self.markerName)")
         let carried = paths.parallelMap { path -> CarryResult in
-            let untouched = published.map { marker in Self.modificationTime(of: "\(directory)/\(path)").map { Self.precedes($0, marker) } ?? false } ?? false
+            var untouched = false
+            if let markerTime, let fileTime = Self.modificationTime(of: "\(directory)/\(path)") { untouched = Self.precedes(fileTime, markerTime) }
             guard untouched || Self.published(path, in: directory, digest: next[path]) != nil else { return .changed }
             let target = "\(staging)/\(path)"
             unlink(target)
@@ -472,15 +473,4 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
         for name in entries(of: path) { removeTree("\(path)/\(name)") }
         rmdir(path)
     }
-}
-
-/// A manifest handed to another core to be written; nothing else holds it mutably.
-private final class ManifestWrite: @unchecked Sendable {
-    let manifest: OutputManifest
-    let path: String
-    init(manifest: OutputManifest, path: String) {
-        self.manifest = manifest
-        self.path = path
-    }
-    func run() { manifest.write(to: path) }
 }

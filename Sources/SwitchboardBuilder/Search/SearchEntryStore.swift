@@ -209,9 +209,3 @@ public final class SearchEntryStore: @unchecked Sendable {
         }
     }
 }
-
-/// Work handed to another thread whose captures the caller no longer touches.
-private final class UncheckedJob: @unchecked Sendable {
-    let run: () -> Void
-    init(_ run: @escaping () -> Void) { self.run = run }
-}

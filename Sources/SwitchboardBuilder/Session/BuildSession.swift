@@ -361,7 +361,8 @@ public final class BuildSession {
             // `_headers` reads every output path: with the same paths as the last build's and
             // the same other inputs, the published one is kept (making it took a twentieth of a
             // one-edit rebuild at 30,000 pages).
-            let headersInputs = builder.headersInputs(scriptSources: Set(next.scripts.values.joined()))
+            let scriptSources = Set(next.scripts.values.joined())
+            let headersInputs = builder.headersInputs(scriptSources: scriptSources)
             let headersPath = "_headers"
             let samePaths = previous.outputs.count == next.outputs.count + 1 && previous.outputs[headersPath] != nil
                 && next.outputs.keys.allSatisfy { previous.outputs[$0] != nil }
@@ -371,7 +372,7 @@ public final class BuildSession {
                 keptPaths.append(headersPath)
                 next.headers = known
             } else {
-                let headers = builder.headersFile(paths: Set(next.outputs.keys), scriptSources: Set(next.scripts.values.joined()))
+                let headers = builder.headersFile(paths: Set(next.outputs.keys), scriptSources: scriptSources)
                 let digest = ContentDigest(headers.bytes)
                 try putAll([headers], digests: [digest])
                 next.headers = (headersInputs, digest)

@@ -71,12 +71,11 @@ struct SiteAssembler {
         // their collection: a set of every entry's whole reference was 10,000 interpolated strings.
         var articleSlugs = Set<String>(minimumCapacity: site.articles.count)
         for index in site.articles.indices { articleSlugs.insert(site.articles[index].info.slug) }
-        let faqSlugs = Set(site.faqs.map(\.info.slug))
+        let faqSlugs = Set(site.faqs.map(\.info.slug)), policySlugs = known[.policy] ?? []
         func isEntry(_ value: String) -> Bool {
-            for (prefix, slugs) in [("kb/", articleSlugs), ("faq/", faqSlugs), ("policies/", known[.policy] ?? [])]
-            where value.utf8.starts(with: prefix.utf8) {
-                return slugs.contains(String(value.utf8.dropFirst(prefix.utf8.count))!)
-            }
+            if value.hasPrefix("kb/") { return articleSlugs.contains(String(value.dropFirst(3))) }
+            if value.hasPrefix("faq/") { return faqSlugs.contains(String(value.dropFirst(4))) }
+            if value.hasPrefix("policies/") { return policySlugs.contains(String(value.dropFirst(9))) }
             return false
         }
         /// Every entry reference, for suggestions: made only when one is wrong.
