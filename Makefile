@@ -41,10 +41,11 @@ test: test-deps
 ## they run the switchboard binary in a process of its own, outside the sanitizer.
 ## Reports go to files and are printed again at the end, so a race shows in the last lines
 ## of a CI log (which is often all that is kept), not thousands of lines above them.
+## SWITCHBOARD_SANITIZER tells the tests a sanitizer owns the heap (serve's heap trim is skipped).
 sanitize: deps
 	@rm -rf .build-tsan/reports && mkdir -p .build-tsan/reports
 	$(SWIFT) build --build-tests --scratch-path .build-tsan --sanitize=thread
-	@TSAN_OPTIONS="log_path=$(CURDIR)/.build-tsan/reports/tsan" \
+	@SWITCHBOARD_SANITIZER=thread TSAN_OPTIONS="log_path=$(CURDIR)/.build-tsan/reports/tsan" \
 	  timeout --kill-after=30s $(SANITIZE_TEST_TIMEOUT) \
 	  $(SWIFT) test --skip-build --scratch-path .build-tsan --sanitize=thread --skip SwitchboardEndToEndTests; \
 	  status=$$?; \

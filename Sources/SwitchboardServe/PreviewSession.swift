@@ -146,11 +146,9 @@ public final class PreviewSession: @unchecked Sendable {
         }
         hub.broadcast(messages)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-        #if os(Linux)
         // The previous build's pages were just freed: give their memory back to the system,
         // or the server's resident size stays at the peak of two sites in memory.
-        _ = glibcMallocTrim(0)
-        #endif
+        HeapTrim.releaseFreedMemory()
         var outcome = Outcome(build: build, changedOutputs: changed.count, messages: messages, seconds: seconds,
                               overlayChanged: overlayChanged)
         outcome.pagesShownAhead = ahead.pages
@@ -158,9 +156,3 @@ public final class PreviewSession: @unchecked Sendable {
         return outcome
     }
 }
-
-#if os(Linux)
-/// glibc's `malloc_trim` (declared in malloc.h, which the Glibc module does not include).
-@_silgen_name("malloc_trim")
-private func glibcMallocTrim(_ pad: Int) -> Int32
-#endif
