@@ -22,6 +22,15 @@ public enum CacheEncoder {
         try stream.value(value)
         return try stream.finish()
     }
+
+    /// `value` as its synthesized conformances alone write it, without the hand-written writers
+    /// (`RenderedMarkdownWriter.swift`, `LoadedFileWriter.swift`): what their tests compare with.
+    static func encodeSynthesized(_ value: some Encodable) throws -> [UInt8] {
+        let stream = EncodingStream()
+        stream.usesWriters = false
+        try stream.value(value)
+        return try stream.finish()
+    }
 }
 
 /// The buffer being written and the containers still open in it.
@@ -36,6 +45,8 @@ final class EncodingStream {
     struct OutOfOrder: Error {}
 
     var writer = ByteWriter()
+    /// Whether the hand-written writers of the commonest values are used (always, but in tests).
+    var usesWriters = true
     private var open: [OpenContainer] = []
     private var lastID = 0
     private var failed = false
@@ -71,11 +82,15 @@ final class EncodingStream {
 
     /// Writes one value: whatever its conformance writes, or a null if it writes nothing.
     func value<Value: Encodable>(_ value: Value) throws {
-        // Rendered Markdown, most of a parsed file's containers, is written without `Encodable`
-        // containers, in the same form (`RenderedMarkdownWriter.swift`).
-        if Value.self == RenderedMarkdown.self {
-            rendered(value as! RenderedMarkdown)
-            return
+        // Rendered Markdown, most of a parsed file's containers, and the parsed files a site has
+        // many of are written without `Encodable` containers, in the same form
+        // (`RenderedMarkdownWriter.swift`, `LoadedFileWriter.swift`).
+        if usesWriters {
+            if Value.self == RenderedMarkdown.self {
+                rendered(value as! RenderedMarkdown)
+                return
+            }
+            if Value.self == LoadedFile.self, try loadedFile(value as! LoadedFile) { return }
         }
         let start = writer.bytes.count
         try value.encode(to: StreamEncoder(stream: self, start: start))
