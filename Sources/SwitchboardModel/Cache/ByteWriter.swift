@@ -6,6 +6,16 @@ public struct ByteWriter {
 
     public init() {}
 
+    /// A writer whose buffer has room for `capacity` bytes before it grows.
+    public init(reservingCapacity capacity: Int) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// Empties the buffer and keeps its room, for a writer used again and again.
+    public mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+    }
+
     public mutating func write(_ value: UInt64) {
         var value = value
         while value >= 0x80 {

@@ -23,6 +23,16 @@ public enum CacheEncoder {
         return try stream.finish()
     }
 
+    /// `value` after the bytes `prefix` writes, in one buffer (a cache entry's header and its
+    /// value are not copied into a second), which starts with room for `capacity` bytes.
+    static func encode(_ value: some Encodable, capacity: Int, after prefix: (inout ByteWriter) -> Void) throws -> [UInt8] {
+        let stream = EncodingStream()
+        stream.writer = ByteWriter(reservingCapacity: capacity)
+        prefix(&stream.writer)
+        try stream.value(value)
+        return try stream.finish()
+    }
+
     /// `value` as its synthesized conformances alone write it, without the hand-written writers
     /// (`RenderedMarkdownWriter.swift`, `LoadedFileWriter.swift`): what their tests compare with.
     static func encodeSynthesized(_ value: some Encodable) throws -> [UInt8] {

@@ -63,7 +63,9 @@ public enum CacheEntryFile {
     /// Writes a file of `count` entries in pieces of about a megabyte, handed to `output` as they
     /// fill: a file as large as the parsed site is never held whole in memory a second time.
     public struct Writer {
-        private var buffer = ByteWriter()
+        /// One buffer, with room for a piece and a large entry, emptied after each piece is
+        /// handed over: a buffer grown from nothing for every piece copied each one about twice.
+        private var buffer = ByteWriter(reservingCapacity: pieceSize + pieceSize / 4)
         private let output: ([UInt8]) -> Void
         private static let pieceSize = 1 << 20
 
@@ -85,7 +87,9 @@ public enum CacheEntryFile {
         /// Hands over what is left; call once every entry is added.
         public mutating func finish() {
             if !buffer.bytes.isEmpty { output(buffer.bytes) }
-            buffer = ByteWriter()
+            // `output` does not keep the piece, so the buffer is this writer's alone again and
+            // keeps its room.
+            buffer.removeAll()
         }
     }
 

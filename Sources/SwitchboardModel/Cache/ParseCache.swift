@@ -42,18 +42,26 @@ public final class ParseCache: CacheFolderEntries, @unchecked Sendable {
     /// A parsed file's entry (see `decoded`), its article's body loaded; nil when it cannot be
     /// read back from its store or encoded.
     static func encoded(_ file: LoadedFile) -> [UInt8]? {
-        guard let loaded = file.withBodyLoaded(), let encoded = try? CacheEncoder.encode(loaded) else { return nil }
-        var writer = ByteWriter()
-        if case .article(let article)? = file.entry {
-            writer.append(raw: [1])
-            writer.write(article.pageBodyDigest)
-            writer.write(article.storedBody?.sectionsDigest ?? ContentHasher.sectionsDigest(
-                article.body.rendered.sections.map { ($0.heading?.id, $0.heading?.text, $0.text) }))
-        } else {
-            writer.append(raw: [0])
+        guard let loaded = file.withBodyLoaded() else { return nil }
+        // Room for the body's HTML and about as much again for its sections' text, so that the
+        // buffer seldom grows (each growth copies what is written so far).
+        var capacity = 1024
+        switch loaded.entry {
+        case .article(let article)?: capacity += article.body.rendered.html.utf8.count * 2
+        case .faq(let faq)?: capacity += faq.answer.rendered.html.utf8.count * 2
+        case .policy(let policy)?: capacity += policy.body.rendered.html.utf8.count * 2
+        default: break
         }
-        writer.append(raw: encoded)
-        return writer.bytes
+        return try? CacheEncoder.encode(loaded, capacity: capacity) { writer in
+            if case .article(let article)? = file.entry {
+                writer.append(raw: [1])
+                writer.write(article.pageBodyDigest)
+                writer.write(article.storedBody?.sectionsDigest ?? ContentHasher.sectionsDigest(
+                    article.body.rendered.sections.map { ($0.heading?.id, $0.heading?.text, $0.text) }))
+            } else {
+                writer.append(raw: [0])
+            }
+        }
     }
 
     /// An entry read from the cache folder: its bytes, or where they are in a file left on disk
