@@ -153,3 +153,27 @@ extension GoldenSiteTests {
         return "\(index + 1):\(lines[index].components(separatedBy: attribute)[0].count + nameLength + 1)"
     }
 }
+
+/// A theme without a page family's template: those pages are left out with a diagnostic
+/// against the missing file, and every other page is built.
+@Suite struct MissingTemplateTests {
+    @Test func pagesWithoutTheirTemplateAreReported() throws {
+        let manager = FileManager.default
+        let theme = manager.temporaryDirectory.appendingPathComponent("switchboard-theme-\(UUID().uuidString)")
+        defer { try? manager.removeItem(at: theme) }
+        try manager.copyItem(at: GoldenSiteTests.templates, to: theme)
+        try manager.removeItem(at: theme.appendingPathComponent("faq.mustache"))
+        let folder = GoldenSiteTests.tests.appendingPathComponent("Fixtures/sites/basic")
+        let result = SiteLoader(contentDirectory: folder.appendingPathComponent("content").path,
+                                options: LoadOptions(now: Instant("2026-11-26T12:00:00Z")!)).load()
+        let (templates, _) = TemplateSet.load(directory: theme.path)
+        let output = SiteBuilder(site: try #require(result.site), templates: try #require(templates)).build()
+        #expect(output.diagnostics.map(\.id) == ["missing-template"])
+        #expect(output.diagnostics.first?.file == "templates/faq.mustache")
+        #expect(output.diagnostics.first?.message == "the page /faq/ needs the template 'faq'")
+        let paths = Set(output.files.map(\.path))
+        #expect(!paths.contains("faq/index.html"))
+        #expect(paths.contains("index.html"))
+        #expect(paths.contains("kb/index.html"))
+    }
+}
