@@ -131,10 +131,12 @@ public final class ParseCache: CacheFolderEntries, @unchecked Sendable {
         var decoded = 0
         var parsed = 0
         var keyed = 0
-        for lookup in lookups {
-            if lookup.source == .disk { decoded += 1 }
-            if lookup.source == .parsed { parsed += 1 }
-            if lookup.key != nil { keyed += 1 }
+        // By index: `for lookup in lookups` copies each parsed file (some thirty references
+        // retained and released), on the load's one thread.
+        for index in lookups.indices {
+            if lookups[index].source == .disk { decoded += 1 }
+            if lookups[index].source == .parsed { parsed += 1 }
+            if lookups[index].key != nil { keyed += 1 }
         }
         let held = entries
         changedSinceRestore = parsed > 0 || keyed != (held.isEmpty ? stored.count : held.count)

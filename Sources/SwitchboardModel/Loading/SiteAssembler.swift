@@ -17,13 +17,15 @@ struct SiteAssembler {
     /// The Site (nil without a valid site.yml); the checks run either way, so every problem is reported.
     mutating func assemble(_ files: [LoadedFile]) -> Site? {
         var collected = Site(config: config ?? SiteConfig(Record(position: .start)), now: now)
-        for file in files {
-            switch file.entry {
+        // By index, as the checks below: `for file in files` copies each parsed file whole.
+        for index in files.indices {
+            let file = files[index].file
+            switch files[index].entry {
             case .products(let value)?: collected.products = value
             case .policy(let value)?: collected.policies.append(value)
             case .category(let value)?: collected.categories.append(value)
             case .article(var value)?:
-                if value.updated == nil { value.updated = commitDates[file.file.path] }
+                if value.updated == nil { value.updated = commitDates[file.path] }
                 collected.articles.append(value)
             case .faq(let value)?: collected.faqs.append(value)
             case .device(let value)?: collected.devices.append(value)
@@ -35,7 +37,7 @@ struct SiteAssembler {
             case .components(let value)?: collected.components = value
             case .incident(let value)?: collected.incidents.append(value)
             case .maintenance(let value)?: collected.maintenances.append(value)
-            case .asset?: collected.assets.append(file.file)
+            case .asset?: collected.assets.append(file)
             case .synonyms(let value)?: collected.synonyms = value
             case .site?, nil: break
             }
@@ -117,12 +119,13 @@ struct SiteAssembler {
     private func checkDuplicates(_ site: Site) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var slugs: [String: String] = [:]
-        for article in site.articles {
-            if let other = slugs[article.info.slug] {
-                diagnostics.append(report(article.info.path, .start, "duplicate-slug",
-                                          "the article slug '\(article.info.slug)' is also used by content/\(other); slugs are unique across categories"))
+        for index in site.articles.indices {
+            let info = site.articles[index].info
+            if let other = slugs[info.slug] {
+                diagnostics.append(report(info.path, .start, "duplicate-slug",
+                                          "the article slug '\(info.slug)' is also used by content/\(other); slugs are unique across categories"))
             } else {
-                slugs[article.info.slug] = article.info.path
+                slugs[info.slug] = info.path
             }
         }
         var licences: [String: String] = [:]
@@ -149,11 +152,15 @@ struct SiteAssembler {
 
     private func checkCategories(_ files: [LoadedFile], _ site: Site) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        let categoryFiles = Set(files.filter { $0.file.collection == .categories }.map { $0.file.slug })
+        var categoryFiles = Set<String>()
+        for index in files.indices where files[index].file.collection == .categories { categoryFiles.insert(files[index].file.slug) }
         var reported = Set<String>()
-        for article in site.articles where !categoryFiles.contains(article.category) && reported.insert(article.category).inserted {
-            diagnostics.append(report("kb/\(article.category)/_category.yml", .start, "missing-file",
-                   "the category '\(article.category)' has articles but no _category.yml (title, summary, order)"))
+        for index in site.articles.indices {
+            let category = site.articles[index].category
+            if !categoryFiles.contains(category) && reported.insert(category).inserted {
+                diagnostics.append(report("kb/\(category)/_category.yml", .start, "missing-file",
+                       "the category '\(category)' has articles but no _category.yml (title, summary, order)"))
+            }
         }
         return diagnostics
     }

@@ -98,10 +98,12 @@ public struct SiteLoader {
             return ParseCache.Lookup(key: key, file: decoder.decode(file).storingBody(in: bodies), source: .parsed)
         }
         var loaded = parsed.map(\.file)
-        let parsedCount = parsed.filter { $0.source == .parsed }.count
+        // Counted by index: `filter` copies every element it is given.
+        var parsedCount = 0
+        for index in parsed.indices where parsed[index].source == .parsed { parsedCount += 1 }
         cache?.keep(parsed)
         if let siteFile { loaded.insert(siteFile, at: 0) }
-        for file in loaded { diagnostics.append(contentsOf: file.diagnostics) }
+        for index in loaded.indices where !loaded[index].diagnostics.isEmpty { diagnostics.append(contentsOf: loaded[index].diagnostics) }
         timings.lap("parse and validate files")
 
         var commitDates = options.commitDates
