@@ -24,17 +24,18 @@ struct EntryIndex: Sendable {
         base = site.basePath
         all = site.articles
         published.reserveCapacity(all.count)
-        for (index, article) in all.enumerated() where !article.draft { published.append(index) }
+        // Articles are read in place by index throughout: binding one (`for article in`, `let
+        // article = all[i]`) copies it whole, some twenty references retained and released.
+        for index in all.indices where !all[index].draft { published.append(index) }
         positions.reserveCapacity(published.count)
         positionsBySlug.reserveCapacity(published.count)
         for faq in site.faqs { entries["faq/\(faq.info.slug)"] = (faq.question, faq.info.url ?? "", "FAQ") }
         for policy in site.policies { entries["policies/\(policy.info.slug)"] = (policy.title, policy.info.url ?? "", "Policy") }
         for (position, index) in published.enumerated() {
-            let article = all[index]
-            positions[article.info.path] = position
-            positionsBySlug[article.info.slug] = position
-            for product in article.products { articlesByProduct[product, default: []].append(position) }
-            for tag in article.tags { articlesByTag[tag, default: []].append(position) }
+            positions[all[index].info.path] = position
+            positionsBySlug[all[index].info.slug] = position
+            for product in all[index].products { articlesByProduct[product, default: []].append(position) }
+            for tag in all[index].tags { articlesByTag[tag, default: []].append(position) }
         }
     }
 
@@ -58,8 +59,8 @@ struct EntryIndex: Sendable {
     func entry(_ reference: String) -> Linked? {
         if reference.utf8.starts(with: "kb/".utf8) {
             guard let position = positionsBySlug[String(reference.dropFirst(3))] else { return nil }
-            let article = all[published[position]]
-            return Linked(title: article.title, url: base + (article.info.url ?? ""), type: "Article")
+            let index = published[position]
+            return Linked(title: all[index].title, url: base + (all[index].info.url ?? ""), type: "Article")
         }
         return entries[reference].map { Linked(title: $0.title, url: base + $0.url, type: $0.type) }
     }
@@ -114,9 +115,9 @@ struct EntryIndex: Sendable {
             best.insert(candidate, at: best.firstIndex { precedes(candidate, $0) } ?? best.count)
             if best.count > wanted { best.removeLast() }
         }
-        for (index, _) in best {
-            let related = all[published[index]]
-            result.append(Linked(title: related.title, url: base + (related.info.url ?? ""), type: "Article"))
+        for (position, _) in best {
+            let index = published[position]
+            result.append(Linked(title: all[index].title, url: base + (all[index].info.url ?? ""), type: "Article"))
         }
         return result
     }

@@ -11,15 +11,20 @@ enum KnowledgeBasePages {
     static func build(_ site: Site, entries: BackgroundTask<EntryIndex>, memo: ArticlePageMemo? = nil) -> PageSet {
         var set = PageSet()
         let base = site.basePath
-        let published = site.articles.filter { !$0.draft }
-        var byCategory: [String: [Article]] = [:]
-        for article in published { byCategory[article.category, default: []].append(article) }
+        // Articles are handled by index here: each copy of one (a `filter`, a `for article in`,
+        // an array per category) retains and releases some twenty references, on this thread.
+        // The site has left its drafts out already, so the filter seldom has anything to drop.
+        let all = site.articles
+        let published = all.indices.contains { all[$0].draft } ? all.filter { !$0.draft } : all
+        var byCategory: [String: [Int]] = [:]
+        for index in published.indices { byCategory[published[index].category, default: []].append(index) }
         // By title, once per category: the index and the category's page list them in that order.
-        for (category, articles) in byCategory { byCategory[category] = articles.sorted { $0.title < $1.title } }
+        for (category, indices) in byCategory { byCategory[category] = indices.sorted { published[$0].title < published[$1].title } }
 
-        func item(_ article: Article) -> TemplateContext {
-            var item: TemplateContext = ["title": article.title, "summary": article.summary, "url": base + (article.info.url ?? "")]
-            if let updated = article.updated { item["updated"] = ContextHelpers.long(updated) }
+        func item(_ index: Int) -> TemplateContext {
+            var item: TemplateContext = ["title": published[index].title, "summary": published[index].summary,
+                                         "url": base + (published[index].info.url ?? "")]
+            if let updated = published[index].updated { item["updated"] = ContextHelpers.long(updated) }
             return item
         }
         // The index lists a few articles per category and links the rest: with

@@ -23,12 +23,25 @@ struct SearchCatalogue {
     let runs: [Run]
 
     init(_ documents: [SearchDocument]) {
-        let types = Array(Set(documents.map(\.type))).sorted(by: SearchCatalogue.codePointOrder)
-        let products = Array(Set(documents.flatMap(\.products))).sorted(by: SearchCatalogue.codePointOrder)
+        // Documents are read in place by index: each `map` over them copied every document whole.
+        var typeSet = Set<String>()
+        var productSet = Set<String>()
+        for index in documents.indices {
+            typeSet.insert(documents[index].type)
+            for product in documents[index].products { productSet.insert(product) }
+        }
+        let types = Array(typeSet).sorted(by: SearchCatalogue.codePointOrder)
+        let products = Array(productSet).sorted(by: SearchCatalogue.codePointOrder)
         let typeNumber = Dictionary(uniqueKeysWithValues: types.enumerated().map { ($1, $0) })
         let productNumber = Dictionary(uniqueKeysWithValues: products.enumerated().map { ($1, $0) })
-        let pageType = documents.map { typeNumber[$0.type]! }
-        let pageProducts = documents.map { Array(Set($0.products.map { productNumber[$0]! })).sorted() }
+        var pageType: [Int] = []
+        var pageProducts: [[Int]] = []
+        pageType.reserveCapacity(documents.count)
+        pageProducts.reserveCapacity(documents.count)
+        for index in documents.indices {
+            pageType.append(typeNumber[documents[index].type]!)
+            pageProducts.append(Array(Set(documents[index].products.map { productNumber[$0]! })).sorted())
+        }
 
         let order = documents.indices.sorted { a, b in
             if pageType[a] != pageType[b] { return pageType[a] < pageType[b] }

@@ -96,8 +96,8 @@ public final class ParseCache: CacheFolderEntries, @unchecked Sendable {
                 keptLookups = nil
                 var next: [String: Entry] = [:]
                 next.reserveCapacity(lookups.count)
-                for lookup in lookups {
-                    if let key = lookup.key { next[lookup.file.file.path] = Entry(key: key, file: lookup.file) }
+                for index in lookups.indices {
+                    if let key = lookups[index].key { next[lookups[index].file.file.path] = Entry(key: key, file: lookups[index].file) }
                 }
                 madeEntries = next
             }

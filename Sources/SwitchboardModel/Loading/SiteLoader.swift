@@ -97,7 +97,10 @@ public struct SiteLoader {
             // Encoded for the cache folder later, as it is written, so no copy of every parsed file is held.
             return ParseCache.Lookup(key: key, file: decoder.decode(file).storingBody(in: bodies), source: .parsed)
         }
-        var loaded = parsed.map(\.file)
+        // By index: `map` copies each lookup whole before taking its file.
+        var loaded: [LoadedFile] = []
+        loaded.reserveCapacity(parsed.count + 1)
+        for index in parsed.indices { loaded.append(parsed[index].file) }
         // Counted by index: `filter` copies every element it is given.
         var parsedCount = 0
         for index in parsed.indices where parsed[index].source == .parsed { parsedCount += 1 }
