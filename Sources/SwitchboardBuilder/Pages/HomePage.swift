@@ -11,14 +11,23 @@ enum HomePage {
             if let summary = product.summary { item["summary"] = summary }
             return item
         }
+        // Counted in one pass over the articles, read in place: a filter per category went over
+        // every article once per category and copied each one it kept.
+        var counts: [String: Int] = [:]
+        var promotedIndices: [Int] = []
+        for index in site.articles.indices where !site.articles[index].draft {
+            counts[site.articles[index].category, default: 0] += 1
+            if site.articles[index].promoted { promotedIndices.append(index) }
+        }
         let categories = site.categories.map { category -> TemplateContext in
-            let count = site.articles.filter { $0.category == category.info.slug && !$0.draft }.count
+            let count = counts[category.info.slug] ?? 0
             return ["title": category.title, "summary": category.summary, "url": base + (category.info.url ?? ""),
                     "count": "\(count) article\(count == 1 ? "" : "s")"]
         }
         if !categories.isEmpty { context["categories"] = categories }
-        let promoted = site.articles.filter { $0.promoted && !$0.draft }.map { article -> TemplateContext in
-            ["title": article.title, "summary": article.summary, "url": base + (article.info.url ?? "")]
+        let promoted = promotedIndices.map { index -> TemplateContext in
+            let article = site.articles[index]
+            return ["title": article.title, "summary": article.summary, "url": base + (article.info.url ?? "")]
         }
         if !promoted.isEmpty { context["promoted"] = promoted }
         context["policies"] = site.policies.map { policy -> TemplateContext in

@@ -12,12 +12,15 @@ enum RedirectPages {
     /// Every alias of every published page, by alias path; policies as the build clock has them.
     static func redirects(_ site: Site) -> [Redirect] {
         let edition = PolicyEdition(site)
-        let entries = site.entriesWithPages.filter { !$0.path.hasPrefix("policies/") } + edition.published.map(\.info)
         var out: [Redirect] = []
-        for info in entries {
-            guard let url = info.url else { continue }
+        func add(_ info: EntryInfo) {
+            guard let url = info.url else { return }
             for alias in info.aliases { out.append(Redirect(alias: alias, target: url)) }
         }
+        for info in site.entriesWithPages where !info.aliases.isEmpty && !info.path.hasPrefix("policies/") { add(info) }
+        // `published` is made on each access: taken once.
+        let policies = edition.published
+        for index in policies.indices { add(policies[index].info) }
         return out.sorted { ByteOrder.precedes($0.alias.path, $1.alias.path) }
     }
 

@@ -34,8 +34,22 @@ public struct Site: Sendable {
 
     /// Where every entry with a page came from, its URL and its aliases.
     public var entriesWithPages: [EntryInfo] {
-        policies.map(\.info) + categories.map(\.info) + articles.map(\.info) + faqs.map(\.info) + devices.map(\.info)
-            + escalations.map(\.info) + vendors.map(\.info) + checklists.map(\.info) + incidents.map(\.info) + maintenances.map(\.info)
+        // Gathered into one array by index: `map(\.info)` copies each entry whole first (an
+        // article is some twenty references), and each `+` copied the list so far again.
+        var infos: [EntryInfo] = []
+        infos.reserveCapacity(policies.count + categories.count + articles.count + faqs.count + devices.count
+                              + escalations.count + vendors.count + checklists.count + incidents.count + maintenances.count)
+        for index in policies.indices { infos.append(policies[index].info) }
+        for index in categories.indices { infos.append(categories[index].info) }
+        for index in articles.indices { infos.append(articles[index].info) }
+        for index in faqs.indices { infos.append(faqs[index].info) }
+        for index in devices.indices { infos.append(devices[index].info) }
+        for index in escalations.indices { infos.append(escalations[index].info) }
+        for index in vendors.indices { infos.append(vendors[index].info) }
+        for index in checklists.indices { infos.append(checklists[index].info) }
+        for index in incidents.indices { infos.append(incidents[index].info) }
+        for index in maintenances.indices { infos.append(maintenances[index].info) }
+        return infos
     }
 
     /// The site with every article's body left out (its HTML, headings, links and sections).
