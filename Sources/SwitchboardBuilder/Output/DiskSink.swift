@@ -111,6 +111,7 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
         let manifest = self.manifest!
         published = manifest.published.flatMap { Self.siteDigest(of: directory) == $0.digest ? $0.files : nil }
         next = [:]
+        next.reserveCapacity(published?.count ?? 0)
         folders = []
         copies = []
         if !Self.exists(staging) {

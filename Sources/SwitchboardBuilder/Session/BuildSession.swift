@@ -156,6 +156,12 @@ public final class BuildSession {
 
         let previous = memory ?? BuildMemory()
         var next = BuildMemory()
+        // Sized like the last build's: grown from nothing, each table rehashed every key it
+        // held at every doubling (13,500 outputs at 10,000 files), on this thread.
+        next.outputs.reserveCapacity(previous.outputs.count)
+        next.pages.reserveCapacity(previous.pages.count)
+        next.scripts.reserveCapacity(previous.scripts.count)
+        next.ids.reserveCapacity(previous.ids.count)
         var duplicates: [Diagnostic] = []
         var rendered = 0
         // The search index is rebuilt only when a document changed, on a background queue. It
@@ -361,7 +367,8 @@ public final class BuildSession {
             // `_headers` reads every output path: with the same paths as the last build's and
             // the same other inputs, the published one is kept (making it took a twentieth of a
             // one-edit rebuild at 30,000 pages).
-            let scriptSources = Set(next.scripts.values.joined())
+            var scriptSources = Set<String>(minimumCapacity: next.scripts.count)
+            for sources in next.scripts.values { scriptSources.formUnion(sources) }
             let headersInputs = builder.headersInputs(scriptSources: scriptSources)
             let headersPath = "_headers"
             let samePaths = previous.outputs.count == next.outputs.count + 1 && previous.outputs[headersPath] != nil
