@@ -11,6 +11,31 @@ enum TemplateValue: Sendable {
     case other(String)
 
     init(_ value: any Sendable) {
+        // The common types first, by the identity of their dynamic type (as `ContextDigest`
+        // does): a failed dynamic cast costs the runtime far more than comparing two pointers,
+        // and a context tried as a string, a flag and a number before it matched as a context
+        // list paid three. Each case converts exactly as the casts below would.
+        switch ObjectIdentifier(type(of: value)) {
+        case Self.stringType: self = .string(value as! String)
+        case Self.contextType: self = .object(TemplateFields(value as! TemplateContext))
+        case Self.contextListType: self = .list((value as! [TemplateContext]).map { .object(TemplateFields($0)) })
+        case Self.stringListType: self = .list((value as! [String]).map { .string($0) })
+        case Self.boolType: self = .bool(value as! Bool)
+        case Self.intType: self = .int(value as! Int)
+        default: self.init(casting: value)
+        }
+    }
+
+    private static let stringType = ObjectIdentifier(String.self)
+    private static let contextType = ObjectIdentifier(TemplateContext.self)
+    private static let contextListType = ObjectIdentifier([TemplateContext].self)
+    private static let stringListType = ObjectIdentifier([String].self)
+    private static let boolType = ObjectIdentifier(Bool.self)
+    private static let intType = ObjectIdentifier(Int.self)
+
+    /// Any other type: what it converts to (an `[String: String]` as an object, a list of
+    /// anything as a list).
+    private init(casting value: any Sendable) {
         switch value {
         case let text as String: self = .string(text)
         case let flag as Bool: self = .bool(flag)
@@ -29,6 +54,8 @@ enum TemplateValue: Sendable {
 /// mappings or strings (as `templateObject()` adds them) and the shared values
 /// every page falls back to.
 final class TemplateFields: Sendable {
+    private static let contextListType = ObjectIdentifier([TemplateContext].self)
+    private static let stringListType = ObjectIdentifier([String].self)
     let values: [String: TemplateValue]
     let fallback: TemplateFields?
 
@@ -38,8 +65,13 @@ final class TemplateFields: Sendable {
         for (key, value) in context {
             let converted = TemplateValue(value)
             values[key] = converted
-            if (value is [TemplateContext] || value is [String]), case .list(let items) = converted, !items.isEmpty {
-                values["has_" + key] = .bool(true)
+            // A list converted from a list of contexts or strings (not from `[any Sendable]`):
+            // the type's identity first, as above, the casts only for other types.
+            if case .list(let items) = converted, !items.isEmpty {
+                let type = ObjectIdentifier(Swift.type(of: value))
+                if type == Self.contextListType || type == Self.stringListType || value is [TemplateContext] || value is [String] {
+                    values["has_" + key] = .bool(true)
+                }
             }
         }
         self.values = values
