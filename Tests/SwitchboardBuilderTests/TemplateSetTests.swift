@@ -8,6 +8,13 @@ import SwitchboardModel
         #expect(HTMLEscaping.escape("plain text") == "plain text")
         #expect(HTMLEscaping.escape("<a href=\"x\">Tom & Jerry's</a>") == "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;")
         #expect(HTMLEscaping.escape("café & naïve") == "café &amp; naïve")
+        // Escapes first, last, side by side and alone; runs between them copied whole.
+        #expect(HTMLEscaping.escape("") == "")
+        #expect(HTMLEscaping.escape("<") == "&lt;")
+        #expect(HTMLEscaping.escape("&&") == "&amp;&amp;")
+        #expect(HTMLEscaping.escape("'a'") == "&#39;a&#39;")
+        #expect(HTMLEscaping.escape("x<>\"y") == "x&lt;&gt;&quot;y")
+        #expect(HTMLEscaping.escape("電話 <SIP> ok") == "電話 &lt;SIP&gt; ok")
     }
 
     @Test func variablesAreEscapedAndTripleBracesAreNot() throws {
