@@ -192,6 +192,8 @@ public final class BuildSession {
             // back from the sink, because a target they name may be gone from this build.
             // Scanning happens on all cores (with rendering); this thread only merges.
             var links = OutputLinkCheck(baseURL: site.config.baseURL, displayRoot: configuration.outputDisplayPath)
+            // About as many files as the last build wrote; a first build, its pages and as many again.
+            links.reserveCapacity(files: max(previous.outputs.count, pageCount * 2))
             let resolver = links.resolver
             let keptSink = UncheckedSink(sink)
             /// Records one output of this build; false for a path another output already took.
@@ -392,16 +394,17 @@ public final class BuildSession {
             // read, except a page whose ids a new fragment names. The files named are then those
             // the last build knew of and those named by what this one read.
             let nothingNamedRemoved = previous.outputs.keys.allSatisfy { next.outputs[$0] != nil || !previous.named.contains($0) }
-            if nothingNamedRemoved && !idsChanged && !previous.outputs.isEmpty {
+            let keptUnread = nothingNamedRemoved && !idsChanged && !previous.outputs.isEmpty
+            if keptUnread {
                 for path in keptPaths { links.addUnread(path: path, readable: path.hasSuffix(".html")) }
-                next.named = previous.named.union(links.namedFiles)
             } else {
                 checkKept(keptPaths)
-                next.named = links.namedFiles
             }
-            diagnostics += links.finish(readingIDs: { path in
+            let (linkProblems, named) = links.finishNaming(readingIDs: { path in
                 keptSink.value.keptBytes(path).map { resolver.contribution(path: path, bytes: $0).ids ?? [] }
             })
+            next.named = keptUnread ? previous.named.union(named) : named
+            diagnostics += linkProblems
             stage.lap("link check")
             if bodies?.readFailed == true {
                 diagnostics.append(Diagnostic(file: "output", id: "output-failed",
