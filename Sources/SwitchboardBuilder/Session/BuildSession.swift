@@ -192,8 +192,10 @@ public final class BuildSession {
             // back from the sink, because a target they name may be gone from this build.
             // Scanning happens on all cores (with rendering); this thread only merges.
             var links = OutputLinkCheck(baseURL: site.config.baseURL, displayRoot: configuration.outputDisplayPath)
-            // About as many files as the last build wrote; a first build, its pages and as many again.
-            links.reserveCapacity(files: max(previous.outputs.count, pageCount * 2))
+            // About as many files as the last build wrote, a first build its pages and as many
+            // again; all read when there is no last build to keep pages from.
+            let expectedFiles = max(previous.outputs.count, pageCount * 2)
+            links.reserveCapacity(files: expectedFiles, scanned: previous.outputs.isEmpty ? expectedFiles : 0)
             let resolver = links.resolver
             let keptSink = UncheckedSink(sink)
             /// Records one output of this build; false for a path another output already took.
