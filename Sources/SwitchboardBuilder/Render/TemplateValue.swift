@@ -16,22 +16,15 @@ enum TemplateValue: Sendable {
         // and a context tried as a string, a flag and a number before it matched as a context
         // list paid three. Each case converts exactly as the casts below would.
         switch ObjectIdentifier(type(of: value)) {
-        case Self.stringType: self = .string(value as! String)
-        case Self.contextType: self = .object(TemplateFields(value as! TemplateContext))
-        case Self.contextListType: self = .list((value as! [TemplateContext]).map { .object(TemplateFields($0)) })
-        case Self.stringListType: self = .list((value as! [String]).map { .string($0) })
-        case Self.boolType: self = .bool(value as! Bool)
-        case Self.intType: self = .int(value as! Int)
+        case ContextValueType.string: self = .string(value as! String)
+        case ContextValueType.context: self = .object(TemplateFields(value as! TemplateContext))
+        case ContextValueType.contextList: self = .list((value as! [TemplateContext]).map { .object(TemplateFields($0)) })
+        case ContextValueType.stringList: self = .list((value as! [String]).map { .string($0) })
+        case ContextValueType.bool: self = .bool(value as! Bool)
+        case ContextValueType.int: self = .int(value as! Int)
         default: self.init(casting: value)
         }
     }
-
-    private static let stringType = ObjectIdentifier(String.self)
-    private static let contextType = ObjectIdentifier(TemplateContext.self)
-    private static let contextListType = ObjectIdentifier([TemplateContext].self)
-    private static let stringListType = ObjectIdentifier([String].self)
-    private static let boolType = ObjectIdentifier(Bool.self)
-    private static let intType = ObjectIdentifier(Int.self)
 
     /// Any other type: what it converts to (an `[String: String]` as an object, a list of
     /// anything as a list).
@@ -54,8 +47,6 @@ enum TemplateValue: Sendable {
 /// mappings or strings (as `templateObject()` adds them) and the shared values
 /// every page falls back to.
 final class TemplateFields: Sendable {
-    private static let contextListType = ObjectIdentifier([TemplateContext].self)
-    private static let stringListType = ObjectIdentifier([String].self)
     let values: [String: TemplateValue]
     let fallback: TemplateFields?
 
@@ -69,7 +60,7 @@ final class TemplateFields: Sendable {
             // the type's identity first, as above, the casts only for other types.
             if case .list(let items) = converted, !items.isEmpty {
                 let type = ObjectIdentifier(Swift.type(of: value))
-                if type == Self.contextListType || type == Self.stringListType || value is [TemplateContext] || value is [String] {
+                if type == ContextValueType.contextList || type == ContextValueType.stringList || value is [TemplateContext] || value is [String] {
                     values["has_" + key] = .bool(true)
                 }
             }

@@ -6,31 +6,22 @@ import SwitchboardModel
 /// declaration of what it read: a listing holds its items' titles, URLs, dates and
 /// summaries, not their bodies, so editing a body leaves the listing's hash alone.
 extension ContentHasher {
-    /// The dynamic types a context holds, compared by identity before any cast: a failed dynamic
-    /// cast (a dictionary tried as a string, then as a flag, then as a number) costs the runtime
-    /// far more than comparing two pointers, and a page's context is hundreds of values.
-    private static let stringType = ObjectIdentifier(String.self)
-    private static let contextType = ObjectIdentifier(TemplateContext.self)
-    private static let contextListType = ObjectIdentifier([TemplateContext].self)
-    private static let stringListType = ObjectIdentifier([String].self)
-    private static let boolType = ObjectIdentifier(Bool.self)
-    private static let intType = ObjectIdentifier(Int.self)
-
     mutating func add(context value: any Sendable) {
-        // The common types first, by identity; each hashes exactly as the casts below would.
+        // The common types first, by identity (`ContextValueType`); each hashes exactly as the
+        // casts below would.
         switch ObjectIdentifier(type(of: value)) {
-        case Self.stringType:
+        case ContextValueType.string:
             add(1)
             add(value as! String)
-        case Self.contextType:
+        case ContextValueType.context:
             add(dictionary: value as! TemplateContext)
-        case Self.contextListType:
+        case ContextValueType.contextList:
             add(contexts: value as! [TemplateContext])
-        case Self.stringListType:
+        case ContextValueType.stringList:
             add(strings: value as! [String])
-        case Self.boolType:
+        case ContextValueType.bool:
             add(value as! Bool ? 2 : 3)
-        case Self.intType:
+        case ContextValueType.int:
             add(4)
             add(value as! Int)
         default:
