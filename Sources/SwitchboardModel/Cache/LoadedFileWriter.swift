@@ -55,17 +55,12 @@ extension EncodingStream {
 
     private func discoveredFile(_ file: DiscoveredFile) {
         let id = openContainer(tag: CacheTag.keyed)
-        key("path", in: id)
-        string(file.path)
-        key("absolutePath", in: id)
-        string(file.absolutePath)
-        key("collection", in: id)
-        string(file.collection.rawValue)
-        key("slug", in: id)
-        string(file.slug)
+        field("path", file.path, in: id)
+        field("absolutePath", file.absolutePath, in: id)
+        field("collection", file.collection.rawValue, in: id)
+        field("slug", file.slug, in: id)
         if let category = file.category {
-            key("category", in: id)
-            string(category)
+            field("category", category, in: id)
         }
     }
 
@@ -73,26 +68,18 @@ extension EncodingStream {
         let id = openContainer(tag: CacheTag.keyed)
         key("info", in: id)
         try entryInfo(article.info)
-        key("category", in: id)
-        string(article.category)
-        key("title", in: id)
-        string(article.title)
-        key("summary", in: id)
-        string(article.summary)
-        key("products", in: id)
-        strings(article.products)
-        key("tags", in: id)
-        strings(article.tags)
+        field("category", article.category, in: id)
+        field("title", article.title, in: id)
+        field("summary", article.summary, in: id)
+        field("products", strings: article.products, in: id)
+        field("tags", strings: article.tags, in: id)
         if let updated = article.updated {
             key("updated", in: id)
             day(updated)
         }
-        key("draft", in: id)
-        bool(article.draft)
-        key("related", in: id)
-        strings(article.related)
-        key("promoted", in: id)
-        bool(article.promoted)
+        field("draft", article.draft, in: id)
+        field("related", strings: article.related, in: id)
+        field("promoted", article.promoted, in: id)
         key("body", in: id)
         markdownText(article.body)
     }
@@ -101,16 +88,11 @@ extension EncodingStream {
         let id = openContainer(tag: CacheTag.keyed)
         key("info", in: id)
         try entryInfo(faq.info)
-        key("question", in: id)
-        string(faq.question)
-        key("category", in: id)
-        string(faq.category)
-        key("products", in: id)
-        strings(faq.products)
-        key("related", in: id)
-        strings(faq.related)
-        key("order", in: id)
-        int(Int64(faq.order))
+        field("question", faq.question, in: id)
+        field("category", faq.category, in: id)
+        field("products", strings: faq.products, in: id)
+        field("related", strings: faq.related, in: id)
+        field("order", faq.order, in: id)
         key("answer", in: id)
         markdownText(faq.answer)
     }
@@ -119,26 +101,20 @@ extension EncodingStream {
         let id = openContainer(tag: CacheTag.keyed)
         key("info", in: id)
         try entryInfo(policy.info)
-        key("title", in: id)
-        string(policy.title)
-        key("summary", in: id)
-        string(policy.summary)
+        field("title", policy.title, in: id)
+        field("summary", policy.summary, in: id)
         optionalString("section", policy.section, in: id)
-        key("version", in: id)
-        string(policy.version)
+        field("version", policy.version, in: id)
         key("effective", in: id)
         day(policy.effective)
-        key("effectiveIsMonth", in: id)
-        bool(policy.effectiveIsMonth)
+        field("effectiveIsMonth", policy.effectiveIsMonth, in: id)
         if let reviewBy = policy.reviewBy {
             key("reviewBy", in: id)
             day(reviewBy)
         }
         optionalString("owner", policy.owner, in: id)
-        key("order", in: id)
-        int(Int64(policy.order))
-        key("products", in: id)
-        strings(policy.products)
+        field("order", policy.order, in: id)
+        field("products", strings: policy.products, in: id)
         key("changes", in: id)
         try list(policy.changes)
         optionalString("replaces", policy.replaces, in: id)
@@ -148,72 +124,77 @@ extension EncodingStream {
 
     private func entryInfo(_ info: EntryInfo) throws {
         let id = openContainer(tag: CacheTag.keyed)
-        key("path", in: id)
-        string(info.path)
-        key("slug", in: id)
-        string(info.slug)
+        field("path", info.path, in: id)
+        field("slug", info.slug, in: id)
         optionalString("url", info.url, in: id)
-        key("draft", in: id)
-        bool(info.draft)
+        field("draft", info.draft, in: id)
         key("aliases", in: id)
         try list(info.aliases)
     }
 
     private func day(_ day: Day) {
         let id = openContainer(tag: CacheTag.keyed)
-        key("year", in: id)
-        int(Int64(day.year))
-        key("month", in: id)
-        int(Int64(day.month))
-        key("day", in: id)
-        int(Int64(day.day))
+        field("year", day.year, in: id)
+        field("month", day.month, in: id)
+        field("day", day.day, in: id)
     }
 
     private func markdownText(_ text: MarkdownText) {
         let id = openContainer(tag: CacheTag.keyed)
-        key("source", in: id)
-        string(text.source)
+        field("source", text.source, in: id)
         key("rendered", in: id)
         rendered(text.rendered)
     }
 
     private func reference(_ reference: ReferenceUse) {
         let id = openContainer(tag: CacheTag.keyed)
-        key("kind", in: id)
-        string(reference.kind.rawValue)
-        key("value", in: id)
-        string(reference.value)
-        key("file", in: id)
-        string(reference.file)
+        field("kind", reference.kind.rawValue, in: id)
+        field("value", reference.value, in: id)
+        field("file", reference.file, in: id)
         key("position", in: id)
         position(reference.position)
     }
 
     private func pendingAnchor(_ anchor: PendingAnchor) {
         let id = openContainer(tag: CacheTag.keyed)
-        key("file", in: id)
-        string(anchor.file)
+        field("file", anchor.file, in: id)
         key("position", in: id)
         position(anchor.position)
-        key("target", in: id)
-        string(anchor.target)
-        key("anchor", in: id)
-        string(anchor.anchor)
+        field("target", anchor.target, in: id)
+        field("anchor", anchor.anchor, in: id)
     }
 
     private func position(_ position: SourcePosition) {
         let id = openContainer(tag: CacheTag.keyed)
-        key("line", in: id)
-        int(Int64(position.line))
-        key("column", in: id)
-        int(Int64(position.column))
+        field("line", position.line, in: id)
+        field("column", position.column, in: id)
+    }
+
+    /// The entry `name` of keyed container `id`, holding a string, flag or number.
+    private func field(_ name: String, _ value: String, in id: Int) {
+        key(name, in: id)
+        string(value)
+    }
+
+    private func field(_ name: String, _ value: Bool, in id: Int) {
+        key(name, in: id)
+        bool(value)
+    }
+
+    private func field(_ name: String, _ value: Int, in id: Int) {
+        key(name, in: id)
+        int(Int64(value))
+    }
+
+    private func field(_ name: String, strings values: [String], in id: Int) {
+        key(name, in: id)
+        strings(values)
     }
 
     /// A synthesized conformance leaves an optional that is nil out (`encodeIfPresent`).
     private func optionalString(_ name: String, _ value: String?, in id: Int) {
         guard let value else { return }
-        key(name, in: id)
-        string(value)
+        field(name, value, in: id)
     }
 
     private func strings(_ values: [String]) {
