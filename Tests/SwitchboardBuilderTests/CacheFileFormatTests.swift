@@ -56,10 +56,16 @@ import SwitchboardModel
         for damaged in [
             String(text.dropLast(4)),                                  // cut before "end"
             text + "\n",                                               // something after "end"
-            text.replacingOccurrences(of: "pages\n", with: "pages\nnot a line\n"),
-            text.replacingOccurrences(of: "switchboard build memory 7", with: "switchboard build memory 6"),
+            text.replacingOccurrences(of: "pages 2\n", with: "pages 2\nnot a line\n"),
+            text.replacingOccurrences(of: "switchboard build memory 8", with: "switchboard build memory 7"),
+            // A section with more or fewer lines than it names, or no count, or a count beyond reason.
+            text.replacingOccurrences(of: "pages 2\n", with: "pages 3\n"),
+            text.replacingOccurrences(of: "outputs 3\n", with: "outputs 2\n"),
+            text.replacingOccurrences(of: "ids 2\n", with: "ids\n"),
+            text.replacingOccurrences(of: "named 3\n", with: "named 99999999999999\n"),
+            text.replacingOccurrences(of: "named 3\n", with: "named -1\n"),
             text.replacingOccurrences(of: "headers \(Self.digest("headers inputs")) ", with: "headers "),
-            text.replacingOccurrences(of: "named\n", with: "named\nnot a line\n"),
+            text.replacingOccurrences(of: "named 3\n", with: "named 3\nnot a line\n"),
             text.replacingOccurrences(of: "program one\n", with: ""),
         ] {
             try Data(damaged.utf8).write(to: URL(fileURLWithPath: path))

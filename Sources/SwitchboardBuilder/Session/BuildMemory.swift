@@ -31,7 +31,7 @@ struct BuildMemory: Sendable {
     /// `_headers`: the hash of what it read besides the output paths (`SiteBuilder.headersInputs`), and of its bytes.
     var headers: (inputs: ContentDigest, output: ContentDigest)?
 
-    static let header = "switchboard build memory 7"
+    static let header = "switchboard build memory 8"
 
     /// The memory in `path`, if it is whole and `program` wrote it.
     static func read(_ path: String, program: String) -> BuildMemory? {
@@ -44,25 +44,36 @@ struct BuildMemory: Sendable {
         guard let first = lines.next(), first.elementsEqual(header.utf8),
               let writer = lines.next(), writer.elementsEqual("program \(program)".utf8) else { return nil }
         var sawEnd = false
+        // Each section names how many lines it holds: its table is sized for them before they
+        // are read (grown from nothing, the tables were a quarter of reading the memory), and a
+        // section with more or fewer lines is refused. A count is trusted for sizing only as far
+        // as the file could hold that many lines.
+        var expected = 0
+        var seen = 0
+        func room(_ count: Int) -> Int { min(count, bytes.count / 16) }
         while let line = lines.next() {
             guard !sawEnd else { return nil }
             if line.elementsEqual("end".utf8) {
+                guard seen == expected else { return nil }
                 sawEnd = true
                 continue
             }
             if section == "pages", let (inputs, rest) = line.digestAndRest() {
                 guard let (output, path) = rest.digestAndRest() else { return nil }
                 memory.pages[path.text] = (inputs, output)
+                seen += 1
                 continue
             }
             // `- <path>`: a named file.
             if section == "named", line.starts(with: "- ".utf8) {
                 memory.named.insert(line.dropFirst(2).text)
+                seen += 1
                 continue
             }
             // `'sha256-…','sha256-…' <path>`: the sources start with a quote and hold no space.
             if section == "scripts", line.first == UInt8(ascii: "'"), let space = line.firstIndex(of: 0x20) {
                 memory.scripts[line[(space + 1)...].text] = line[..<space].split(separator: UInt8(ascii: ",")).map(\.text)
+                seen += 1
                 continue
             }
             if let (digest, rest) = line.digestAndRest(), !section.isEmpty, section != "pages", section != "scripts", section != "named" {
@@ -71,6 +82,7 @@ struct BuildMemory: Sendable {
                 case "ids": memory.ids[rest.text] = digest
                 default: memory.outputs[rest.text] = digest
                 }
+                seen += 1
                 continue
             }
             let text = line.text
@@ -88,12 +100,23 @@ struct BuildMemory: Sendable {
                 else { return nil }
                 memory.headers = (inputs, output)
             case "search":
-                guard fields.count == 2, let digest = ContentDigest(hex: fields[1]) else { return nil }
+                guard seen == expected, fields.count == 3, let digest = ContentDigest(hex: fields[1]),
+                      let count = Int(fields[2]), count >= 0 else { return nil }
                 searchInputs = digest
                 section = "search"
+                (expected, seen) = (count, 0)
+                searchFiles.reserveCapacity(room(count))
             case "pages", "outputs", "scripts", "ids", "named":
-                guard fields.count == 1 else { return nil }
-                section = text
+                guard seen == expected, fields.count == 2, let count = Int(fields[1]), count >= 0 else { return nil }
+                section = String(fields[0])
+                (expected, seen) = (count, 0)
+                switch section {
+                case "pages": memory.pages.reserveCapacity(room(count))
+                case "outputs": memory.outputs.reserveCapacity(room(count))
+                case "scripts": memory.scripts.reserveCapacity(room(count))
+                case "ids": memory.ids.reserveCapacity(room(count))
+                default: memory.named.reserveCapacity(room(count))
+                }
             default:
                 return nil
             }
@@ -125,18 +148,18 @@ struct BuildMemory: Sendable {
         if let basePath { bytes += "base-path \(basePath)\n".utf8 }
         if let headers { bytes += "headers \(headers.inputs) \(headers.output)\n".utf8 }
         if let search {
-            bytes += "search \(search.inputs)\n".utf8
+            bytes += "search \(search.inputs) \(search.files.count)\n".utf8
             for (file, digest) in search.files { line([digest], file) }
         }
-        bytes += "pages\n".utf8
+        bytes += "pages \(pages.count)\n".utf8
         for (file, page) in pages { line([page.inputs, page.output], file) }
-        bytes += "scripts\n".utf8
+        bytes += "scripts \(scripts.count)\n".utf8
         for (file, sources) in scripts { bytes += "\(sources.joined(separator: ",")) \(file)\n".utf8 }
-        bytes += "ids\n".utf8
+        bytes += "ids \(ids.count)\n".utf8
         for (file, digest) in ids { line([digest], file) }
-        bytes += "named\n".utf8
+        bytes += "named \(named.count)\n".utf8
         for file in named { bytes += "- \(file)\n".utf8 }
-        bytes += "outputs\n".utf8
+        bytes += "outputs \(outputs.count)\n".utf8
         for (file, digest) in outputs { line([digest], file) }
         bytes += "end".utf8
         CacheFile.write(path, bytes)
