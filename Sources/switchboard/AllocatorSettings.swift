@@ -23,8 +23,8 @@ enum AllocatorSettings {
     /// The threshold for everything else: clean builds, `check`, `serve`.
     static let defaultThreshold: Int32 = 128 * 1024
 
-    /// Blocks of `threshold` (128 KB unless a rebuild says otherwise) and more are always mapped on their own and
-    /// unmapped when freed.
+    /// Blocks of `threshold` (128 KB unless a rebuild says otherwise) and more are always mapped
+    /// on their own and unmapped when freed.
     ///
     /// glibc starts with that threshold but raises it to the size of each mapped block that is
     /// freed (up to 32 MB), so after the first large buffer of a build goes, later ones (the

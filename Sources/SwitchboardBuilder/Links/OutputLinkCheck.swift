@@ -99,12 +99,6 @@ public struct OutputLinkCheck: Sendable {
         }
     }
 
-    /// The output files named by a reference of a file added (read) so far: a file that goes
-    /// in a later build can break only the links of the pages that name it.
-    var namedFiles: Set<String> {
-        Set(existingFiles().compactMap { $0 })
-    }
-
     /// The output file each target in `targetOrder` names (nil: none), found on all cores: a
     /// folder URL is looked up as its `index.html`, a string made per target, and at 10,000
     /// files this was most of the end of a clean build, on one thread.
@@ -118,7 +112,8 @@ public struct OutputLinkCheck: Sendable {
         finishNaming(readingIDs: readingIDs).diagnostics
     }
 
-    /// `finish(readingIDs:)` and `namedFiles` together, each target's file found once.
+    /// `finish(readingIDs:)`, and the output files named by a reference of a file added (read):
+    /// a file that goes in a later build can break only the links of the pages that name it.
     func finishNaming(readingIDs: ((String) -> Set<String>?)? = nil) -> (diagnostics: [Diagnostic], named: Set<String>) {
         var diagnostics = problems
         var ids = self.ids

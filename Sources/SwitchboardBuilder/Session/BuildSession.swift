@@ -228,17 +228,23 @@ public final class BuildSession {
                 let digests = digests ?? (files.count > 16 ? files.parallelMap { ContentDigest($0.bytes) } : files.map { ContentDigest($0.bytes) })
                 var changed: [OutputFile] = [], changedDigests: [ContentDigest] = []
                 for (file, digest) in zip(files, digests) {
-                    if previous.outputs[file.path] == digest, next.outputs[file.path] == nil, try sink.keep(file.path, digest: digest) {
-                        next.outputs[file.path] = digest
-                        keptPaths.append(file.path)
-                        if let scripts = previous.scripts[file.path] { next.scripts[file.path] = scripts }
-                        if let pageIDs = previous.ids[file.path] { next.ids[file.path] = pageIDs }
-                    } else {
-                        changed.append(file)
-                        changedDigests.append(digest)
-                    }
+                    if previous.outputs[file.path] == digest, try keepPublished(file.path, digest: digest) { continue }
+                    changed.append(file)
+                    changedDigests.append(digest)
                 }
                 try putScanned(changed, digests: changedDigests)
+            }
+            /// Keeps an output the sink holds as the last build published it (a page whose inputs
+            /// did not change, a file made with the same bytes): not written, not scanned again,
+            /// its inline scripts and ids as the last build found them. False when another output
+            /// took the path or the sink no longer holds it.
+            func keepPublished(_ path: String, digest: ContentDigest) throws -> Bool {
+                guard next.outputs[path] == nil, try sink.keep(path, digest: digest) else { return false }
+                next.outputs[path] = digest
+                keptPaths.append(path)
+                if let scripts = previous.scripts[path] { next.scripts[path] = scripts }
+                if let pageIDs = previous.ids[path] { next.ids[path] = pageIDs }
+                return true
             }
             func putScanned(_ files: [OutputFile], digests: [ContentDigest]) throws {
                 let scanned = files.parallelMap { file in
@@ -309,12 +315,7 @@ public final class BuildSession {
                 var rerender: [Int] = []
                 var finished = results
                 for (index, result) in results.enumerated() where result.file == nil {
-                    if next.outputs[result.path] == nil, try sink.keep(result.path, digest: result.output) {
-                        next.outputs[result.path] = result.output
-                        keptPaths.append(result.path)
-                        if let scripts = previous.scripts[result.path] { next.scripts[result.path] = scripts }
-                        if let pageIDs = previous.ids[result.path] { next.ids[result.path] = pageIDs }
-                    } else {
+                    if try !keepPublished(result.path, digest: result.output) {
                         sinkHoldsPrevious = false
                         rerender.append(index)
                     }
@@ -377,10 +378,7 @@ public final class BuildSession {
             let headersPath = "_headers"
             let samePaths = previous.outputs.count == next.outputs.count + 1 && previous.outputs[headersPath] != nil
                 && next.outputs.keys.allSatisfy { previous.outputs[$0] != nil }
-            if samePaths, let known = previous.headers, known.inputs == headersInputs, next.outputs[headersPath] == nil,
-               try sink.keep(headersPath, digest: known.output) {
-                next.outputs[headersPath] = known.output
-                keptPaths.append(headersPath)
+            if samePaths, let known = previous.headers, known.inputs == headersInputs, try keepPublished(headersPath, digest: known.output) {
                 next.headers = known
             } else {
                 let headers = builder.headersFile(paths: Set(next.outputs.keys), scriptSources: scriptSources)
