@@ -276,16 +276,29 @@ struct SearchInvertedIndex: Sendable {
         private func merge(_ piece: Piece<Extra>) -> Piece<Extra> {
             var piece = piece
             var map = [Int32](repeating: 0, count: piece.frequency.count)
-            for local in 0..<piece.frequency.count {
-                let t = piece.table.bytes(local).withUnsafeBufferPointer { table.intern($0) }
-                if t == frequency.count {
-                    frequency.append(0)
-                    countBytes.append(0)
+            // Worked on as locals, moved out and back: a class's stored property changed once
+            // per term paid a dynamic exclusivity check each time.
+            var table = SearchTermTable(frozenArena: [], starts: [0]), frequency: [Int] = [], countBytes: [Int] = []
+            swap(&table, &self.table)
+            swap(&frequency, &self.frequency)
+            swap(&countBytes, &self.countBytes)
+            piece.table.arena.withUnsafeBufferPointer { arena in
+                let starts = piece.table.starts
+                for local in 0..<piece.frequency.count {
+                    let start = Int(starts[local]), end = Int(starts[local + 1])
+                    let t = table.intern(UnsafeBufferPointer(rebasing: arena[start..<end]))
+                    if t == frequency.count {
+                        frequency.append(0)
+                        countBytes.append(0)
+                    }
+                    frequency[t] += Int(piece.frequency[local])
+                    countBytes[t] += Int(piece.countBytes[local])
+                    map[local] = Int32(t)
                 }
-                frequency[t] += Int(piece.frequency[local])
-                countBytes[t] += Int(piece.countBytes[local])
-                map[local] = Int32(t)
             }
+            swap(&table, &self.table)
+            swap(&frequency, &self.frequency)
+            swap(&countBytes, &self.countBytes)
             piece.ids.withUnsafeMutableBufferPointer { ids in
                 for k in ids.indices { ids[k] = map[Int(ids[k])] }
             }

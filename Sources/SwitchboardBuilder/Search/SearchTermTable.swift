@@ -1,26 +1,27 @@
+import Foundation
+
 /// Interns terms given as UTF-8 bytes and numbers them 0, 1, 2… in order of first sight.
 /// The bytes of every term live in one arena, so a page's hundreds of terms, and the
 /// index's tens of thousands, cost no `String` each: the writer works on term numbers and
 /// turns bytes into text only when it writes JSON.
 ///
-/// Open addressing with linear probing over a power-of-two table kept at most half full;
-/// FNV-1a hashes, which are quick on the short keys terms are.
+/// Open addressing with linear probing over a power-of-two table kept at most half full.
+/// Each slot holds the term's hash beside its id, so a probe compares hashes without reading
+/// another array, and growing rehashes nothing.
 struct SearchTermTable: Sendable {
     /// Every term's bytes, back to back.
     private(set) var arena: [UInt8] = []
     /// `starts[id]..<starts[id + 1]` is term `id` in `arena`.
     private(set) var starts: [Int32] = [0]
-    private var hashes: [UInt32] = []
-    /// Term id + 1 in each slot; 0 is empty.
-    private var slots: [Int32]
+    /// The hash in the high 32 bits, term id + 1 in the low; 0 is empty.
+    private var slots: [UInt64]
 
     init(capacity: Int = 256) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = [Int32](repeating: 0, count: size)
+        slots = [UInt64](repeating: 0, count: size)
         arena.reserveCapacity(capacity * 8)
         starts.reserveCapacity(capacity + 1)
-        hashes.reserveCapacity(capacity)
     }
 
     /// A frozen table (see `frozen()`) from its arena and bounds, which the caller has checked:
@@ -46,20 +47,21 @@ struct SearchTermTable: Sendable {
     /// The id of the term with these bytes, added if new.
     mutating func intern(_ key: UnsafeBufferPointer<UInt8>) -> Int {
         let hash = Self.hash(key)
+        let tag = UInt64(hash) << 32
         let mask = slots.count - 1
         var slot = Int(hash) & mask
         while true {
-            let entry = Int(slots[slot])
+            let entry = slots[slot]
             if entry == 0 { break }
-            let id = entry - 1
-            if hashes[id] == hash, equals(id, key) { return id }
+            if entry & 0xFFFF_FFFF_0000_0000 == tag, equals(Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1, key) {
+                return Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
+            }
             slot = (slot + 1) & mask
         }
         let id = count
         arena.append(contentsOf: key)
         starts.append(Int32(arena.count))
-        hashes.append(hash)
-        slots[slot] = Int32(id + 1)
+        slots[slot] = tag | UInt64(id + 1)
         if count * 2 > slots.count { grow() }
         return id
     }
@@ -81,13 +83,14 @@ struct SearchTermTable: Sendable {
     func find(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
         guard !slots.isEmpty else { return nil }
         let hash = Self.hash(key)
+        let tag = UInt64(hash) << 32
         let mask = slots.count - 1
         var slot = Int(hash) & mask
         while true {
-            let entry = Int(slots[slot])
+            let entry = slots[slot]
             if entry == 0 { return nil }
-            let id = entry - 1
-            if hashes[id] == hash, equals(id, key) { return id }
+            let id = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
+            if entry & 0xFFFF_FFFF_0000_0000 == tag, equals(id, key) { return id }
             slot = (slot + 1) & mask
         }
     }
@@ -100,29 +103,25 @@ struct SearchTermTable: Sendable {
     private func equals(_ id: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
         let start = Int(starts[id]), end = Int(starts[id + 1])
         guard end - start == key.count else { return false }
-        var i = 0
-        while i < key.count {
-            if arena[start + i] != key[i] { return false }
-            i += 1
-        }
-        return true
+        guard let keyBase = key.baseAddress, key.count > 0 else { return true }
+        return arena.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, keyBase, key.count) == 0 }
     }
 
     private mutating func grow() {
-        var bigger = [Int32](repeating: 0, count: slots.count * 2)
+        var bigger = [UInt64](repeating: 0, count: slots.count * 2)
         let mask = bigger.count - 1
-        for id in 0..<count {
-            var slot = Int(hashes[id]) & mask
+        for entry in slots where entry != 0 {
+            var slot = Int(truncatingIfNeeded: entry >> 32) & mask
             while bigger[slot] != 0 { slot = (slot + 1) & mask }
-            bigger[slot] = Int32(id + 1)
+            bigger[slot] = entry
         }
         slots = bigger
     }
 
+    /// FNV-1a, then the low bits mixed, as linear probing wants them.
     private static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt32 {
         var h: UInt32 = 2_166_136_261
         for byte in key { h = (h ^ UInt32(byte)) &* 16_777_619 }
-        // Linear probing wants the low bits mixed.
         h ^= h >> 15
         h = h &* 0x2C1B_3C6D
         h ^= h >> 12
