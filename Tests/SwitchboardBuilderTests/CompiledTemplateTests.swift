@@ -52,9 +52,66 @@ import SwitchboardModel
         #expect(compiled.render(TemplateFields(context)) == reference.render(context.templateObject()))
     }
 
-    @Test func partialsAndDelimitersAreLeftToSwiftMustache() {
-        #expect(CompiledTemplate("a {{> other}} b") == nil)
+    @Test func delimitersAndStandalonePartialsAreLeftToSwiftMustache() {
         #expect(CompiledTemplate("{{=<% %>=}}") == nil)
         #expect(CompiledTemplate("{{#a}}unclosed") == nil)
+        #expect(CompiledTemplate("a\n  {{> other}}\nb") == nil, "swift-mustache indents a standalone partial")
+        #expect(CompiledTemplate("{{>*dynamic}}") == nil)
+        #expect(CompiledTemplate("{{< parent}}{{/parent}}") == nil)
+        #expect(CompiledTemplate("a {{> other}} b") != nil)
+    }
+
+    /// Partials within a line, spliced in by `linked`, render as swift-mustache renders them:
+    /// nested, inside sections, missing from the theme; and a partial that is not compiled, or
+    /// one that includes itself, leaves its includer to swift-mustache.
+    @Test func partialsWithinALineRenderAsSwiftMustacheRendersThem() throws {
+        let sources = [
+            "page": "<p>{{> name}}{{#items}} [{{> item}}]{{/items}} {{> missing}}.</p>\n{{^items}}{{> name}}{{/items}}\n",
+            "name": "<b>{{title}}</b>{{> detail}}",
+            "detail": " ({{#note}}{{.}}{{/note}})",
+            "item": "{{label}}{{#flag}}*{{/flag}}",
+            "odd": "x {{> delimited}} y",
+            "delimited": "{{=<% %>=}}<%title%>",
+            "loop": "a {{> loop}}",
+        ]
+        let unlinked = sources.compactMapValues(CompiledTemplate.init)
+        #expect(unlinked["delimited"] == nil)
+        let linked = unlinked.compactMapValues { $0.linked(unlinked, known: Set(sources.keys)) }
+        #expect(linked.keys.sorted() == ["detail", "item", "name", "page"])
+        _ = HTMLEscaping.registered
+        let pragma = "{{% CONTENT_TYPE: \(HTMLEscaping.name)}}\n"
+        let library = MustacheLibrary(templates: try sources.mapValues { try MustacheTemplate(string: pragma + $0) })
+        for context: TemplateContext in [
+            ["title": "T<1>", "note": "n&m", "items": [["label": "a", "flag": true], ["label": "b<"]] as [TemplateContext]],
+            ["title": "T2", "items": [] as [TemplateContext]],
+        ] {
+            let compiled = try #require(linked["page"]).render(TemplateFields(context))
+            #expect(compiled == library.render(context.templateObject(), withTemplate: "page"))
+        }
+    }
+
+    /// A template the compiled renderer accepts is one swift-mustache parses: `TemplateSet`
+    /// leaves such templates to it alone, and swift-mustache would otherwise have been the one
+    /// to report a syntax error in them. Seeded random templates made of tag fragments.
+    @Test(arguments: [UInt64(1), 2, 3])
+    func aCompiledTemplateIsOneSwiftMustacheParses(seed: UInt64) {
+        let fragments = ["{{", "}}", "{{{", "}}}", "#", "^", "/", "!", "&", ">", "<", "=", "a", "b.c", " ", "\n", "(", ")", "+", "x-y",
+                         "?", "*", "é", "\t", "{{#a}}", "{{/a}}", "{{^b.c}}", "{{/b.c}}", "{{> p}}", "{{a}}", "{{!c}}", "%", "$"]
+        var state = seed
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        _ = HTMLEscaping.registered
+        var accepted = 0
+        for _ in 0..<3_000 {
+            let text = (0..<(1 + next(12))).map { _ in fragments[next(fragments.count)] }.joined()
+            guard CompiledTemplate(text) != nil else { continue }
+            accepted += 1
+            #expect(throws: Never.self, "compiled but rejected by swift-mustache: \(text.debugDescription)") {
+                try MustacheTemplate(string: "{{% CONTENT_TYPE: \(HTMLEscaping.name)}}\n" + text)
+            }
+        }
+        #expect(accepted > 300, "the generator makes templates the compiled renderer accepts")
     }
 }

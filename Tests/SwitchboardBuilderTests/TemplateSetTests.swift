@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 import Testing
 @testable import SwitchboardBuilder
 import SwitchboardModel
@@ -25,8 +26,65 @@ import SwitchboardModel
         try "{{! a comment line }}\n<p>{{text}}</p>{{{html}}}\n".write(to: folder.appendingPathComponent("layout.mustache"), atomically: true, encoding: .utf8)
         let (set, diagnostics) = TemplateSet.load(directory: folder.path)
         #expect(diagnostics.isEmpty)
-        let rendered = try #require(set).render(["text": "<b>", "html": "<i>x</i>"].templateObject(), with: "layout")
-        #expect(rendered == "<p>&lt;b&gt;</p><i>x</i>\n")
+        let theme = try #require(set)
+        let context: TemplateContext = ["text": "<b>", "html": "<i>x</i>"]
+        let compiled = try #require(theme.compiled["layout"]).render(TemplateFields(context))
+        let reference = theme.everyTemplateLibrary().render(context.templateObject(), withTemplate: "layout")
+        #expect(compiled == "<p>&lt;b&gt;</p><i>x</i>\n")
+        #expect(reference == compiled)
+    }
+
+    /// swift-mustache parses only what renders through it: templates the compiled renderer does
+    /// not accept and what they include. The others are not in its library.
+    @Test func onlyTemplatesLeftToSwiftMustacheAreParsedByIt() throws {
+        let folder = try Self.theme([
+            "layout": "<main>{{{page.content}}}</main>\n",
+            "plain": "<p>{{a}} {{> note}}</p>\n",
+            "note": "<i>{{b}}</i>",
+            "indented": "<ul>\n  {{> item}}\n</ul>\n",
+            "item": "<li>{{c}}</li>\n",
+        ])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let (set, diagnostics) = TemplateSet.load(directory: folder)
+        #expect(diagnostics.isEmpty)
+        let theme = try #require(set)
+        #expect(theme.compiled.keys.sorted() == ["item", "layout", "note", "plain"])
+        // A partial on a line of its own is indented by swift-mustache, which renders it.
+        let context: TemplateContext = ["a": "A", "b": "<B>", "c": "C"]
+        #expect(theme.library.render(context.templateObject(), withTemplate: "indented") == "<ul>\n  <li>C</li>\n</ul>\n")
+        #expect(theme.library.render(context.templateObject(), withTemplate: "plain") == nil)
+        #expect(theme.compiled["plain"]?.render(TemplateFields(context)) == "<p>A <i>&lt;B&gt;</i></p>\n")
+    }
+
+    @Test func includedTemplatesAreFoundOrTheScanGivesUp() {
+        #expect(TemplateSet.includedNames("a {{> one}} {{>two }} {{< parent}}{{$block}}x{{/block}}{{/parent}} {{name}}") == ["one", "two", "parent"])
+        #expect(TemplateSet.includedNames("no tags, {{ > spaced}} is a variable") == [])
+        #expect(TemplateSet.includedNames("{{=<% %>=}}<%> hidden%>") == nil)
+        #expect(TemplateSet.includedNames("{{>*dynamic}}") == nil)
+        #expect(TemplateSet.includedNames("{{< *dynamic}}{{/ *dynamic}}") == nil)
+    }
+
+    /// A page's template digest covers the templates it includes, parents (`{{< parent}}`) as
+    /// well as partials, so a change to either renders the page again.
+    @Test func aTemplateDigestCoversItsPartialsAndParents() {
+        let sources = ["child": "{{< parent}}{{$body}}mine{{/body}}{{/parent}}", "parent": "<main>{{$body}}default{{/body}}</main>",
+                       "page": "{{> part}}", "part": "x", "alone": "y"]
+        let before = TemplateSet.partialClosureDigests(sources, includes: sources.mapValues(TemplateSet.includedNames))
+        var edited = sources
+        edited["parent"] = "<main class=\"new\">{{$body}}default{{/body}}</main>"
+        edited["part"] = "z"
+        let after = TemplateSet.partialClosureDigests(edited, includes: edited.mapValues(TemplateSet.includedNames))
+        #expect(before["child"] != after["child"], "a parent's change must change its child's digest")
+        #expect(before["page"] != after["page"])
+        #expect(before["alone"] == after["alone"])
+    }
+
+    /// A template file per entry of `templates` in a new folder.
+    static func theme(_ templates: [String: String]) throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("switchboard-theme-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for (name, text) in templates { try text.write(to: folder.appendingPathComponent("\(name).mustache"), atomically: true, encoding: .utf8) }
+        return folder.path
     }
 
     @Test func aBrokenTemplateIsADiagnosticAtItsLine() throws {

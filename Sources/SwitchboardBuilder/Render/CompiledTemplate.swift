@@ -2,10 +2,11 @@
 /// path is split when the template is loaded, and rendering is a walk over nodes
 /// that appends to one string. It renders exactly what swift-mustache renders for
 /// the constructs it accepts (text, `{{name}}`, `{{{name}}}`, `{{&name}}`, dotted
-/// names, `.`, sections, inverted sections, comments, standalone tag lines); a
-/// template with anything else (partials, delimiters, transforms, pragmas) is not
-/// compiled and swift-mustache renders it. `CompiledTemplateTests` renders every
-/// page both ways and compares.
+/// names, `.`, sections, inverted sections, comments, standalone tag lines, and
+/// partials within a line, which `linked` splices in); a template with anything else
+/// (a partial on a line of its own, which swift-mustache indents, delimiters,
+/// transforms, pragmas, inheritance) is not compiled and swift-mustache renders it.
+/// `CompiledTemplateTests` renders every page both ways and compares.
 ///
 /// Profiling the build (callgrind) showed most rendering time in swift-mustache's
 /// per-lookup work: splitting the name, casting each context object to
@@ -15,6 +16,8 @@ struct CompiledTemplate: Sendable {
         case text(String)
         case variable([String], escaped: Bool)
         case section([String], [Node], inverted: Bool)
+        /// `{{> name}}` before `linked` puts the partial's nodes in its place.
+        case partial(String)
     }
 
     let nodes: [Node]
@@ -49,17 +52,24 @@ struct CompiledTemplate: Sendable {
                     lineTokens.append(.tag(kind: "!", name: ""))
                     continue
                 }
-                guard kind == nil || "#^/&".contains(kind!), !name.isEmpty,
-                      !name.contains(where: { $0 == "(" || $0 == ")" || $0 == " " || $0 == "{" || $0 == "}" }) else { return nil }
+                if kind == ">" {
+                    guard !name.isEmpty, name.allSatisfy(Self.partialNameCharacters.contains) else { return nil }
+                    lineTokens.append(.tag(kind: ">", name: name))
+                    continue
+                }
+                guard kind == nil || "#^/&".contains(kind!), !name.isEmpty, name.allSatisfy(Self.nameCharacters.contains) else { return nil }
                 lineTokens.append(.tag(kind: kind, name: name))
             }
             if !rest.isEmpty { lineTokens.append(.text(String(rest))) }
             // A line holding only a section, inverted, closing or comment tag and
             // blanks is "standalone": the whole line, newline included, disappears.
             let tags = lineTokens.filter { if case .tag = $0 { return true } else { return false } }
-            if tags.count == 1, case .tag(let kind?, _) = tags[0], "#^/!".contains(kind),
-               lineTokens.allSatisfy({ if case .text(let t) = $0 { return t.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r\n" } } else { return true } }) {
+            let blank = lineTokens.allSatisfy({ if case .text(let t) = $0 { return t.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r\n" } } else { return true } })
+            if tags.count == 1, case .tag(let kind?, _) = tags[0], "#^/!".contains(kind), blank {
                 tokens.append(tags[0])
+            } else if tags.count == 1, case .tag(">"?, _) = tags[0], blank {
+                // A standalone partial is indented line by line by swift-mustache.
+                return nil
             } else {
                 tokens += lineTokens
             }
@@ -78,6 +88,8 @@ struct CompiledTemplate: Sendable {
                     guard stack.count > 1, stack.last!.name == name else { return nil }
                     let section = stack.removeLast()
                     stack[stack.count - 1].nodes.append(.section(Self.path(section.name), section.nodes, inverted: section.inverted))
+                case ">":
+                    stack[stack.count - 1].nodes.append(.partial(name))
                 default:
                     stack[stack.count - 1].nodes.append(.variable(Self.path(name), escaped: kind == nil))
                 }
@@ -86,6 +98,50 @@ struct CompiledTemplate: Sendable {
         guard stack.count == 1 else { return nil }
         nodes = Self.merged(stack[0].nodes)
     }
+
+    /// The template with each partial's nodes in place of its tag, as swift-mustache renders a
+    /// partial within a line: with the same context, no indentation. `compiled` holds the
+    /// theme's other templates compiled and not yet linked; a partial named in `known` but not
+    /// compiled, or partials nested deeper than `depth` (one including itself), leave the
+    /// template to swift-mustache (nil). A partial the theme does not have renders nothing, as
+    /// in swift-mustache.
+    func linked(_ compiled: [String: CompiledTemplate], known: Set<String>, depth: Int = 8) -> CompiledTemplate? {
+        func link(_ nodes: [Node], _ depth: Int) -> [Node]? {
+            var result: [Node] = []
+            for node in nodes {
+                switch node {
+                case .partial(let name):
+                    if let partial = compiled[name] {
+                        guard depth > 0, let inner = link(partial.nodes, depth - 1) else { return nil }
+                        result += inner
+                    } else if known.contains(name) {
+                        return nil
+                    }
+                case .section(let path, let inner, let inverted):
+                    guard let inner = link(inner, depth) else { return nil }
+                    result.append(.section(path, inner, inverted: inverted))
+                default:
+                    result.append(node)
+                }
+            }
+            return result
+        }
+        return link(nodes, depth).map { CompiledTemplate(nodes: Self.merged($0)) }
+    }
+
+    private init(nodes: [Node]) {
+        self.nodes = nodes
+    }
+
+    /// The characters of a partial's name that swift-mustache reads, less `*` (a dynamic name),
+    /// `?` and brackets.
+    static let partialNameCharacters = Set<Character>("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_/")
+
+    /// The characters of a name swift-mustache reads without transforms. A name of these alone
+    /// is one swift-mustache accepts, so a template compiled here is one it would parse:
+    /// `TemplateSet` parses a compiled template with swift-mustache only when something renders
+    /// through it (`CompiledTemplateTests.aCompiledTemplateIsOneSwiftMustacheParses`).
+    static let nameCharacters = Set<Character>("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?*")
 
     /// The template's lines, each with its newline.
     private static func lines(_ text: String) -> [String] {
@@ -144,6 +200,9 @@ struct CompiledTemplate: Sendable {
                 case .list, .object: continue
                 }
                 out += escaped ? HTMLEscaping.escape(text) : text
+            case .partial:
+                // Linked templates hold none (`linked`).
+                continue
             case .section(let path, let inner, let inverted):
                 let value = lookup(path, in: stack)
                 if inverted {

@@ -1,3 +1,4 @@
+import Mustache
 import SwitchboardModel
 
 /// Renders a page's content template and wraps it in `layout.mustache`.
@@ -10,6 +11,8 @@ struct PageRenderer: Sendable {
     let commonFields: TemplateFields
     /// Renders with `CompiledTemplate` where the template allows (false: swift-mustache for all, to compare).
     let compiles: Bool
+    /// What renders through swift-mustache: the theme's library, or every template when nothing is compiled.
+    let library: MustacheLibrary
     /// `site` of those values, which the layout also needs.
     let siteContext: TemplateContext
     /// `head.mustache` and `footer.mustache`, rendered once per build.
@@ -28,6 +31,8 @@ struct PageRenderer: Sendable {
 
     init(site: Site, templates: TemplateSet, statusBanner: (indicator: String, description: String)?, compiles: Bool = true) {
         self.compiles = compiles
+        let library = compiles ? templates.library : templates.everyTemplateLibrary()
+        self.library = library
         self.site = site
         self.templates = templates
         let base = site.basePath
@@ -58,15 +63,22 @@ struct PageRenderer: Sendable {
         let flagged = common.templateObject()
         commonObject = flagged
         commonFields = TemplateFields(common)
-        let head = templates.has("head") ? templates.render(flagged, with: "head") : ""
-        let footer = templates.has("footer") ? templates.render(flagged, with: "footer").trimmingTrailingNewlines : ""
+        // The frame through the compiled templates too, when they are compiled.
+        let compiledFrame = compiles ? templates.compiled : [:]
+        func frame(_ template: String, _ context: TemplateContext) -> String {
+            guard templates.has(template) else { return "" }
+            if let compiled = compiledFrame[template] { return compiled.render(TemplateFields(context)) }
+            return Self.mustache(library, context.templateObject(), template)
+        }
+        let head = frame("head", common)
+        let footer = frame("footer", common).trimmingTrailingNewlines
         self.head = head
         self.footer = footer
         var headers: [String] = []
         for current in -1..<site.config.nav.count {
             var context = common
             context["nav"] = Self.navigation(site, currentIndex: current)
-            headers.append(templates.has("header") ? templates.render(context.templateObject(), with: "header").trimmingTrailingNewlines : "")
+            headers.append(frame("header", context).trimmingTrailingNewlines)
         }
         self.headers = headers
         var hasher = ContentHasher()
@@ -184,7 +196,12 @@ struct PageRenderer: Sendable {
         if compiles, let compiled = templates.compiled[template] {
             return compiled.render(TemplateFields(context, fallback: shared ? commonFields : nil))
         }
-        return templates.render(context.templateObject(fallback: shared ? commonObject : nil), with: template)
+        return Self.mustache(library, context.templateObject(fallback: shared ? commonObject : nil), template)
+    }
+
+    /// One template through swift-mustache.
+    private static func mustache(_ library: MustacheLibrary, _ context: TemplateObject, _ template: String) -> String {
+        library.render(context, withTemplate: template) ?? ""
     }
 }
 

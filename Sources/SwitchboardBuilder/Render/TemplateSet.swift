@@ -6,8 +6,12 @@ import SwitchboardModel
 /// The theme: Mustache templates from templates/ and the files of
 /// templates/assets/, which are published under content-hashed names.
 public struct TemplateSet: Sendable {
+    /// swift-mustache's parse of the templates a build renders through it: those `CompiledTemplate`
+    /// does not accept, and what they include.
     let library: MustacheLibrary
     let names: Set<String>
+    /// Every template's text, by name (`everyTemplateLibrary()`).
+    let sources: [String: String]
     /// Template variable (`site_css`) → URL without base path (`/assets/site.3f2a9c0d1e.css`).
     public let assetURLs: [String: String]
     /// The theme's asset files, ready to write.
@@ -23,16 +27,28 @@ public struct TemplateSet: Sendable {
     let compiled: [String: CompiledTemplate]
 
     /// Loads a theme folder; problems come back as diagnostics against the template files.
+    ///
+    /// swift-mustache parses a template only when a build renders it through swift-mustache, or
+    /// to report what is wrong with one `CompiledTemplate` does not accept: a template it accepts
+    /// is one swift-mustache parses too (`CompiledTemplate.nameCharacters`). Parsing all thirty
+    /// had been some 140 million instructions of every build (swift-mustache counts characters
+    /// from the start of the text at each step), a tenth of a one-edit rebuild at 1,000 files.
     public static func load(directory: String, displayPath: String? = nil) -> (TemplateSet?, [Diagnostic]) {
         let display = displayPath ?? directory
         var diagnostics: [Diagnostic] = []
         var templates: [String: MustacheTemplate] = [:]
         var hasher = ContentHasher()
         var sources: [String: String] = [:]
+        var compiled: [String: CompiledTemplate] = [:]
         _ = HTMLEscaping.registered
         let manager = FileManager.default
         guard let names = try? manager.contentsOfDirectory(atPath: directory) else {
             return (nil, [Diagnostic(file: display, id: "templates-missing", message: "the templates folder does not exist")])
+        }
+        var tried: Set<String> = []
+        func parse(_ name: String) {
+            guard let text = sources[name], tried.insert(name).inserted else { return }
+            if let template = parsed(text, file: "\(display)/\(name).mustache", diagnostics: &diagnostics) { templates[name] = template }
         }
         for name in names.sorted() where name.hasSuffix(".mustache") {
             let path = "\(directory)/\(name)"
@@ -44,21 +60,16 @@ public struct TemplateSet: Sendable {
                 diagnostics.append(contentsOf: collector.diagnostics)
                 continue
             }
-            do {
-                // The pragma is a line of its own, which Mustache drops from the output;
-                // error positions below subtract it again.
-                let pragma = "{{% CONTENT_TYPE: \(HTMLEscaping.name)}}\n"
-                templates[String(name.dropLast(".mustache".count))] = try MustacheTemplate(string: pragma + text)
-                sources[String(name.dropLast(".mustache".count))] = text
-            } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(Diagnostic(file: "\(display)/\(name)",
-                                              position: SourcePosition(line: max(1, error.context.lineNumber - 1), column: max(1, error.context.columnNumber)),
-                                              id: "template-syntax", message: "invalid Mustache: \(error.error)"))
-            } catch {
-                diagnostics.append(Diagnostic(file: "\(display)/\(name)", id: "template-syntax", message: "invalid Mustache: \(error)"))
-            }
+            let template = String(name.dropLast(".mustache".count))
+            sources[template] = text
+            if let fast = CompiledTemplate(text) { compiled[template] = fast } else { parse(template) }
         }
-        if templates["layout"] == nil, !diagnostics.contains(where: { $0.file.hasSuffix("/layout.mustache") }) {
+        let known = Set(sources.keys)
+        compiled = compiled.compactMapValues { $0.linked(compiled, known: known) }
+        // What renders through swift-mustache, and everything it includes.
+        let includes = sources.mapValues(includedNames)
+        for name in includedClosure(of: sources.keys.filter { compiled[$0] == nil }, includes) { parse(name) }
+        if sources["layout"] == nil, !diagnostics.contains(where: { $0.file.hasSuffix("/layout.mustache") }) {
             diagnostics.append(Diagnostic(file: "\(display)/layout.mustache", id: "missing-template",
                                           message: "the theme needs layout.mustache: the page frame every page is rendered into"))
         }
@@ -83,36 +94,84 @@ public struct TemplateSet: Sendable {
         }
         let serviceWorker = serviceWorkerBytes.flatMap { String(validating: $0, as: UTF8.self) }
         if diagnostics.hasErrors { return (nil, diagnostics) }
-        let set = TemplateSet(library: MustacheLibrary(templates: templates), names: Set(templates.keys),
+        let set = TemplateSet(library: MustacheLibrary(templates: templates), names: Set(sources.keys), sources: sources,
                               assetURLs: assetURLs, assetFiles: assetFiles, serviceWorker: serviceWorker, digest: hasher.finish(),
-                              templateDigests: partialClosureDigests(sources), compiled: sources.compactMapValues(CompiledTemplate.init))
+                              templateDigests: partialClosureDigests(sources, includes: includes), compiled: compiled)
         return (set, diagnostics)
     }
 
-    /// Each template's text hashed with its partials' (`{{> name}}`), transitively.
-    static func partialClosureDigests(_ sources: [String: String]) -> [String: ContentDigest] {
-        var partials: [String: [String]] = [:]
-        for (name, text) in sources {
-            var found: [String] = []
-            var rest = Substring(text)
-            while let open = rest.range(of: "{{>") {
-                rest = rest[open.upperBound...]
-                guard let close = rest.range(of: "}}") else { break }
-                found.append(rest[..<close.lowerBound].trimmingCharacters(in: .whitespaces))
-                rest = rest[close.upperBound...]
-            }
-            partials[name] = found
+    /// A template's text parsed by swift-mustache, or nil with a diagnostic.
+    private static func parsed(_ text: String, file: String, diagnostics: inout [Diagnostic]) -> MustacheTemplate? {
+        do {
+            // The pragma is a line of its own, which Mustache drops from the output;
+            // error positions below subtract it again.
+            let pragma = "{{% CONTENT_TYPE: \(HTMLEscaping.name)}}\n"
+            return try MustacheTemplate(string: pragma + text)
+        } catch let error as MustacheTemplate.ParserError {
+            diagnostics.append(Diagnostic(file: file,
+                                          position: SourcePosition(line: max(1, error.context.lineNumber - 1), column: max(1, error.context.columnNumber)),
+                                          id: "template-syntax", message: "invalid Mustache: \(error.error)"))
+        } catch {
+            diagnostics.append(Diagnostic(file: file, id: "template-syntax", message: "invalid Mustache: \(error)"))
         }
+        return nil
+    }
+
+    /// Every template swift-mustache parses, for rendering every page through it (`--mustache-only`,
+    /// and the tests that compare the two renderers). The load checked that each one parses.
+    func everyTemplateLibrary() -> MustacheLibrary {
+        var diagnostics: [Diagnostic] = []
+        return MustacheLibrary(templates: sources.compactMapValues { Self.parsed($0, file: "", diagnostics: &diagnostics) })
+    }
+
+    /// The templates `text` includes: its partials (`{{> name}}`) and parents (`{{< name}}`).
+    /// Nil when it may name others in a way a scan cannot follow (a dynamic name, `{{>*name}}`,
+    /// or changed delimiters), which counts as including every template.
+    static func includedNames(_ text: String) -> [String]? {
+        var found: [String] = []
+        let bytes = Array(text.utf8)
+        let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
+        var i = 0
+        while i + 2 < bytes.count {
+            guard bytes[i] == open, bytes[i + 1] == open else { i += 1; continue }
+            i += 2
+            // swift-mustache reads a tag's kind right after its opening delimiter.
+            let kind = bytes[i]
+            if kind == UInt8(ascii: "=") { return nil }
+            guard kind == UInt8(ascii: ">") || kind == UInt8(ascii: "<") else { continue }
+            var end = i + 1
+            while end + 1 < bytes.count, !(bytes[end] == close && bytes[end + 1] == close) { end += 1 }
+            guard end + 1 < bytes.count else { break }
+            let name = String(decoding: bytes[(i + 1)..<end], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            if name.hasPrefix("*") { return nil }
+            found.append(name)
+            i = end + 2
+        }
+        return found
+    }
+
+    /// `roots` and every template they include (`includes`: each template's `includedNames`),
+    /// transitively, sorted.
+    static func includedClosure(of roots: [String], _ includes: [String: [String]?]) -> [String] {
+        var seen: Set<String> = []
+        var queue = roots
+        while let next = queue.popLast() {
+            guard seen.insert(next).inserted, let found = includes[next] else { continue }
+            guard let included = found else { return includes.keys.sorted() }
+            queue += included
+        }
+        return seen.filter { includes[$0] != nil }.sorted()
+    }
+
+    /// Each template's text hashed with the templates it includes (`includedClosure`), which a
+    /// page rendered with it reads.
+    static func partialClosureDigests(_ sources: [String: String], includes: [String: [String]?]) -> [String: ContentDigest] {
         var digests: [String: ContentDigest] = [:]
         for name in sources.keys {
             var hasher = ContentHasher()
-            var seen: Set<String> = []
-            var queue = [name]
-            while let next = queue.popLast() {
-                guard seen.insert(next).inserted else { continue }
-                hasher.add(next)
-                hasher.add(sources[next] ?? "\u{0}")
-                queue += (partials[next] ?? []).sorted().reversed()
+            for included in includedClosure(of: [name], includes) {
+                hasher.add(included)
+                hasher.add(sources[included] ?? "\u{0}")
             }
             digests[name] = hasher.finish()
         }
@@ -134,7 +193,4 @@ public struct TemplateSet: Sendable {
 
     public func has(_ template: String) -> Bool { names.contains(template) }
 
-    func render(_ context: TemplateObject, with template: String) -> String {
-        library.render(context, withTemplate: template) ?? ""
-    }
 }
