@@ -56,6 +56,7 @@ import SwitchboardModel
         #expect(CompiledTemplate("{{=<% %>=}}") == nil)
         #expect(CompiledTemplate("{{#a}}unclosed") == nil)
         #expect(CompiledTemplate("a\n  {{> other}}\nb") == nil, "swift-mustache indents a standalone partial")
+        #expect(CompiledTemplate("a\n{{> other}}\nb") != nil, "a standalone partial without blanks before it is not indented")
         #expect(CompiledTemplate("{{>*dynamic}}") == nil)
         #expect(CompiledTemplate("{{< parent}}{{/parent}}") == nil)
         #expect(CompiledTemplate("a {{> other}} b") != nil)
@@ -73,11 +74,13 @@ import SwitchboardModel
             "odd": "x {{> delimited}} y",
             "delimited": "{{=<% %>=}}<%title%>",
             "loop": "a {{> loop}}",
+            "lines": "<ul>\n{{> row}}\n{{#items}}\n{{> row}}  \n{{/items}}\n</ul>\n{{> name}}",
+            "row": "<li>{{label}}</li>\n",
         ]
         let unlinked = sources.compactMapValues(CompiledTemplate.init)
         #expect(unlinked["delimited"] == nil)
         let linked = unlinked.compactMapValues { $0.linked(unlinked, known: Set(sources.keys)) }
-        #expect(linked.keys.sorted() == ["detail", "item", "name", "page"])
+        #expect(linked.keys.sorted() == ["detail", "item", "lines", "name", "page", "row"])
         _ = HTMLEscaping.registered
         let pragma = "{{% CONTENT_TYPE: \(HTMLEscaping.name)}}\n"
         let library = MustacheLibrary(templates: try sources.mapValues { try MustacheTemplate(string: pragma + $0) })
@@ -85,8 +88,10 @@ import SwitchboardModel
             ["title": "T<1>", "note": "n&m", "items": [["label": "a", "flag": true], ["label": "b<"]] as [TemplateContext]],
             ["title": "T2", "items": [] as [TemplateContext]],
         ] {
-            let compiled = try #require(linked["page"]).render(TemplateFields(context))
-            #expect(compiled == library.render(context.templateObject(), withTemplate: "page"))
+            for template in ["page", "lines"] {
+                let compiled = try #require(linked[template]).render(TemplateFields(context))
+                #expect(compiled == library.render(context.templateObject(), withTemplate: template), "\(template)")
+            }
         }
     }
 

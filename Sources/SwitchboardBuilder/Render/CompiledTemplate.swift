@@ -3,8 +3,8 @@
 /// that appends to one string. It renders exactly what swift-mustache renders for
 /// the constructs it accepts (text, `{{name}}`, `{{{name}}}`, `{{&name}}`, dotted
 /// names, `.`, sections, inverted sections, comments, standalone tag lines, and
-/// partials within a line, which `linked` splices in); a template with anything else
-/// (a partial on a line of its own, which swift-mustache indents, delimiters,
+/// partials, which `linked` splices in); a template with anything else (an indented
+/// partial on a line of its own, which swift-mustache indents line by line, delimiters,
 /// transforms, pragmas, inheritance) is not compiled and swift-mustache renders it.
 /// `CompiledTemplateTests` renders every page both ways and compares.
 ///
@@ -68,8 +68,10 @@ struct CompiledTemplate: Sendable {
             if tags.count == 1, case .tag(let kind?, _) = tags[0], "#^/!".contains(kind), blank {
                 tokens.append(tags[0])
             } else if tags.count == 1, case .tag(">"?, _) = tags[0], blank {
-                // A standalone partial is indented line by line by swift-mustache.
-                return nil
+                // A partial on a line of its own takes the line's place; swift-mustache indents
+                // each of its lines by the blanks before the tag, which this renderer does not do.
+                guard case .tag? = lineTokens.first else { return nil }
+                tokens.append(tags[0])
             } else {
                 tokens += lineTokens
             }
