@@ -57,11 +57,39 @@ import SwitchboardModel
     }
 
     @Test func includedTemplatesAreFoundOrTheScanGivesUp() {
-        #expect(TemplateSet.includedNames("a {{> one}} {{>two }} {{< parent}}{{$block}}x{{/block}}{{/parent}} {{name}}") == ["one", "two", "parent"])
-        #expect(TemplateSet.includedNames("no tags, {{ > spaced}} is a variable") == [])
-        #expect(TemplateSet.includedNames("{{=<% %>=}}<%> hidden%>") == nil)
-        #expect(TemplateSet.includedNames("{{>*dynamic}}") == nil)
-        #expect(TemplateSet.includedNames("{{< *dynamic}}{{/ *dynamic}}") == nil)
+        #expect(TemplateIncludes.names("a {{> one}} {{>two }} {{< parent}}{{$block}}x{{/block}}{{/parent}} {{name}}") == ["one", "two", "parent"])
+        #expect(TemplateIncludes.names("no tags, {{ > spaced}} is a variable, {{! {{> commented}} }}") == [])
+        #expect(TemplateIncludes.names("{{=<% %>=}}<%> moved%> {{> old}} <%={{ }}=%>{{> back}}") == ["moved", "back"])
+        #expect(TemplateIncludes.names("{{=<% %>}}") == nil, "a delimiter change swift-mustache refuses")
+        #expect(TemplateIncludes.names("{{>*dynamic}}") == nil)
+        #expect(TemplateIncludes.names("{{< *dynamic}}{{/ *dynamic}}") == nil)
+        #expect(TemplateIncludes.scan("line one\n  é {{> p}}")?.first?.position == SourcePosition(line: 2, column: 5))
+    }
+
+    /// A template that includes itself, directly or through others, is an error at each tag
+    /// that closes the circle: swift-mustache would follow it until the stack overflowed.
+    @Test func aTemplateThatIncludesItselfIsADiagnosticAtItsTag() throws {
+        let folder = try Self.theme([
+            "layout": "<main>{{{page.content}}}</main>\n",
+            "self": "x\n{{#a}}{{> self}}{{/a}}",
+            "one": "{{> two}}",
+            "two": "{{=<% %>=}}\n  <%> one%>",
+            "fine": "{{> one}} {{> missing}}",
+        ])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let (set, diagnostics) = TemplateSet.load(directory: folder, displayPath: "templates")
+        #expect(set == nil)
+        let found = diagnostics.map { "\($0.file):\($0.line):\($0.column) \($0.id)" }.sorted()
+        #expect(found == ["templates/one.mustache:1:1 template-cycle", "templates/self.mustache:2:7 template-cycle",
+                          "templates/two.mustache:2:3 template-cycle"])
+    }
+
+    @Test func aPartialNamedByAValueIsRefused() throws {
+        let folder = try Self.theme(["layout": "<main>{{>*which}}</main>\n"])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let (set, diagnostics) = TemplateSet.load(directory: folder, displayPath: "templates")
+        #expect(set == nil)
+        #expect(diagnostics.map(\.id) == ["template-dynamic-partial"])
     }
 
     /// A page's template digest covers the templates it includes, parents (`{{< parent}}`) as
@@ -69,11 +97,11 @@ import SwitchboardModel
     @Test func aTemplateDigestCoversItsPartialsAndParents() {
         let sources = ["child": "{{< parent}}{{$body}}mine{{/body}}{{/parent}}", "parent": "<main>{{$body}}default{{/body}}</main>",
                        "page": "{{> part}}", "part": "x", "alone": "y"]
-        let before = TemplateSet.partialClosureDigests(sources, includes: sources.mapValues(TemplateSet.includedNames))
+        let before = TemplateSet.partialClosureDigests(sources, includes: TemplateIncludes(sources))
         var edited = sources
         edited["parent"] = "<main class=\"new\">{{$body}}default{{/body}}</main>"
         edited["part"] = "z"
-        let after = TemplateSet.partialClosureDigests(edited, includes: edited.mapValues(TemplateSet.includedNames))
+        let after = TemplateSet.partialClosureDigests(edited, includes: TemplateIncludes(edited))
         #expect(before["child"] != after["child"], "a parent's change must change its child's digest")
         #expect(before["page"] != after["page"])
         #expect(before["alone"] == after["alone"])

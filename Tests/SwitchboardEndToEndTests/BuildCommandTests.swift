@@ -139,6 +139,21 @@ import Testing
         #expect(check.stderr.contains("alias-bomb.md:4:10: error: YAML aliases (*name) are not accepted in content"), "\(check.stderr)")
     }
 
+    /// A theme whose partial includes itself crashed the build (swift-mustache followed it until
+    /// the stack overflowed, exit 139); it is a diagnostic at the tag now.
+    @Test func aPartialThatIncludesItselfIsADiagnosticNotACrash() throws {
+        let templates = Self.temporary("looping-theme"), output = Self.temporary("looping-output")
+        defer { try? FileManager.default.removeItem(at: templates); try? FileManager.default.removeItem(at: output) }
+        try FileManager.default.copyItem(at: Self.root.appendingPathComponent("templates"), to: templates)
+        try "again: {{> loop}}\n".write(to: templates.appendingPathComponent("loop.mustache"), atomically: true, encoding: .utf8)
+        let article = templates.appendingPathComponent("article.mustache")
+        try (String(contentsOf: article, encoding: .utf8) + "{{> loop}}\n").write(to: article, atomically: true, encoding: .utf8)
+        let build = try Self.run(["build", "--templates", templates.path, "--output", output.path, "--now", "2026-11-26T12:00:00Z"])
+        #expect(build.status == 1, "\(build.stderr)")
+        #expect(build.stderr.contains("loop.mustache:1:8: error: loop includes this template again (loop → loop)"), "\(build.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+    }
+
     @Test func aFailedBuildLeavesTheOutputAsItWas() throws {
         let content = Self.temporary("content"), output = Self.temporary("output")
         defer { try? FileManager.default.removeItem(at: content); try? FileManager.default.removeItem(at: output) }

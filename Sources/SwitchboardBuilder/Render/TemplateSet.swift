@@ -67,8 +67,15 @@ public struct TemplateSet: Sendable {
         let known = Set(sources.keys)
         compiled = compiled.compactMapValues { $0.linked(compiled, known: known) }
         // What renders through swift-mustache, and everything it includes.
-        let includes = sources.mapValues(includedNames)
-        for name in includedClosure(of: sources.keys.filter { compiled[$0] == nil }, includes) { parse(name) }
+        let includes = TemplateIncludes(sources)
+        for name in includes.closure(of: sources.keys.filter { compiled[$0] == nil }) { parse(name) }
+        diagnostics += includes.cycles { "\(display)/\($0).mustache" }
+        for name in includes.tags.keys.sorted() where includes.tags[name]! == nil && compiled[name] == nil && tried.contains(name)
+            && !diagnostics.contains(where: { $0.file == "\(display)/\(name).mustache" }) {
+            // Parsed without an error, yet its inclusions could not be read: a name chosen by a value.
+            diagnostics.append(Diagnostic(file: "\(display)/\(name).mustache", id: "template-dynamic-partial",
+                                          message: "a partial whose name comes from a value ({{>*name}}) is not supported: the theme could not be checked for templates that include themselves"))
+        }
         if sources["layout"] == nil, !diagnostics.contains(where: { $0.file.hasSuffix("/layout.mustache") }) {
             diagnostics.append(Diagnostic(file: "\(display)/layout.mustache", id: "missing-template",
                                           message: "the theme needs layout.mustache: the page frame every page is rendered into"))
@@ -124,52 +131,13 @@ public struct TemplateSet: Sendable {
         return MustacheLibrary(templates: sources.compactMapValues { Self.parsed($0, file: "", diagnostics: &diagnostics) })
     }
 
-    /// The templates `text` includes: its partials (`{{> name}}`) and parents (`{{< name}}`).
-    /// Nil when it may name others in a way a scan cannot follow (a dynamic name, `{{>*name}}`,
-    /// or changed delimiters), which counts as including every template.
-    static func includedNames(_ text: String) -> [String]? {
-        var found: [String] = []
-        let bytes = Array(text.utf8)
-        let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
-        var i = 0
-        while i + 2 < bytes.count {
-            guard bytes[i] == open, bytes[i + 1] == open else { i += 1; continue }
-            i += 2
-            // swift-mustache reads a tag's kind right after its opening delimiter.
-            let kind = bytes[i]
-            if kind == UInt8(ascii: "=") { return nil }
-            guard kind == UInt8(ascii: ">") || kind == UInt8(ascii: "<") else { continue }
-            var end = i + 1
-            while end + 1 < bytes.count, !(bytes[end] == close && bytes[end + 1] == close) { end += 1 }
-            guard end + 1 < bytes.count else { break }
-            let name = String(decoding: bytes[(i + 1)..<end], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            if name.hasPrefix("*") { return nil }
-            found.append(name)
-            i = end + 2
-        }
-        return found
-    }
-
-    /// `roots` and every template they include (`includes`: each template's `includedNames`),
-    /// transitively, sorted.
-    static func includedClosure(of roots: [String], _ includes: [String: [String]?]) -> [String] {
-        var seen: Set<String> = []
-        var queue = roots
-        while let next = queue.popLast() {
-            guard seen.insert(next).inserted, let found = includes[next] else { continue }
-            guard let included = found else { return includes.keys.sorted() }
-            queue += included
-        }
-        return seen.filter { includes[$0] != nil }.sorted()
-    }
-
-    /// Each template's text hashed with the templates it includes (`includedClosure`), which a
+    /// Each template's text hashed with the templates it includes (`TemplateIncludes.closure`), which a
     /// page rendered with it reads.
-    static func partialClosureDigests(_ sources: [String: String], includes: [String: [String]?]) -> [String: ContentDigest] {
+    static func partialClosureDigests(_ sources: [String: String], includes: TemplateIncludes) -> [String: ContentDigest] {
         var digests: [String: ContentDigest] = [:]
         for name in sources.keys {
             var hasher = ContentHasher()
-            for included in includedClosure(of: [name], includes) {
+            for included in includes.closure(of: [name]) {
                 hasher.add(included)
                 hasher.add(sources[included] ?? "\u{0}")
             }
