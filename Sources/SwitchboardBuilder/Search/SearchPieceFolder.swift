@@ -53,11 +53,18 @@ public final class SearchPieceFolder: @unchecked Sendable {
     func read(_ key: ContentDigest) -> [UInt8]? {
         let name = key.description
         lock.withLock { _ = used.insert(name) }
-        guard let file = FileReader.read("\(path)/\(name)") else { return nil }
-        var reader = ByteReader(file)
-        guard reader.expect(Self.header), let checksum = reader.readDigest() else { return nil }
-        let body = Array(file[reader.offset...])
-        guard Checksum.of(body) == checksum else { return nil }
+        guard var body = FileReader.read("\(path)/\(name)") else { return nil }
+        // The reader is gone before the header is taken off in place (it shares the bytes, which
+        // would then be copied): a copy of the rest had been a second 670 KB block per piece,
+        // every page of it faulted in, and the pieces are read back on every rebuild.
+        let header: (length: Int, checksum: ContentDigest)? = {
+            var reader = ByteReader(body)
+            guard reader.expect(Self.header), let checksum = reader.readDigest() else { return nil }
+            return (reader.offset, checksum)
+        }()
+        guard let header else { return nil }
+        body.removeSubrange(0..<header.length)
+        guard Checksum.of(body) == header.checksum else { return nil }
         lock.withLock { reads += 1 }
         return body
     }

@@ -41,20 +41,23 @@ public enum FileReader {
         let cap = limit == .max ? Int.max : limit + 1
         // Sized from fstat, so the common case is one allocation of exactly the file's size;
         // the file may still grow while it is read, which the probe below notices.
-        var bytes = [UInt8](repeating: 0, count: min(Int(info.st_size), cap))
-        var filled = 0
-        while filled < bytes.count {
-            let count = bytes.withUnsafeMutableBytes { buffer in
-                Glibc.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+        // Read into uninitialised room: zero-filling it first cost a second pass over every page
+        // of a large file (the search index's pieces, 670 KB each, are read back on every edit).
+        let size = min(Int(info.st_size), cap)
+        var failed = false
+        var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            var filled = 0
+            while filled < size {
+                let count = Glibc.read(descriptor, buffer.baseAddress! + filled, size - filled)
+                if count < 0, errno == EINTR { continue }
+                if count < 0 { failed = true; break }
+                if count == 0 { break }
+                filled += count
             }
-            if count < 0 { return nil }
-            if count == 0 { break }
-            filled += count
+            initialized = filled
         }
-        if filled < bytes.count {
-            bytes.removeSubrange(filled...)
-            return bytes
-        }
+        if failed { return nil }
+        if bytes.count < size { return bytes }
         var probe = [UInt8](repeating: 0, count: 4096)
         while bytes.count < cap {
             let count = probe.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress!, $0.count) }
