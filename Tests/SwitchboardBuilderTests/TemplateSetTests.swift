@@ -37,15 +37,13 @@ import SwitchboardModel
     /// swift-mustache parses only what renders through it: templates the compiled renderer does
     /// not accept and what they include. The others are not in its library.
     @Test func onlyTemplatesLeftToSwiftMustacheAreParsedByIt() throws {
-        let folder = try Self.theme([
+        let (set, diagnostics) = try Self.load([
             "layout": "<main>{{{page.content}}}</main>\n",
             "plain": "<p>{{a}} {{> note}}</p>\n",
             "note": "<i>{{b}}</i>",
             "indented": "<ul>\n  {{> item}}\n</ul>\n",
             "item": "<li>{{c}}</li>\n",
         ])
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let (set, diagnostics) = TemplateSet.load(directory: folder)
         #expect(diagnostics.isEmpty)
         let theme = try #require(set)
         #expect(theme.compiled.keys.sorted() == ["item", "layout", "note", "plain"], "an indented partial on a line of its own is left to swift-mustache")
@@ -69,15 +67,13 @@ import SwitchboardModel
     /// A template that includes itself, directly or through others, is an error at each tag
     /// that closes the circle: swift-mustache would follow it until the stack overflowed.
     @Test func aTemplateThatIncludesItselfIsADiagnosticAtItsTag() throws {
-        let folder = try Self.theme([
+        let (set, diagnostics) = try Self.load([
             "layout": "<main>{{{page.content}}}</main>\n",
             "self": "x\n{{#a}}{{> self}}{{/a}}",
             "one": "{{> two}}",
             "two": "{{=<% %>=}}\n  <%> one%>",
             "fine": "{{> one}} {{> missing}}",
         ])
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let (set, diagnostics) = TemplateSet.load(directory: folder, displayPath: "templates")
         #expect(set == nil)
         let found = diagnostics.map { "\($0.file):\($0.line):\($0.column) \($0.id)" }.sorted()
         #expect(found == ["templates/one.mustache:1:1 template-cycle", "templates/self.mustache:2:7 template-cycle",
@@ -85,9 +81,7 @@ import SwitchboardModel
     }
 
     @Test func aPartialNamedByAValueIsRefused() throws {
-        let folder = try Self.theme(["layout": "<main>{{>*which}}</main>\n"])
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let (set, diagnostics) = TemplateSet.load(directory: folder, displayPath: "templates")
+        let (set, diagnostics) = try Self.load(["layout": "<main>{{>*which}}</main>\n"])
         #expect(set == nil)
         #expect(diagnostics.map(\.id) == ["template-dynamic-partial"])
     }
@@ -107,12 +101,14 @@ import SwitchboardModel
         #expect(before["alone"] == after["alone"])
     }
 
-    /// A template file per entry of `templates` in a new folder.
-    static func theme(_ templates: [String: String]) throws -> String {
+    /// The theme of a template file per entry of `templates`, loaded from a new folder (shown
+    /// as `templates`) that is removed after.
+    static func load(_ templates: [String: String]) throws -> (TemplateSet?, [Diagnostic]) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("switchboard-theme-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
         for (name, text) in templates { try text.write(to: folder.appendingPathComponent("\(name).mustache"), atomically: true, encoding: .utf8) }
-        return folder.path
+        return TemplateSet.load(directory: folder.path, displayPath: "templates")
     }
 
     @Test func aBrokenTemplateIsADiagnosticAtItsLine() throws {
