@@ -45,7 +45,10 @@ public enum FileReader {
         // of a large file (the search index's pieces, 670 KB each, are read back on every edit).
         let size = min(Int(info.st_size), cap)
         var failed = false
-        var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+        // Files of /proc say they are empty and are read by the probe below. Asking for no room
+        // at all would have the standard library write the count of its shared empty array,
+        // which ThreadSanitizer reports as a race between two threads reading such files.
+        var bytes = size == 0 ? [] : [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
             var filled = 0
             while filled < size {
                 let count = Glibc.read(descriptor, buffer.baseAddress! + filled, size - filled)
