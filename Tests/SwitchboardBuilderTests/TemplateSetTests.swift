@@ -61,7 +61,8 @@ import SwitchboardModel
         #expect(TemplateIncludes.names("{{=<% %>}}") == nil, "a delimiter change swift-mustache refuses")
         #expect(TemplateIncludes.names("{{>*dynamic}}") == nil)
         #expect(TemplateIncludes.names("{{< *dynamic}}{{/ *dynamic}}") == nil)
-        #expect(TemplateIncludes.scan("line one\n  é {{> p}}")?.first?.position == SourcePosition(line: 2, column: 5))
+        let text = "line one\n  é {{> p}}"
+        #expect(TemplateIncludes.scan(text).map { $0.map { TemplateIncludes.position(of: $0.offset, in: text) } } == [SourcePosition(line: 2, column: 5)])
     }
 
     /// A template that includes itself, directly or through others, is an error at each tag
@@ -78,6 +79,32 @@ import SwitchboardModel
         let found = diagnostics.map { "\($0.file):\($0.line):\($0.column) \($0.id)" }.sorted()
         #expect(found == ["templates/one.mustache:1:1 template-cycle", "templates/self.mustache:2:7 template-cycle",
                           "templates/two.mustache:2:3 template-cycle"])
+    }
+
+    /// swift-mustache's parser recursed once per nested section and crashed at a few thousand;
+    /// rendering slows with each level. A template is refused past 32, counting what it includes.
+    @Test func sectionsNestedTooDeepAreADiagnosticAtTheSectionOrTheInclusion() throws {
+        let (set, diagnostics) = try Self.load([
+            "layout": "<main>{{{page.content}}}</main>\n",
+            "own": "x" + String(repeating: "{{#a}}", count: 40) + String(repeating: "{{/a}}", count: 40),
+            "outer": String(repeating: "{{#a}}", count: 20) + "{{> inner}}" + String(repeating: "{{/a}}", count: 20),
+            "inner": String(repeating: "{{^b}}", count: 20) + String(repeating: "{{/b}}", count: 20),
+            "shallow": String(repeating: "{{#a}}", count: 32) + String(repeating: "{{/a}}", count: 32),
+        ])
+        #expect(set == nil)
+        let found = diagnostics.map { "\($0.file):\($0.line):\($0.column) \($0.id)" }.sorted()
+        // The 33rd section of `own` starts after "x" and 32 tags of 6 characters; `outer`
+        // includes `inner` after 20 of them.
+        #expect(found == ["templates/outer.mustache:1:121 template-too-deep", "templates/own.mustache:1:194 template-too-deep"])
+    }
+
+    @Test func aTemplateOverSixtyFourKilobytesIsRefused() throws {
+        let (set, diagnostics) = try Self.load([
+            "layout": "<main>{{{page.content}}}</main>\n",
+            "big": String(repeating: "<p>{{text}}</p>\n", count: 5_000),
+        ])
+        #expect(set == nil)
+        #expect(diagnostics.map { "\($0.file) \($0.id)" } == ["templates/big.mustache template-too-large"])
     }
 
     @Test func aPartialNamedByAValueIsRefused() throws {

@@ -154,6 +154,22 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: output.path))
     }
 
+    /// Three thousand nested sections in a template swift-mustache parses (it is not compiled,
+    /// having changed its delimiters) crashed the build: swift-mustache's parser recursed once
+    /// per section (exit 139). The theme is refused before anything parses it now.
+    @Test func sectionsNestedThousandsDeepAreADiagnosticNotACrash() throws {
+        let templates = Self.temporary("deep-theme"), output = Self.temporary("deep-output")
+        defer { try? FileManager.default.removeItem(at: templates); try? FileManager.default.removeItem(at: output) }
+        try FileManager.default.copyItem(at: Self.root.appendingPathComponent("templates"), to: templates)
+        let article = templates.appendingPathComponent("article.mustache")
+        let deep = "{{=<% %>=}}" + String(repeating: "<%#site%>", count: 3_000) + "x" + String(repeating: "<%/site%>", count: 3_000) + "\n"
+        try (String(contentsOf: article, encoding: .utf8) + deep).write(to: article, atomically: true, encoding: .utf8)
+        let build = try Self.run(["build", "--templates", templates.path, "--output", output.path, "--now", "2026-11-26T12:00:00Z"])
+        #expect(build.status == 1, "\(build.stderr)")
+        #expect(build.stderr.contains("[template-too-deep]"), "\(build.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+    }
+
     @Test func aFailedBuildLeavesTheOutputAsItWas() throws {
         let content = Self.temporary("content"), output = Self.temporary("output")
         defer { try? FileManager.default.removeItem(at: content); try? FileManager.default.removeItem(at: output) }

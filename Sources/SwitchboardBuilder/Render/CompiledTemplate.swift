@@ -32,12 +32,16 @@ struct CompiledTemplate: Sendable {
         for line in Self.lines(text) {
             var lineTokens: [Token] = []
             var rest = Substring(line)
-            while let open = rest.range(of: "{{") {
+            // Each search starts where the last tag ended, so a line costs time in its length:
+            // Foundation's `range(of:)` copied the rest of the line at every tag, and a template
+            // of thousands of tags on one line took seconds.
+            let ascii = line.utf8.allSatisfy { $0 < 0x80 }
+            while let open = Self.firstRange(of: "{{", in: rest, ascii: ascii) {
                 if open.lowerBound > rest.startIndex { lineTokens.append(.text(String(rest[..<open.lowerBound]))) }
                 var after = rest[open.upperBound...]
                 let triple = after.hasPrefix("{")
                 if triple { after = after.dropFirst() }
-                guard let close = after.range(of: triple ? "}}}" : "}}") else { return nil }
+                guard let close = Self.firstRange(of: triple ? "}}}" : "}}", in: after, ascii: ascii) else { return nil }
                 var inner = after[..<close.lowerBound]
                 rest = after[close.upperBound...]
                 var kind: Character?
@@ -144,6 +148,24 @@ struct CompiledTemplate: Sendable {
     /// `TemplateSet` parses a compiled template with swift-mustache only when something renders
     /// through it (`CompiledTemplateTests.aCompiledTemplateIsOneSwiftMustacheParses`).
     static let nameCharacters = Set<Character>("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?*")
+
+    /// Where `needle` first occurs in `text`: compared Character by Character, as swift-mustache
+    /// reads, or byte by byte when the line is ASCII, where the two agree (and bytes are quicker).
+    private static func firstRange(of needle: String, in text: Substring, ascii: Bool) -> Range<Substring.Index>? {
+        guard ascii else { return text.firstRange(of: needle) }
+        let wanted = Array(needle.utf8), bytes = text.utf8
+        var start = bytes.startIndex
+        while let first = bytes[start...].firstIndex(of: wanted[0]) {
+            var at = first, matched = 0
+            while matched < wanted.count, at != bytes.endIndex, bytes[at] == wanted[matched] {
+                at = bytes.index(after: at)
+                matched += 1
+            }
+            if matched == wanted.count { return first..<at }
+            start = bytes.index(after: first)
+        }
+        return nil
+    }
 
     /// The template's lines, each with its newline.
     private static func lines(_ text: String) -> [String] {

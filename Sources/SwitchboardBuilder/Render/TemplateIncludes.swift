@@ -1,36 +1,77 @@
 import Foundation
 import SwitchboardModel
 
-/// What a theme's templates include of each other: partials (`{{> name}}`) and parents
-/// (`{{< name}}`), read from the text as swift-mustache reads tags (comments skipped,
-/// delimiter changes followed).
+/// What a theme's templates include of each other, partials (`{{> name}}`) and parents
+/// (`{{< name}}`), and how deep their sections nest: read from the text as swift-mustache
+/// reads tags (comments skipped, delimiter changes followed), in one pass.
 ///
-/// It serves three purposes: a page's template digest covers what its template includes, so
+/// It serves four purposes: a page's template digest covers what its template includes, so
 /// an edit to a partial or parent renders the page again; swift-mustache parses only what it
-/// renders and what that includes; and a template that includes itself, directly or through
-/// others, is refused when the theme loads (`template-cycle`). swift-mustache follows such an
-/// inclusion until the stack overflows, and the build crashed.
+/// renders and what that includes; and, before anything parses a template, a template that
+/// includes itself, directly or through others (`template-cycle`), or whose sections nest too
+/// deep with what it includes (`template-too-deep`), is refused. swift-mustache follows such an
+/// inclusion until the stack overflows, and its parser recursed once per nested section: the
+/// build crashed on both.
 struct TemplateIncludes: Sendable {
-    /// One inclusion: the template named and where its tag starts.
+    /// One inclusion: the template named, and the byte offset of its tag in the template.
     struct Tag: Equatable, Sendable {
         var name: String
-        var position: SourcePosition
+        var offset: Int
     }
 
-    /// A template's inclusions, by template; nil for a template whose tags cannot be read
-    /// (a delimiter change swift-mustache will refuse, or a name chosen by a value), which
-    /// counts as including every template.
+    /// A template's tags as far as inclusions and nesting go. Places are byte offsets, turned
+    /// into lines and columns only for a diagnostic.
+    struct Scan: Sendable {
+        var tags: [Tag] = []
+        /// The depth each tag of `tags` is at.
+        var depths: [Int] = []
+        /// Where sections first nest 1, 2, 3… deep: the tag that opens the first section at
+        /// each depth. Its count is the deepest they nest.
+        var depthReachedAt: [Int] = []
+        var deepest: Int { depthReachedAt.count }
+        /// False when some tag could not be followed: a delimiter change swift-mustache will
+        /// refuse (the scan stops there, as swift-mustache's parse does), or a name chosen by a value.
+        var complete = true
+        /// The first partial or parent named by a value (`{{>*name}}`).
+        var dynamicAt: Int?
+    }
+
+    /// A template's inclusions, by template; nil for a template whose tags cannot all be read,
+    /// which counts as including every template.
     let tags: [String: [Tag]?]
+    private let scans: [String: Scan]
+    private let sources: [String: String]
 
     init(_ sources: [String: String]) {
-        tags = sources.mapValues(Self.scan)
+        var tags: [String: [Tag]?] = [:], scans: [String: Scan] = [:]
+        for (name, text) in sources {
+            let scan = Self.read(text)
+            tags[name] = scan.complete ? scan.tags : nil
+            scans[name] = scan
+        }
+        self.tags = tags
+        self.scans = scans
+        self.sources = sources
     }
 
     /// The tags of `text` that include another template; nil as above.
     static func scan(_ text: String) -> [Tag]? {
+        let scan = read(text)
+        return scan.complete ? scan.tags : nil
+    }
+
+    /// The templates `text` includes, in order; nil as above.
+    static func names(_ text: String) -> [String]? {
+        scan(text).map { $0.map(\.name) }
+    }
+
+    /// Its inclusions and the depth of its sections (`#`, `^`, `$`, `<` open one, `/` closes
+    /// one), read as swift-mustache reads tags.
+    static func read(_ text: String) -> Scan {
         let bytes = Array(text.utf8)
         var open = Array("{{".utf8), close = Array("}}".utf8)
-        var found: [Tag] = []
+        var result = Scan()
+        var depth = 0
         var at = 0
         while let start = find(open, in: bytes, from: at) {
             let kindAt = start + open.count
@@ -38,9 +79,12 @@ struct TemplateIncludes: Sendable {
             let kind = bytes[kindAt]
             if kind == UInt8(ascii: "=") {
                 // `{{=<% %>=}}`: the two new delimiters, then `=` and the old closing one.
-                guard let end = find([UInt8(ascii: "=")] + close, in: bytes, from: kindAt + 1) else { return nil }
-                let parts = String(decoding: bytes[(kindAt + 1)..<end], as: UTF8.self).split(whereSeparator: \.isWhitespace)
-                guard parts.count == 2 else { return nil }
+                let end = find([UInt8(ascii: "=")] + close, in: bytes, from: kindAt + 1)
+                let parts = end.map { String(decoding: bytes[(kindAt + 1)..<$0], as: UTF8.self).split(whereSeparator: \.isWhitespace) } ?? []
+                guard let end, parts.count == 2 else {
+                    result.complete = false
+                    return result
+                }
                 at = end + 1 + close.count
                 open = Array(parts[0].utf8)
                 close = Array(parts[1].utf8)
@@ -49,18 +93,24 @@ struct TemplateIncludes: Sendable {
             guard let end = find(close, in: bytes, from: kindAt + 1) else { break }
             if kind == UInt8(ascii: ">") || kind == UInt8(ascii: "<") {
                 let name = String(decoding: bytes[(kindAt + 1)..<end], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-                if name.hasPrefix("*") { return nil }
-                found.append(Tag(name: name, position: position(of: start, in: bytes)))
+                if name.hasPrefix("*") {
+                    result.complete = false
+                    result.dynamicAt = result.dynamicAt ?? start
+                } else {
+                    result.tags.append(Tag(name: name, offset: start))
+                    result.depths.append(depth)
+                }
+            }
+            if kind == UInt8(ascii: "#") || kind == UInt8(ascii: "^") || kind == UInt8(ascii: "$") || kind == UInt8(ascii: "<") {
+                depth += 1
+                if depth > result.deepest { result.depthReachedAt.append(start) }
+            } else if kind == UInt8(ascii: "/") {
+                depth = max(0, depth - 1)
             }
             // A comment, a variable or a section tag: nothing inside it is a tag.
             at = end + close.count
         }
-        return found
-    }
-
-    /// The names `text` includes, in order; nil as above.
-    static func names(_ text: String) -> [String]? {
-        scan(text).map { $0.map(\.name) }
+        return result
     }
 
     /// `roots` and every template they include, transitively, sorted.
@@ -79,20 +129,67 @@ struct TemplateIncludes: Sendable {
     /// others; `file` names a template's file for the diagnostic.
     func cycles(file: (String) -> String) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for name in tags.keys.sorted() {
-            guard let found = tags[name], let own = found else { continue }
-            for tag in own {
-                guard let path = Self.path(from: tag.name, to: name, tags) else { continue }
+        for name in scans.keys.sorted() {
+            for tag in scans[name]!.tags {
+                guard let path = path(from: tag.name, to: name) else { continue }
                 let chain = ([name] + path).joined(separator: " → ")
-                diagnostics.append(Diagnostic(file: file(name), position: tag.position, id: "template-cycle",
+                diagnostics.append(Diagnostic(file: file(name), position: position(tag.offset, in: name), id: "template-cycle",
                                               message: "\(tag.name) includes this template again (\(chain)): a template may not include itself, directly or through others, as rendering it would never end"))
             }
         }
         return diagnostics
     }
 
+    /// An error for each template whose sections nest deeper than `limit`, counting those of
+    /// the templates it includes where it includes them: at the tag that opens the section one
+    /// too many, or at the inclusion that takes it past the limit when neither template does
+    /// alone. Rendering slows with each level (every name is looked up through the levels
+    /// above it), and swift-mustache, which recurses per level, crashed at a few thousand.
+    func nesting(limit: Int, file: (String) -> String) -> [Diagnostic] {
+        var memo: [String: Int] = [:]
+        var visiting: Set<String> = []
+        /// The deepest nesting of `name` with what it includes (what is unknown or in a circle adds nothing).
+        func depth(_ name: String) -> Int {
+            if let known = memo[name] { return known }
+            guard let scan = scans[name], visiting.insert(name).inserted else { return 0 }
+            var deepest = scan.deepest
+            for (tag, at) in zip(scan.tags, scan.depths) { deepest = max(deepest, at + depth(tag.name)) }
+            visiting.remove(name)
+            memo[name] = deepest
+            return deepest
+        }
+        var diagnostics: [Diagnostic] = []
+        for name in scans.keys.sorted() {
+            let scan = scans[name]!
+            if scan.deepest > limit {
+                diagnostics.append(Diagnostic(file: file(name), position: position(scan.depthReachedAt[limit], in: name), id: "template-too-deep",
+                                              message: "this section is \(limit + 1) deep (the template nests \(scan.deepest) deep); at most \(limit): rendering slows with each level, and deeper nesting can exhaust the stack"))
+                continue
+            }
+            for (tag, at) in zip(scan.tags, scan.depths) where (scans[tag.name]?.deepest ?? 0) <= limit {
+                let total = at + depth(tag.name)
+                guard total > limit else { continue }
+                diagnostics.append(Diagnostic(file: file(name), position: position(tag.offset, in: name), id: "template-too-deep",
+                                              message: "including \(tag.name) here nests sections \(total) deep; at most \(limit): rendering slows with each level, and deeper nesting can exhaust the stack"))
+                break
+            }
+        }
+        return diagnostics
+    }
+
+    /// An error at the first partial or parent of each template whose name comes from a value
+    /// (`{{>*name}}`): what it includes cannot be checked for circles or depth.
+    func dynamicNames(file: (String) -> String) -> [Diagnostic] {
+        scans.keys.sorted().compactMap { name in
+            scans[name]!.dynamicAt.map {
+                Diagnostic(file: file(name), position: position($0, in: name), id: "template-dynamic-partial",
+                           message: "a partial whose name comes from a value ({{>*name}}) is not supported: the theme could not be checked for templates that include themselves")
+            }
+        }
+    }
+
     /// The templates from `start` to `goal` by inclusions (both ends included), if any.
-    private static func path(from start: String, to goal: String, _ tags: [String: [Tag]?]) -> [String]? {
+    private func path(from start: String, to goal: String) -> [String]? {
         var previous: [String: String] = [:]
         var queue = [start]
         var seen: Set<String> = [start]
@@ -105,13 +202,25 @@ struct TemplateIncludes: Sendable {
                 while let before = previous[path[0]] { path.insert(before, at: 0) }
                 return path
             }
-            guard let found = tags[current], let own = found else { continue }
-            for tag in own where seen.insert(tag.name).inserted {
+            for tag in scans[current]?.tags ?? [] where seen.insert(tag.name).inserted {
                 previous[tag.name] = current
                 queue.append(tag.name)
             }
         }
         return nil
+    }
+
+    /// Line and column of byte `offset` in template `name`.
+    private func position(_ offset: Int, in name: String) -> SourcePosition {
+        Self.position(of: offset, in: sources[name] ?? "")
+    }
+
+    /// Line and column (in characters) of byte `offset` of `text`, 1-based.
+    static func position(of offset: Int, in text: String) -> SourcePosition {
+        let bytes = Array(text.utf8.prefix(offset))
+        let lineStart = (bytes.lastIndex(of: UInt8(ascii: "\n")) ?? -1) + 1
+        let line = bytes.reduce(1) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+        return SourcePosition(line: line, column: String(decoding: bytes[lineStart...], as: UTF8.self).count + 1)
     }
 
     private static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
@@ -122,15 +231,5 @@ struct TemplateIncludes: Sendable {
             at += 1
         }
         return nil
-    }
-
-    /// Line and column (in characters) of byte `offset`, 1-based.
-    private static func position(of offset: Int, in bytes: [UInt8]) -> SourcePosition {
-        var line = 1, lineStart = 0
-        for at in 0..<offset where bytes[at] == UInt8(ascii: "\n") {
-            line += 1
-            lineStart = at + 1
-        }
-        return SourcePosition(line: line, column: String(decoding: bytes[lineStart..<offset], as: UTF8.self).count + 1)
     }
 }

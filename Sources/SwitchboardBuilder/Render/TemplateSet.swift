@@ -26,6 +26,14 @@ public struct TemplateSet: Sendable {
     /// The templates `CompiledTemplate` accepts; the others render through swift-mustache.
     let compiled: [String: CompiledTemplate]
 
+    /// Bytes in one template (`template-too-large`): swift-mustache's parser takes time in the
+    /// square of a template's length (half a minute for 540 KB); the largest bundled template
+    /// is 9 KB.
+    static let maxTemplateBytes = 64 * 1024
+    /// Sections nested in one template, with those of the templates it includes (`template-too-deep`);
+    /// the bundled theme nests 6 deep at most.
+    static let maxNesting = 32
+
     /// Loads a theme folder; problems come back as diagnostics against the template files.
     ///
     /// swift-mustache parses a template only when a build renders it through swift-mustache, or
@@ -52,7 +60,12 @@ public struct TemplateSet: Sendable {
         }
         for name in names.sorted() where name.hasSuffix(".mustache") {
             let path = "\(directory)/\(name)"
-            guard let bytes = FileReader.read(path) else { continue }
+            guard let bytes = FileReader.read(path, limit: maxTemplateBytes) else { continue }
+            guard bytes.count <= maxTemplateBytes else {
+                diagnostics.append(Diagnostic(file: "\(display)/\(name)", id: "template-too-large",
+                                              message: "a template may have at most \(maxTemplateBytes / 1024) KB: swift-mustache takes time in the square of a template's length"))
+                continue
+            }
             hasher.add(name)
             hasher.add(ContentDigest(bytes))
             var collector = DiagnosticCollector(file: "\(display)/\(name)")
@@ -60,21 +73,23 @@ public struct TemplateSet: Sendable {
                 diagnostics.append(contentsOf: collector.diagnostics)
                 continue
             }
-            let template = String(name.dropLast(".mustache".count))
-            sources[template] = text
-            if let fast = CompiledTemplate(text) { compiled[template] = fast } else { parse(template) }
+            sources[String(name.dropLast(".mustache".count))] = text
         }
-        let known = Set(sources.keys)
-        compiled = compiled.compactMapValues { $0.linked(compiled, known: known) }
-        // What renders through swift-mustache, and everything it includes.
+        // Checked before anything parses a template: swift-mustache's parser recurses once per
+        // nested section (it crashed at a few thousand), and renders a template that includes
+        // itself until the stack overflows.
         let includes = TemplateIncludes(sources)
-        for name in includes.closure(of: sources.keys.filter { compiled[$0] == nil }) { parse(name) }
-        diagnostics += includes.cycles { "\(display)/\($0).mustache" }
-        for name in includes.tags.keys.sorted() where includes.tags[name]! == nil && compiled[name] == nil && tried.contains(name)
-            && !diagnostics.contains(where: { $0.file == "\(display)/\(name).mustache" }) {
-            // Parsed without an error, yet its inclusions could not be read: a name chosen by a value.
-            diagnostics.append(Diagnostic(file: "\(display)/\(name).mustache", id: "template-dynamic-partial",
-                                          message: "a partial whose name comes from a value ({{>*name}}) is not supported: the theme could not be checked for templates that include themselves"))
+        let file = { (name: String) in "\(display)/\(name).mustache" }
+        let shape = includes.cycles(file: file) + includes.nesting(limit: maxNesting, file: file) + includes.dynamicNames(file: file)
+        diagnostics += shape
+        if shape.isEmpty {
+            for (name, text) in sources.sorted(by: { $0.key < $1.key }) {
+                if let fast = CompiledTemplate(text) { compiled[name] = fast } else { parse(name) }
+            }
+            let known = Set(sources.keys)
+            compiled = compiled.compactMapValues { $0.linked(compiled, known: known) }
+            // What renders through swift-mustache, and everything it includes.
+            for name in includes.closure(of: sources.keys.filter { compiled[$0] == nil }) { parse(name) }
         }
         if sources["layout"] == nil, !diagnostics.contains(where: { $0.file.hasSuffix("/layout.mustache") }) {
             diagnostics.append(Diagnostic(file: "\(display)/layout.mustache", id: "missing-template",
