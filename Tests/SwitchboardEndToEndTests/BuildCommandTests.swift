@@ -139,35 +139,39 @@ import Testing
         #expect(check.stderr.contains("alias-bomb.md:4:10: error: YAML aliases (*name) are not accepted in content"), "\(check.stderr)")
     }
 
+    /// A build of the bundled content with a copy of the bundled theme, `article` appended to its
+    /// article template and `extra` templates added; and whether it left an output folder.
+    static func buildWithTheme(_ name: String, article: String, extra: [String: String] = [:]) throws -> (run: Run, wroteOutput: Bool) {
+        let templates = temporary("\(name)-theme"), output = temporary("\(name)-output")
+        defer { try? FileManager.default.removeItem(at: templates); try? FileManager.default.removeItem(at: output) }
+        try FileManager.default.copyItem(at: root.appendingPathComponent("templates"), to: templates)
+        for (template, text) in extra {
+            try text.write(to: templates.appendingPathComponent("\(template).mustache"), atomically: true, encoding: .utf8)
+        }
+        let path = templates.appendingPathComponent("article.mustache")
+        try (String(contentsOf: path, encoding: .utf8) + article).write(to: path, atomically: true, encoding: .utf8)
+        let build = try run(["build", "--templates", templates.path, "--output", output.path, "--now", "2026-11-26T12:00:00Z"])
+        return (build, FileManager.default.fileExists(atPath: output.path))
+    }
+
     /// A theme whose partial includes itself crashed the build (swift-mustache followed it until
     /// the stack overflowed, exit 139); it is a diagnostic at the tag now.
     @Test func aPartialThatIncludesItselfIsADiagnosticNotACrash() throws {
-        let templates = Self.temporary("looping-theme"), output = Self.temporary("looping-output")
-        defer { try? FileManager.default.removeItem(at: templates); try? FileManager.default.removeItem(at: output) }
-        try FileManager.default.copyItem(at: Self.root.appendingPathComponent("templates"), to: templates)
-        try "again: {{> loop}}\n".write(to: templates.appendingPathComponent("loop.mustache"), atomically: true, encoding: .utf8)
-        let article = templates.appendingPathComponent("article.mustache")
-        try (String(contentsOf: article, encoding: .utf8) + "{{> loop}}\n").write(to: article, atomically: true, encoding: .utf8)
-        let build = try Self.run(["build", "--templates", templates.path, "--output", output.path, "--now", "2026-11-26T12:00:00Z"])
+        let (build, wroteOutput) = try Self.buildWithTheme("looping", article: "{{> loop}}\n", extra: ["loop": "again: {{> loop}}\n"])
         #expect(build.status == 1, "\(build.stderr)")
         #expect(build.stderr.contains("loop.mustache:1:8: error: loop includes this template again (loop → loop)"), "\(build.stderr)")
-        #expect(!FileManager.default.fileExists(atPath: output.path))
+        #expect(!wroteOutput)
     }
 
     /// Three thousand nested sections in a template swift-mustache parses (it is not compiled,
     /// having changed its delimiters) crashed the build: swift-mustache's parser recursed once
     /// per section (exit 139). The theme is refused before anything parses it now.
     @Test func sectionsNestedThousandsDeepAreADiagnosticNotACrash() throws {
-        let templates = Self.temporary("deep-theme"), output = Self.temporary("deep-output")
-        defer { try? FileManager.default.removeItem(at: templates); try? FileManager.default.removeItem(at: output) }
-        try FileManager.default.copyItem(at: Self.root.appendingPathComponent("templates"), to: templates)
-        let article = templates.appendingPathComponent("article.mustache")
         let deep = "{{=<% %>=}}" + String(repeating: "<%#site%>", count: 3_000) + "x" + String(repeating: "<%/site%>", count: 3_000) + "\n"
-        try (String(contentsOf: article, encoding: .utf8) + deep).write(to: article, atomically: true, encoding: .utf8)
-        let build = try Self.run(["build", "--templates", templates.path, "--output", output.path, "--now", "2026-11-26T12:00:00Z"])
+        let (build, wroteOutput) = try Self.buildWithTheme("deep", article: deep)
         #expect(build.status == 1, "\(build.stderr)")
         #expect(build.stderr.contains("[template-too-deep]"), "\(build.stderr)")
-        #expect(!FileManager.default.fileExists(atPath: output.path))
+        #expect(!wroteOutput)
     }
 
     @Test func aFailedBuildLeavesTheOutputAsItWas() throws {
