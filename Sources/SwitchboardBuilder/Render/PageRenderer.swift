@@ -60,15 +60,11 @@ struct PageRenderer: Sendable {
                 "url": base + SiteURL.status,
             ] as TemplateContext
         }
-        let flagged = common.templateObject()
-        commonObject = flagged
+        commonObject = common.templateObject()
         commonFields = TemplateFields(common)
-        // The frame through the compiled templates too, when they are compiled.
-        let compiledFrame = compiles ? templates.compiled : [:]
+        // The frame is rendered as pages are, compiled where it can be (a missing template renders nothing).
         func frame(_ template: String, _ context: TemplateContext) -> String {
-            guard templates.has(template) else { return "" }
-            if let compiled = compiledFrame[template] { return compiled.render(TemplateFields(context)) }
-            return Self.mustache(library, context.templateObject(), template)
+            Self.render(template, context, compiled: compiles ? templates.compiled[template] : nil, library: library, fallback: nil)
         }
         let head = frame("head", common)
         let footer = frame("footer", common).trimmingTrailingNewlines
@@ -193,15 +189,16 @@ struct PageRenderer: Sendable {
     /// One template: compiled when it can be, else through swift-mustache. `shared`
     /// lets the template fall back to the values every page shares.
     private func render(_ template: String, _ context: TemplateContext, shared: Bool) -> String {
-        if compiles, let compiled = templates.compiled[template] {
-            return compiled.render(TemplateFields(context, fallback: shared ? commonFields : nil))
-        }
-        return Self.mustache(library, context.templateObject(fallback: shared ? commonObject : nil), template)
+        Self.render(template, context, compiled: compiles ? templates.compiled[template] : nil, library: library,
+                    fallback: shared ? (commonFields, commonObject) : nil)
     }
 
-    /// One template through swift-mustache.
-    private static func mustache(_ library: MustacheLibrary, _ context: TemplateObject, _ template: String) -> String {
-        library.render(context, withTemplate: template) ?? ""
+    /// One template: `compiled` when given, else through swift-mustache's `library`; with the
+    /// shared values to fall back to, in each renderer's form.
+    private static func render(_ template: String, _ context: TemplateContext, compiled: CompiledTemplate?, library: MustacheLibrary,
+                               fallback: (fields: TemplateFields, object: TemplateObject)?) -> String {
+        if let compiled { return compiled.render(TemplateFields(context, fallback: fallback?.fields)) }
+        return library.render(context.templateObject(fallback: fallback?.object), withTemplate: template) ?? ""
     }
 }
 

@@ -54,17 +54,6 @@ struct TemplateIncludes: Sendable {
         self.sources = sources
     }
 
-    /// The tags of `text` that include another template; nil as above.
-    static func scan(_ text: String) -> [Tag]? {
-        let scan = read(text)
-        return scan.complete ? scan.tags : nil
-    }
-
-    /// The templates `text` includes, in order; nil as above.
-    static func names(_ text: String) -> [String]? {
-        scan(text).map { $0.map(\.name) }
-    }
-
     /// Its inclusions and the depth of its sections (`#`, `^`, `$`, `<` open one, `/` closes
     /// one), read as swift-mustache reads tags.
     static func read(_ text: String) -> Scan {

@@ -46,24 +46,31 @@ struct SearchTermTable: Sendable {
 
     /// The id of the term with these bytes, added if new.
     mutating func intern(_ key: UnsafeBufferPointer<UInt8>) -> Int {
-        let hash = Self.hash(key)
-        let tag = UInt64(hash) << 32
-        let mask = slots.count - 1
-        var slot = Int(hash) & mask
-        while true {
-            let entry = slots[slot]
-            if entry == 0 { break }
-            if entry & 0xFFFF_FFFF_0000_0000 == tag, equals(Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1, key) {
-                return Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
-            }
-            slot = (slot + 1) & mask
-        }
+        let (tag, slot, found) = locate(key)
+        if let found { return found }
         let id = count
         arena.append(contentsOf: key)
         starts.append(Int32(arena.count))
         slots[slot] = tag | UInt64(id + 1)
         if count * 2 > slots.count { grow() }
         return id
+    }
+
+    /// Where `key` is or would go: its slot's tag (the hash in the high bits), the slot, and the
+    /// term's id when the table has it. The table must have slots (not be frozen).
+    @inline(__always)
+    private func locate(_ key: UnsafeBufferPointer<UInt8>) -> (tag: UInt64, slot: Int, id: Int?) {
+        let hash = Self.hash(key)
+        let tag = UInt64(hash) << 32
+        let mask = slots.count - 1
+        var slot = Int(hash) & mask
+        while true {
+            let entry = slots[slot]
+            if entry == 0 { return (tag, slot, nil) }
+            let id = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
+            if entry & 0xFFFF_FFFF_0000_0000 == tag, equals(id, key) { return (tag, slot, id) }
+            slot = (slot + 1) & mask
+        }
     }
 
     /// The table without its lookup structures, to keep many of them cheaply once no more
@@ -82,17 +89,7 @@ struct SearchTermTable: Sendable {
     /// The id of the term with these bytes, if the table has it; nil on a frozen table.
     func find(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
         guard !slots.isEmpty else { return nil }
-        let hash = Self.hash(key)
-        let tag = UInt64(hash) << 32
-        let mask = slots.count - 1
-        var slot = Int(hash) & mask
-        while true {
-            let entry = slots[slot]
-            if entry == 0 { return nil }
-            let id = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
-            if entry & 0xFFFF_FFFF_0000_0000 == tag, equals(id, key) { return id }
-            slot = (slot + 1) & mask
-        }
+        return locate(key).id
     }
 
     /// Whether term `a` sorts before term `b` by bytes, which for UTF-8 is code point order.
