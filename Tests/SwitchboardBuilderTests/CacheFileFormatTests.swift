@@ -73,6 +73,32 @@ import SwitchboardModel
         }
     }
 
+    /// A build keeps pages and search files without asking whether they were outputs, and counts
+    /// on that to tell whether any path is new: a memory that breaks it is not trusted.
+    @Test func aSessionMemoryWhosePagesOrSearchFilesAreNotOutputsIsRefused() {
+        let path = temporary("inconsistent")
+        defer { unlink(path) }
+        var page = Self.sample()
+        page.pages["kb/gone/index.html"] = (Self.digest("gone inputs"), Self.digest("gone"))
+        var search = Self.sample()
+        search.search?.files["search/s/1.json"] = Self.digest("s1")
+        for memory in [page, search] {
+            memory.write(to: path, program: "one")
+            #expect(BuildMemory.read(path, program: "one") == nil)
+        }
+    }
+
+    @Test func aTreeWithAnEarlierTreesPathsTakesItsOrderOrIsNil() {
+        let earlier = OutputManifest.Tree(files: ["b.html": Self.digest("1"), "a/index.html": Self.digest("2")])
+        let changed = ["b.html": Self.digest("3"), "a/index.html": Self.digest("2")]
+        let same = OutputManifest.Tree(files: changed, pathsOf: earlier)
+        #expect(same?.paths == ["a/index.html", "b.html"])
+        #expect(same?.digest == OutputManifest.Tree(files: changed).digest)
+        // As many files, one of them another path; or fewer: not the earlier tree's paths.
+        #expect(OutputManifest.Tree(files: ["c.html": Self.digest("3"), "a/index.html": Self.digest("2")], pathsOf: earlier) == nil)
+        #expect(OutputManifest.Tree(files: ["a/index.html": Self.digest("2")], pathsOf: earlier) == nil)
+    }
+
     @Test func aTreeKeepsAnEarlierTreesOrderAndSortsNewPathsIn() {
         let earlier = OutputManifest.Tree(files: ["b.html": Self.digest("1"), "a/index.html": Self.digest("2"), "c.xml": Self.digest("3")])
         #expect(earlier.paths == ["a/index.html", "b.html", "c.xml"])

@@ -105,6 +105,40 @@ import SwitchboardModel
         #expect((live.sink as! MemorySink).files["_headers"] == expected)
         #expect(FileReader.read(output + "/_headers") == expected)
     }
+    /// A renamed page leaves as many output files as before, one of them new: a kept page that
+    /// links to the old address must still be read and its link reported, by a long-lived session
+    /// and by one that builds once from the cache folder. (The rebuild once counted only the
+    /// files, and took "as many as before" for "the same paths".)
+    @Test func aKeptPageLinkingToARenamedPageIsABrokenLink() throws {
+        let workspace = try IncrementalWorkspace()
+        defer { workspace.remove() }
+        // A page of its own as the target: no entry names it, so only the output's link check can.
+        let original = try #require(workspace.articles().first)
+        try workspace.apply(.add(copyOf: original, slug: "link-target"))
+        let target = (original as NSString).deletingLastPathComponent + "/link-target.md"
+        let linking = try #require(workspace.articles().last)
+        let targetURL = "/" + IncrementalWorkspace.outputPath(ofArticle: target).dropLast("index.html".count)
+        let linkingFile = workspace.content.appendingPathComponent(linking)
+        let text = try String(contentsOf: linkingFile, encoding: .utf8)
+        try (text + "\nSee [the other article](\(targetURL)).\n").write(to: linkingFile, atomically: false, encoding: .utf8)
+        let live = workspace.session(sink: MemorySink())
+        let cache = workspace.root.appendingPathComponent("cache").path
+        let output = workspace.root.appendingPathComponent("public").path
+        func buildOnce() -> BuildReport {
+            var once = workspace.configuration(cache: cache)
+            once.buildsOnce = true
+            return BuildSession(configuration: once, sink: DiskSink(directory: output, manifestPath: BuildCache.outputManifestPath(in: cache, for: output))).build()
+        }
+        let first = live.build()
+        #expect(first.succeeded, "\(first.diagnostics)")
+        #expect(buildOnce().succeeded)
+        try workspace.apply(.rename(path: target, slug: "renamed-article"))
+        let linkingOutput = IncrementalWorkspace.outputPath(ofArticle: linking)
+        for report in [live.build(), buildOnce()] {
+            #expect(!report.succeeded, "\(report.diagnostics)")
+            #expect(report.diagnostics.contains { $0.id == "broken-reference" && $0.file.hasSuffix(linkingOutput) }, "\(report.diagnostics)")
+        }
+    }
 }
 
 /// One edit of the differential test, written as one line in a fixture.

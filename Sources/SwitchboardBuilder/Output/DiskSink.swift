@@ -36,7 +36,17 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
     private var staged: [String: ContentDigest]?
     private var published: [String: ContentDigest]?
     private var next: [String: ContentDigest] = [:]
+    /// Paths of this build not among the published files, each counted once: with none, and as
+    /// many files as were published, the site has the same paths and `commit` need not look for
+    /// files that went (three passes over every path, 40,000 at 30,000 articles).
+    private var added = 0
+    /// Files put whose bytes differ from the published ones (what `commit` reports as written).
+    private var changed: [String] = []
+    /// Folders the staging folder is known to hold. Those of the files it held are gathered on
+    /// another core (`stagedFolders`) and taken at the first write: an edit writes a few files,
+    /// and gathering them was 30 ms of a one-edit rebuild at 30,000 articles, on this thread.
     private var folders = Set<String>()
+    private var stagedFolders: BackgroundTask<Set<String>>?
     /// Kept files the staging folder lacks, to copy from the output folder.
     private var copies: [String] = []
 
@@ -112,7 +122,10 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
         published = manifest.published.flatMap { Self.siteDigest(of: directory) == $0.digest ? $0.files : nil }
         next = [:]
         next.reserveCapacity(published?.count ?? 0)
+        added = 0
+        changed = []
         folders = []
+        stagedFolders = nil
         copies = []
         if !Self.exists(staging) {
             if let slash = staging.lastIndex(of: "/") { CacheFile.makeFolders(String(staging[..<slash])) }
@@ -120,7 +133,12 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
             staged = [:]
         } else if Self.isDirectory(staging), let tree = manifest.staging, Self.siteDigest(of: staging) == tree.digest {
             staged = tree.files
-            for path in tree.files.keys { Self.addParents(of: path, to: &folders) }
+            let paths = tree.paths
+            stagedFolders = BackgroundTask {
+                var folders = Set<String>()
+                for path in paths { Self.addParents(of: path, to: &folders) }
+                return folders
+            }
         } else {
             if !Self.isDirectory(staging) { Self.removeTree(staging); try Self.makeDirectory(staging) }
             staged = nil
@@ -148,7 +166,7 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
     }
 
     public func put(_ file: OutputFile, digest: ContentDigest) throws {
-        next[file.path] = digest
+        record(file.path, digest)
         if let staged, staged[file.path] == digest { return }
         try write(file.path, file.bytes)
     }
@@ -158,7 +176,7 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
     public func putAll(_ files: [OutputFile], digests: [ContentDigest]) throws {
         var writes: [Int] = []
         for (index, file) in files.enumerated() {
-            next[file.path] = digests[index]
+            record(file.path, digests[index])
             if let staged, staged[file.path] == digests[index] { continue }
             writes.append(index)
         }
@@ -172,6 +190,14 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
         for (index, ok) in zip(writes, written) where !ok { try write(files[index].path, files[index].bytes) }
     }
 
+    /// Notes a file put: whether its path is new to the published site, and whether its bytes changed.
+    private func record(_ path: String, _ digest: ContentDigest) {
+        let before = next.updateValue(digest, forKey: path)
+        let wasPublished = published?[path]
+        if before == nil, wasPublished == nil { added += 1 }
+        if wasPublished != digest { changed.append(path) }
+    }
+
     public func keep(_ path: String, digest: ContentDigest) throws -> Bool {
         guard published?[path] == digest else { return false }
         next[path] = digest
@@ -181,7 +207,12 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
     }
 
     @discardableResult public func commit() throws -> OutputChanges {
-        let tree = OutputManifest.Tree(files: next, orderedLike: manifest?.published)
+        // Every path is either published or added (`record`; `keep` takes only published ones).
+        let sameTree = published != nil && added == 0 && next.count == published?.count ? manifest?.published.flatMap {
+            OutputManifest.Tree(files: next, pathsOf: $0)
+        } : nil
+        let samePaths = sameTree != nil
+        let tree = sameTree ?? OutputManifest.Tree(files: next, orderedLike: manifest?.published)
         if published != nil, manifest?.published?.digest == tree.digest {
             // The same site again: nothing to write, nothing to swap.
             staged = nil
@@ -218,8 +249,9 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
 
         var changes = OutputChanges()
         if let published {
-            changes.written = next.filter { published[$0.key] != $0.value }.map(\.key)
-            changes.removed = published.keys.filter { next[$0] == nil }
+            var seen = Set<String>(minimumCapacity: changed.count)
+            changes.written = changed.filter { seen.insert($0).inserted && published[$0] != next[$0] }
+            if !samePaths { changes.removed = published.keys.filter { next[$0] == nil } }
         } else {
             changes.written = Array(next.keys)
         }
@@ -239,6 +271,8 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
         staged = nil
         published = nil
         next = [:]
+        changed = []
+        stagedFolders = nil
         return changes
     }
 
@@ -251,6 +285,8 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
             if let manifestPath { manifest?.write(to: manifestPath) }
         }
         next = [:]
+        changed = []
+        stagedFolders = nil
         copies = []
     }
 
@@ -356,6 +392,11 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
     private func makeParentFolders(of path: String) throws {
         guard let slash = path.lastIndex(of: "/") else { return }
         let parent = String(path[..<slash])
+        if let stagedFolders {
+            self.stagedFolders = nil
+            let known = stagedFolders.take()
+            if folders.isEmpty { folders = known } else { folders.formUnion(known) }
+        }
         if !folders.contains(parent) { try makeFolders(parent) }
     }
 

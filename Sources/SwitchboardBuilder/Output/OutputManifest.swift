@@ -45,6 +45,22 @@ struct OutputManifest {
             self.init(files: files, paths: paths)
         }
 
+        /// The tree of `files`, whose paths the caller knows are exactly `earlier`'s (nothing was
+        /// added, and there are as many): their order is not worked out again. Nil if a path of
+        /// `earlier` is not in `files` after all.
+        init?(files: [String: ContentDigest], pathsOf earlier: Tree) {
+            guard files.count == earlier.paths.count else { return nil }
+            var hasher = ContentHasher()
+            for path in earlier.paths {
+                guard let digest = files[path] else { return nil }
+                hasher.add(path)
+                hasher.add(digest)
+            }
+            self.files = files
+            paths = earlier.paths
+            digest = hasher.finish()
+        }
+
         /// `paths` must be `files`' keys in byte order.
         private init(files: [String: ContentDigest], paths: [String]) {
             self.files = files
