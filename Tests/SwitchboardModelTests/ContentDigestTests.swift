@@ -36,6 +36,10 @@ import SwitchboardModel
     @Test func hexRoundTrips() {
         let digest = ContentDigest(high: 0x0123_4567_89ab_cdef, low: 0xfedc_ba98_7654_3210)
         #expect(digest.description == "0123456789abcdeffedcba9876543210")
+        // Appended after what is there, as the cache files write a digest and then its path.
+        var line = Array("x ".utf8)
+        digest.appendHex(to: &line)
+        #expect(line == Array("x 0123456789abcdeffedcba9876543210".utf8))
         #expect(ContentDigest(hex: "0123456789abcdeffedcba9876543210") == digest)
         #expect(ContentDigest(hex: "0123456789abcdeffedcba987654321") == nil)    // 31 digits
         #expect(ContentDigest(hex: "0123456789ABCDEFfedcba9876543210") == nil)   // capitals are not written

@@ -43,10 +43,16 @@ public struct ContentDigest: Hashable, Sendable, CustomStringConvertible {
     /// The 32 hex digits of `description`, appended to `bytes` without making a string: the
     /// cache files write tens of thousands of digests per build.
     public func appendHex(to bytes: inout [UInt8]) {
-        for word in [high, low] {
-            for shift in stride(from: 60, through: 0, by: -4) {
-                let digit = UInt8(truncatingIfNeeded: (word >> UInt64(shift)) & 0xF)
-                bytes.append(digit < 10 ? digit + UInt8(ascii: "0") : digit - 10 + UInt8(ascii: "a"))
+        // Made in place, all 32 at once: a byte at a time, through a list of the two words,
+        // this was a third of writing the session memory (45,000 lines at 30,000 articles).
+        let start = bytes.count
+        bytes.append(contentsOf: repeatElement(0, count: 32))
+        let (high, low) = (self.high, self.low)
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            for digit in 0..<32 {
+                let word = digit < 16 ? high : low
+                let value = UInt8(truncatingIfNeeded: (word >> UInt64(60 - 4 * (digit & 15))) & 0xF)
+                buffer[start + digit] = value < 10 ? value + UInt8(ascii: "0") : value - 10 + UInt8(ascii: "a")
             }
         }
     }
