@@ -30,6 +30,37 @@ import SwitchboardModel
         #expect(IncrementalWorkspace.difference(sink.files, workspace.cleanBuild()) == nil)
     }
 
+    /// Parsing reads the clock's day and no more (a policy past its review date): a build later
+    /// the same day parses nothing again, as `switchboard build` without `--now` (a clock of its
+    /// own each run) had parsed every file; the next day every file is parsed again, and a
+    /// policy due for review the day before is reported.
+    @Test func aLaterClockOnTheSameDayParsesNothingAgain() throws {
+        let workspace = try IncrementalWorkspace()
+        defer { workspace.remove() }
+        let cache = workspace.root.appendingPathComponent("cache").path
+        let policy = workspace.content.appendingPathComponent("policies/policy.md")
+        let text = try String(contentsOf: policy, encoding: .utf8)
+        #expect(text.contains("review_by: 2027-03-01"))
+        try text.replacingOccurrences(of: "review_by: 2027-03-01", with: "review_by: 2026-11-26")
+            .write(to: policy, atomically: false, encoding: .utf8)
+        // 2026-11-26T12:00:00Z: due today, not yet overdue.
+        let first = build(workspace, cache: cache)
+        #expect(first.succeeded)
+        #expect(!first.diagnostics.contains { $0.id == "review-overdue" })
+
+        workspace.now = Instant(secondsSinceEpoch: IncrementalBuildTests.start.secondsSinceEpoch + 5 * 3600)
+        let sink = MemorySink()
+        let later = BuildSession(configuration: workspace.configuration(cache: cache), sink: sink).build()
+        #expect(later.succeeded)
+        #expect(later.parsedFiles == 0)
+        #expect(IncrementalWorkspace.difference(sink.files, workspace.cleanBuild()) == nil)
+
+        workspace.now = Instant(secondsSinceEpoch: IncrementalBuildTests.start.secondsSinceEpoch + 24 * 3600)
+        let nextDay = build(workspace, cache: cache)
+        #expect(nextDay.parsedFiles == first.parsedFiles)
+        #expect(nextDay.diagnostics.contains { $0.id == "review-overdue" && $0.file.hasSuffix("policies/policy.md") })
+    }
+
     /// A session that builds once (`switchboard build`) writes the search analyses to the folder
     /// while its index is built and lets them go, and its parsed files once written. The folder
     /// then holds a base and no delta (an empty delta had been written after the write-through),

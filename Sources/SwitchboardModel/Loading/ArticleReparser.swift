@@ -12,9 +12,10 @@ public struct ArticleReparser: Sendable {
     /// Every content path the load found.
     let knownPaths: Set<String>
 
-    init(contentDirectory: String, decoder: EntryDecoder, commitDates: [String: Day], knownPaths: Set<String>) {
+    init(contentDirectory: String, decoder: EntryDecoder, now: Instant, commitDates: [String: Day], knownPaths: Set<String>) {
         self.contentDirectory = contentDirectory
         self.decoder = decoder
+        self.now = now
         self.commitDates = commitDates
         self.knownPaths = knownPaths
     }
@@ -34,7 +35,7 @@ public struct ArticleReparser: Sendable {
     }
 
     /// The clock the load ran at.
-    public var now: Instant { decoder.now }
+    public let now: Instant
 
     /// What parsing one file gave.
     public struct Result: Sendable {

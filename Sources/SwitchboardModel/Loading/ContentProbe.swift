@@ -10,7 +10,7 @@ public enum ContentProbe {
         guard case .entry(let collection, let slug, let category) = ContentPathClassifier.classify(path) else { return nil }
         let file = DiscoveredFile(path: path, absolutePath: path, collection: collection, slug: slug, category: category)
         let decoder = EntryDecoder(map: ContentMap(files: [file], basePath: ""), markdownOptions: MarkdownOptions(),
-                                   displayRoot: "content", now: Instant(secondsSinceEpoch: 1_795_694_400), limits: limits)
+                                   displayRoot: "content", today: Instant(secondsSinceEpoch: 1_795_694_400).day, limits: limits)
         return decoder.decode(file, bytes: bytes).diagnostics
     }
 }

@@ -6,7 +6,9 @@ struct EntryDecoder: Sendable {
     let map: ContentMap
     let markdownOptions: MarkdownOptions
     let displayRoot: String
-    let now: Instant
+    /// The build clock's day: all that parsing reads of the clock (a policy past its review
+    /// date), so the parse cache is keyed by the day, not the instant (`SiteLoader`).
+    let today: Day
     var limits = InputLimits.standard
 
     func decode(_ file: DiscoveredFile) -> LoadedFile {
@@ -91,7 +93,7 @@ struct EntryDecoder: Sendable {
         case .site: return .site(SiteConfig(r))
         case .policies:
             let policy = Policy(info, r, body: body)
-            EntryRules.check(policy, record: r, now: now, diagnostics: &diagnostics)
+            EntryRules.check(policy, record: r, today: today, diagnostics: &diagnostics)
             return .policy(policy)
         case .categories: return .category(Category(info, r))
         case .articles: return .article(Article(info, category: file.category ?? "", r, body: body))

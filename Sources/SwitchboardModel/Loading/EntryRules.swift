@@ -1,7 +1,7 @@
 /// The rules of one entry that span several of its fields.
 enum EntryRules {
-    static func check(_ policy: Policy, record r: Record, now: Instant, diagnostics: inout DiagnosticCollector) {
-        if let reviewBy = policy.reviewBy, reviewBy < now.day {
+    static func check(_ policy: Policy, record r: Record, today: Day, diagnostics: inout DiagnosticCollector) {
+        if let reviewBy = policy.reviewBy, reviewBy < today {
             diagnostics.warning("review-overdue", "the policy was due for review by \(reviewBy)", at: r.position(of: "review_by"))
         }
         if policy.replaces == policy.info.slug {

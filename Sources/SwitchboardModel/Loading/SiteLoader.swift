@@ -48,7 +48,7 @@ public struct SiteLoader {
         var map = ContentMap(files: files, basePath: "")
         if let site = files.first(where: { $0.collection == .site }) {
             let decoder = EntryDecoder(map: map, markdownOptions: MarkdownOptions(),
-                                       displayRoot: displayPath, now: options.now, limits: options.limits)
+                                       displayRoot: displayPath, today: options.now.day, limits: options.limits)
             let loaded = decoder.decode(site)
             if case .site(let value)? = loaded.entry { config = value }
             siteFile = loaded
@@ -63,7 +63,7 @@ public struct SiteLoader {
             map: map,
             markdownOptions: MarkdownOptions(allowRawHTML: config?.allowRawHTML ?? false),
             displayRoot: displayPath,
-            now: options.now,
+            today: options.now.day,
             limits: options.limits
         )
         // Everything a file's parse depends on besides its own bytes.
@@ -74,7 +74,10 @@ public struct SiteLoader {
         }
         surroundings.add(map.basePath)
         surroundings.add(config?.allowRawHTML == true ? 1 : 0)
-        surroundings.add(options.now.description)
+        // The clock's day, not its instant: a parse reads no more of it (`EntryDecoder.today`).
+        // Keyed by the instant, every file was parsed again by every build run without a fixed
+        // clock (`--now`, `SOURCE_DATE_EPOCH`): the usual `switchboard build`.
+        surroundings.add(options.now.day.description)
         surroundings.add(displayPath)
         let environment = surroundings.finish()
         let previous = cache?.entries ?? [:]
@@ -120,7 +123,7 @@ public struct SiteLoader {
         timings.lap("cross-file checks")
         var result = LoadResult(site: diagnostics.hasErrors ? nil : site, diagnostics: diagnostics, fileCount: files.count, timings: timings)
         result.parsedFileCount = parsedCount
-        result.reparser = ArticleReparser(contentDirectory: contentDirectory, decoder: decoder, commitDates: commitDates,
+        result.reparser = ArticleReparser(contentDirectory: contentDirectory, decoder: decoder, now: options.now, commitDates: commitDates,
                                           knownPaths: Set(files.map(\.path)))
         return result
     }
