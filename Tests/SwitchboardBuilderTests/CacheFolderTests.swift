@@ -61,6 +61,84 @@ import SwitchboardModel
         #expect(nextDay.diagnostics.contains { $0.id == "review-overdue" && $0.file.hasSuffix("policies/policy.md") })
     }
 
+    /// A file's parse is keyed by what its links found in the content map, not by every content
+    /// path: a file added or renamed is parsed alone, and a file whose link names a path that
+    /// comes or goes is parsed again (its broken link reported, then gone), by a new session as
+    /// by a long-lived one. Keyed by every path, each of these steps had parsed every file.
+    @Test func aFileAddedOrRemovedParsesOnlyTheFilesThatLinkToIt() throws {
+        let workspace = try IncrementalWorkspace()
+        defer { workspace.remove() }
+        let cache = workspace.root.appendingPathComponent("cache").path
+        let live = BuildSession(configuration: workspace.configuration(), sink: MemorySink())
+        func builds() -> [BuildReport] { [build(workspace, cache: cache), live.build()] }
+        let first = builds()
+        #expect(first.allSatisfy { $0.succeeded })
+        #expect(first[0].parsedFiles > 20)
+
+        let articles = workspace.articles()
+        let (original, linking) = (articles[0], articles[1])
+        let folder = (original as NSString).deletingLastPathComponent
+        try workspace.apply(.add(copyOf: original, slug: "link-target"))
+        try workspace.apply(.add(copyOf: original, slug: "spare"))
+        for report in builds() {
+            #expect(report.succeeded)
+            #expect(report.parsedFiles == 2)
+        }
+        // A link from another folder's article to the new one.
+        let linkingFile = workspace.content.appendingPathComponent(linking)
+        let relative = folder == (linking as NSString).deletingLastPathComponent ? "link-target.md"
+            : "../\((folder as NSString).lastPathComponent)/link-target.md"
+        let text = try String(contentsOf: linkingFile, encoding: .utf8)
+        try (text + "\nSee [the new article](\(relative)).\n").write(to: linkingFile, atomically: false, encoding: .utf8)
+        for report in builds() {
+            #expect(report.succeeded)
+            #expect(report.parsedFiles == 1)
+        }
+        // A file nothing names renamed: parsed under its new path, alone.
+        try workspace.apply(.rename(path: "\(folder)/spare.md", slug: "renamed-spare"))
+        for report in builds() {
+            #expect(report.succeeded, "\(report.diagnostics)")
+            #expect(report.parsedFiles == 1)
+        }
+        // The target gone: the linking file is parsed again, and its link is broken.
+        try workspace.apply(.delete(path: "\(folder)/link-target.md"))
+        for report in builds() {
+            #expect(!report.succeeded)
+            #expect(report.diagnostics.contains { $0.id == "broken-link" && $0.file.hasSuffix(linking) }, "\(report.diagnostics)")
+        }
+        // And back (with other words, or the last good build's site would be carried over
+        // unparsed): parsed again, the link whole.
+        try workspace.apply(.add(copyOf: original, slug: "link-target"))
+        try workspace.apply(.editBody(path: "\(folder)/link-target.md", number: 1))
+        for report in builds() {
+            #expect(report.succeeded, "\(report.diagnostics)")
+            #expect(report.parsedFiles == 2)
+        }
+    }
+
+    /// A broken link's suggestion looks through every content path, so a file with one is parsed
+    /// again when any path comes or goes, not only the one its link names.
+    @Test func aBrokenLinksSuggestionFollowsTheFilesAdded() throws {
+        let workspace = try IncrementalWorkspace()
+        defer { workspace.remove() }
+        let cache = workspace.root.appendingPathComponent("cache").path
+        let live = BuildSession(configuration: workspace.configuration(), sink: MemorySink())
+        let article = workspace.articles()[0]
+        let file = workspace.content.appendingPathComponent(article)
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try (text + "\nSee [the new article](brand-new-articel.md).\n").write(to: file, atomically: false, encoding: .utf8)
+        for report in [build(workspace, cache: cache), live.build()] {
+            #expect(report.diagnostics.contains { $0.id == "broken-link" && !$0.message.contains("brand-new-article.md") })
+        }
+        // Beside the article, so that its link would name it but for the typing mistake.
+        let folder = (article as NSString).deletingLastPathComponent
+        try FileManager.default.copyItem(at: workspace.content.appendingPathComponent(workspace.articles()[1]),
+                                         to: workspace.content.appendingPathComponent("\(folder)/brand-new-article.md"))
+        for report in [build(workspace, cache: cache), live.build()] {
+            #expect(report.diagnostics.contains { $0.id == "broken-link" && $0.message.contains("brand-new-article.md") }, "\(report.diagnostics)")
+        }
+    }
+
     /// A session that builds once (`switchboard build`) writes the search analyses to the folder
     /// while its index is built and lets them go, and its parsed files once written. The folder
     /// then holds a base and no delta (an empty delta had been written after the write-through),
@@ -154,9 +232,15 @@ import SwitchboardModel
         try workspace.apply(.editBody(path: articles[1], number: 2))
         #expect(build(workspace, cache: cache).parsedFiles == 2)
 
-        // Files added: every file's surroundings changed, so all are parsed again, more than a
-        // delta should hold, and the base is written whole again.
+        // Files added: only they are parsed (no other file's links name them), into the delta.
         for number in 0..<3 { try workspace.apply(.add(copyOf: articles[0], slug: "added-\(number)")) }
+        #expect(build(workspace, cache: cache).parsedFiles == 3)
+        #expect(FileReader.read(base) == first)
+        #expect(FileReader.read(delta) != nil)
+
+        // A day later every file is parsed again (each key holds the clock's day): more than a
+        // delta should hold, and the base is written whole again.
+        workspace.now = Instant(secondsSinceEpoch: IncrementalBuildTests.start.secondsSinceEpoch + 24 * 3600)
         let sink = MemorySink()
         let report = BuildSession(configuration: workspace.configuration(cache: cache), sink: sink).build()
         #expect(report.succeeded)

@@ -23,7 +23,7 @@ import SwitchboardMarkdown
     }
 
     private static func entry(_ file: LoadedFile) throws -> CacheBlob {
-        CacheBlob(try #require(ParseCache.encoded(file)))
+        CacheBlob(try #require(ParseCache.encoded(file, reads: ContentMapReads())))
     }
 
     @Test func aBodyGoesToTheStoreUndecodedAndReadsBackAsParsed() throws {
@@ -49,7 +49,7 @@ import SwitchboardMarkdown
         #expect(reference.pageDigest == encoded.pageDigest)
         #expect(reference.sectionsDigest == encoded.sectionsDigest)
         // Written to the parse cache again, it is the entry it came from.
-        let again = try #require(ParseCache.encoded(kept.storingBody(in: store)))
+        let again = try #require(ParseCache.encoded(kept.storingBody(in: store), reads: ContentMapReads()))
         #expect(again == Array(blob.bytes))
         #expect(!store.readFailed)
 
@@ -64,7 +64,7 @@ import SwitchboardMarkdown
         let (file, rendered) = Self.article(links: false)
         let other = LoadedFile(file: DiscoveredFile(path: "kb/a.md", absolutePath: "/c/kb/a.md", collection: .articles, slug: "a", category: "x"),
                                entry: nil, diagnostics: [], references: [], pendingAnchors: [], anchors: [])
-        let entries = [CacheEntryFile.Entry(name: "kb/a.md", key: ContentDigest([1]), blob: CacheBlob(try #require(ParseCache.encoded(other)))),
+        let entries = [CacheEntryFile.Entry(name: "kb/a.md", key: ContentDigest([1]), blob: CacheBlob(try #require(ParseCache.encoded(other, reads: ContentMapReads())))),
                        CacheEntryFile.Entry(name: "kb/returns/doa.md", key: ContentDigest([2]), blob: try Self.entry(file))]
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("bodies-\(getpid())-\(UUID().uuidString)").path
         defer { unlink(path) }
@@ -87,7 +87,7 @@ import SwitchboardMarkdown
         #expect(stored.pageBody == page)
         #expect(stored.bodySections == rendered.sections)
         #expect(!store.readFailed)
-        #expect(ParseCache.encoded(kept.storingBody(in: store)) == Array(entries[1].blob.bytes))
+        #expect(ParseCache.encoded(kept.storingBody(in: store), reads: ContentMapReads()) == Array(entries[1].blob.bytes))
     }
 
     /// A store keeps no links: a body with some is decoded and stays in memory.

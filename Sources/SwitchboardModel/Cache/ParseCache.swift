@@ -3,13 +3,16 @@
 /// so that `switchboard build` run again parses only the files whose bytes or surroundings changed.
 ///
 /// An entry is keyed by the hash of the file's bytes and of everything else its parse
-/// read (the set of content paths, base path, raw-HTML switch, clock). Entries from disk stay
-/// encoded until a load finds their key unchanged, and are decoded then, on all cores.
+/// read (its path, the base path, raw-HTML switch, the clock's day, and what its links found in
+/// the content map: `ContentMapReads`, kept with the entry, so a load can work out the key a
+/// file would have now before deciding to parse it). Entries from disk stay encoded until a
+/// load finds their key unchanged, and are decoded then, on all cores.
 public final class ParseCache: CacheFolderEntries, @unchecked Sendable {
     /// Entries are kept decoded only: the encoded form is made again when an entry is written,
     /// so the file read from the cache folder is let go as soon as the load is done.
     struct Entry {
         var key: ContentDigest
+        var reads: ContentMapReads
         var file: LoadedFile
     }
 
@@ -18,30 +21,45 @@ public final class ParseCache: CacheFolderEntries, @unchecked Sendable {
     /// load that keeps bodies in a store.
     ///
     /// An entry is a byte saying whether the hashes of an article's body follow (1) or not (0),
-    /// those hashes (page part, then sections), then the parsed file as `CacheEncoder` writes it:
-    /// the hashes let a body go to the store without being decoded. With the cache file the blob
-    /// was read from and its offset there (`place`), such a body names its bytes' place in the
-    /// file instead of copying them.
-    static func decoded(_ blob: CacheBlob, keepingBodyEncoded: Bool = false, place: (file: CacheEntryIndex, offset: Int)? = nil) -> LoadedFile? {
-        guard let bytes = blob.intactBytes, let flag = bytes.first else { return nil }
-        var reader = ByteReader(Array(bytes.prefix(33)))
+    /// those hashes (page part, then sections), the length of the parse's reads of the content
+    /// map and those reads (`ContentMapReads.write(to:)`), then the parsed file as `CacheEncoder`
+    /// writes it: the hashes let a body go to the store without being decoded. With the cache
+    /// file the blob was read from and its offset there (`place`), such a body names its bytes'
+    /// place in the file instead of copying them.
+    ///
+    /// With `accepting`, the file is decoded only if `accepting` takes the entry's reads (the
+    /// caller works out from them the key the file would have now).
+    static func decoded(_ blob: CacheBlob, keepingBodyEncoded: Bool = false, place: (file: CacheEntryIndex, offset: Int)? = nil,
+                        accepting: (ContentMapReads) -> Bool = { _ in true }) -> LoadedFile? {
+        guard let bytes = blob.intactBytes, let header = header(bytes), accepting(header.reads) else { return nil }
+        let file = bytes.dropFirst(header.length)
+        return try? CacheDecoder.decodeLoadedFile(from: file, bodyDigests: keepingBodyEncoded ? header.digests : nil,
+                                                  bodyPlace: place.map { ($0.file, $0.offset + header.length) })
+    }
+
+    /// An entry's header: the body's hashes, if any, the reads, and how many bytes it takes.
+    private static func header(_ bytes: ArraySlice<UInt8>) -> (digests: (page: ContentDigest, sections: ContentDigest)?, reads: ContentMapReads, length: Int)? {
+        guard let flag = bytes.first, flag <= 1 else { return nil }
+        let fixed = flag == 1 ? 33 : 1
+        // The fixed part and the reads' length, then the reads: read apart, so that the parsed
+        // file after them is not copied.
+        var reader = ByteReader(Array(bytes.prefix(fixed + 10)))
         _ = reader.readRaw(count: 1)
         var digests: (page: ContentDigest, sections: ContentDigest)?
-        switch flag {
-        case 0: break
-        case 1:
+        if flag == 1 {
             guard let page = reader.readDigest(), let sections = reader.readDigest() else { return nil }
             digests = (page, sections)
-        default: return nil
         }
-        let file = bytes.dropFirst(reader.offset)
-        return try? CacheDecoder.decodeLoadedFile(from: file, bodyDigests: keepingBodyEncoded ? digests : nil,
-                                                  bodyPlace: place.map { ($0.file, $0.offset + reader.offset) })
+        guard let run = reader.readUInt64(), run <= UInt64(bytes.count - reader.offset) else { return nil }
+        let (start, length) = (bytes.startIndex + reader.offset, Int(run))
+        var readsReader = ByteReader(Array(bytes[start..<(start + length)]))
+        guard let reads = ContentMapReads.read(from: &readsReader), readsReader.isAtEnd else { return nil }
+        return (digests, reads, reader.offset + length)
     }
 
     /// A parsed file's entry (see `decoded`), its article's body loaded; nil when it cannot be
     /// read back from its store or encoded.
-    static func encoded(_ file: LoadedFile) -> [UInt8]? {
+    static func encoded(_ file: LoadedFile, reads: ContentMapReads) -> [UInt8]? {
         guard let loaded = file.withBodyLoaded() else { return nil }
         // Room for the body's HTML and about as much again for its sections' text, so that the
         // buffer seldom grows (each growth copies what is written so far).
@@ -61,6 +79,9 @@ public final class ParseCache: CacheFolderEntries, @unchecked Sendable {
             } else {
                 writer.append(raw: [0])
             }
+            var encodedReads = ByteWriter()
+            reads.write(to: &encodedReads)
+            writer.write(bytes: encodedReads.bytes)
         }
     }
 
@@ -71,12 +92,15 @@ public final class ParseCache: CacheFolderEntries, @unchecked Sendable {
         case file(CacheEntryIndex, CacheEntryIndex.Entry)
 
         /// The parsed file, when its bytes can be read and are whole and well formed (an
-        /// article's body left encoded with `keepingBodyEncoded`).
-        func decoded(keepingBodyEncoded: Bool = false) -> LoadedFile? {
+        /// article's body left encoded with `keepingBodyEncoded`), and `accepting` takes what its
+        /// parse read of the content map.
+        func decoded(keepingBodyEncoded: Bool = false, accepting: (ContentMapReads) -> Bool = { _ in true }) -> LoadedFile? {
             switch self {
-            case .bytes(let blob): ParseCache.decoded(blob, keepingBodyEncoded: keepingBodyEncoded)
+            case .bytes(let blob): ParseCache.decoded(blob, keepingBodyEncoded: keepingBodyEncoded, accepting: accepting)
             case .file(let index, let entry):
-                index.blob(entry).flatMap { ParseCache.decoded($0, keepingBodyEncoded: keepingBodyEncoded, place: (index, entry.offset)) }
+                index.blob(entry).flatMap {
+                    ParseCache.decoded($0, keepingBodyEncoded: keepingBodyEncoded, place: (index, entry.offset), accepting: accepting)
+                }
             }
         }
     }
@@ -85,6 +109,7 @@ public final class ParseCache: CacheFolderEntries, @unchecked Sendable {
     struct Lookup: Sendable {
         enum Source: Sendable { case memory, disk, parsed }
         var key: ContentDigest?
+        var reads = ContentMapReads()
         var file: LoadedFile
         var source: Source
     }
@@ -97,7 +122,9 @@ public final class ParseCache: CacheFolderEntries, @unchecked Sendable {
                 var next: [String: Entry] = [:]
                 next.reserveCapacity(lookups.count)
                 for index in lookups.indices {
-                    if let key = lookups[index].key { next[lookups[index].file.file.path] = Entry(key: key, file: lookups[index].file) }
+                    if let key = lookups[index].key {
+                        next[lookups[index].file.file.path] = Entry(key: key, reads: lookups[index].reads, file: lookups[index].file)
+                    }
                 }
                 madeEntries = next
             }
@@ -115,7 +142,7 @@ public final class ParseCache: CacheFolderEntries, @unchecked Sendable {
     private var keptLookups: [Lookup]?
     /// Read from the cache folder and not yet used: path → (key, encoded entry).
     var stored: [String: (key: ContentDigest, blob: Stored)] = [:]
-    private var files = CacheEntryFiles(header: "switchboard parsed files 3\n")
+    private var files = CacheEntryFiles(header: "switchboard parsed files 4\n")
     /// How many files the last load took from the cache folder.
     public private(set) var lastDecodedCount = 0
     /// Whether the last load parsed a file or dropped one: then the cache folder's copy is out of date.
@@ -172,7 +199,7 @@ public final class ParseCache: CacheFolderEntries, @unchecked Sendable {
         for path in names {
             let entry = entries[path]!
             // A body that cannot be read back from its store is written damaged too.
-            let blob = Self.encoded(entry.file).map(CacheBlob.init) ?? CacheBlob.damaged
+            let blob = Self.encoded(entry.file, reads: entry.reads).map(CacheBlob.init) ?? CacheBlob.damaged
             writer.add(CacheEntryFile.Entry(name: path, key: entry.key, blob: blob))
         }
         writer.finish()

@@ -11,32 +11,38 @@ struct EntryDecoder: Sendable {
     let today: Day
     var limits = InputLimits.standard
 
-    func decode(_ file: DiscoveredFile) -> LoadedFile {
-        guard file.collection.rootType != nil else { return LoadedFile(file: file, entry: .asset, diagnostics: []) }
+    func decode(_ file: DiscoveredFile) -> LoadedFile { decodeReading(file).file }
+
+    /// `decode`, and what the parse read of the content map (the parse cache keys the file by it).
+    func decodeReading(_ file: DiscoveredFile) -> (file: LoadedFile, reads: ContentMapReads) {
+        guard file.collection.rootType != nil else { return (LoadedFile(file: file, entry: .asset, diagnostics: []), ContentMapReads()) }
         guard let bytes = FileReader.read(file.absolutePath, limit: limits.maxFileBytes) else {
             var diagnostics = DiagnosticCollector(file: "\(displayRoot)/\(file.path)")
             diagnostics.error("unreadable-file", "the file cannot be read")
-            return LoadedFile(file: file, entry: nil, diagnostics: diagnostics.diagnostics)
+            return (LoadedFile(file: file, entry: nil, diagnostics: diagnostics.diagnostics), ContentMapReads())
         }
-        return decode(file, bytes: bytes)
+        return decodeReading(file, bytes: bytes)
     }
 
     /// Decodes a file's bytes (at most one more than the size limit).
-    func decode(_ file: DiscoveredFile, bytes: [UInt8]) -> LoadedFile {
+    func decode(_ file: DiscoveredFile, bytes: [UInt8]) -> LoadedFile { decodeReading(file, bytes: bytes).file }
+
+    func decodeReading(_ file: DiscoveredFile, bytes: [UInt8]) -> (file: LoadedFile, reads: ContentMapReads) {
         var diagnostics = DiagnosticCollector(file: "\(displayRoot)/\(file.path)")
         var loaded = LoadedFile(file: file, entry: nil, diagnostics: [])
+        let none = ContentMapReads()
         guard let rootType = file.collection.rootType else {
             loaded.entry = .asset
-            return loaded
+            return (loaded, none)
         }
         if bytes.count > limits.maxFileBytes {
             diagnostics.error("file-too-large", "the file is larger than \(limits.maxFileBytes / 1024) KiB, the limit for one content file; split it")
             loaded.diagnostics = diagnostics.diagnostics
-            return loaded
+            return (loaded, none)
         }
         guard let text = SourceText.decode(bytes, diagnostics: &diagnostics) else {
             loaded.diagnostics = diagnostics.diagnostics
-            return loaded
+            return (loaded, none)
         }
 
         var yaml = text
@@ -45,7 +51,7 @@ struct EntryDecoder: Sendable {
         if file.collection.isMarkdown {
             guard let split = FrontMatter.split(text, diagnostics: &diagnostics) else {
                 loaded.diagnostics = diagnostics.diagnostics
-                return loaded
+                return (loaded, none)
             }
             yaml = split.yaml
             yamlLineOffset = split.yamlLineOffset
@@ -55,7 +61,7 @@ struct EntryDecoder: Sendable {
         let node = YAMLReader.read(yaml, lineOffset: yamlLineOffset, limits: limits, diagnostics: &diagnostics)
         if diagnostics.hasErrors && node == nil {
             loaded.diagnostics = diagnostics.diagnostics
-            return loaded
+            return (loaded, none)
         }
         let linker = PageLinker(map: map, path: file.path, options: markdownOptions)
         var validator = SchemaValidator(diagnostics: diagnostics, linker: linker)
@@ -74,7 +80,7 @@ struct EntryDecoder: Sendable {
             loaded.entry = makeEntry(file, value, aliases: aliases, body: bodyText, diagnostics: &diagnostics)
         }
         loaded.diagnostics = diagnostics.diagnostics
-        return loaded
+        return (loaded, validator.linker.reads)
     }
 
     private func makeEntry(_ file: DiscoveredFile, _ value: Value, aliases: [Alias], body: MarkdownText?,

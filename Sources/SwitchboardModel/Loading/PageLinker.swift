@@ -17,6 +17,8 @@ struct PageLinker: Sendable {
     let path: String
     let options: MarkdownOptions
     var pendingAnchors: [PendingAnchor] = []
+    /// What the links read of the map: the parse cache's key covers these, not the whole map.
+    var reads = ContentMapReads()
 
     init(map: ContentMap, path: String, options: MarkdownOptions) {
         self.map = map
@@ -32,18 +34,20 @@ struct PageLinker: Sendable {
     mutating func render(_ source: String, lineOffset: Int, keepingSource: Bool = true,
                          diagnostics: inout DiagnosticCollector) -> MarkdownText {
         var pending: [PendingAnchor] = []
+        var read = ContentMapReads()
         var rendered = MarkdownRenderer.shared.render(source, options: options) { link in
             let position = SourcePosition(line: link.line + lineOffset, column: link.column)
-            return resolve(link, at: position, diagnostics: &diagnostics, pending: &pending)
+            return resolve(link, at: position, diagnostics: &diagnostics, pending: &pending, reads: &read)
         }
         pendingAnchors.append(contentsOf: pending)
+        reads.formUnion(read)
         // The links were checked and rewritten as they were rendered (above); nothing reads the list after.
         rendered.links = []
         return MarkdownText(source: keepingSource ? source : "", rendered: rendered)
     }
 
     private func resolve(_ link: MarkdownLink, at position: SourcePosition, diagnostics: inout DiagnosticCollector,
-                         pending: inout [PendingAnchor]) -> String? {
+                         pending: inout [PendingAnchor], reads: inout ContentMapReads) -> String? {
         let destination = link.destination
         if destination.isEmpty { return nil }
         if destination.hasPrefix("#") {
@@ -66,6 +70,7 @@ struct PageLinker: Sendable {
             diagnostics.error("broken-link", "the link '\(destination)' leads outside the content folder", at: position)
             return nil
         }
+        reads.add(resolved)
         if let page = map.pageURLs[resolved] {
             if let fragment, !fragment.isEmpty {
                 if resolved.hasSuffix(".md") {
@@ -80,6 +85,8 @@ struct PageLinker: Sendable {
         if map.assets.contains(resolved) {
             return map.url("/" + resolved)
         }
+        // The suggestion looks through every path.
+        reads.addEveryPath()
         let candidates = Array(map.pageURLs.keys) + Array(map.assets)
         let relativeCandidates = candidates.map { Self.relative($0, from: path) }
         let suggestion = Suggestion.didYouMean(decoded, in: relativeCandidates)

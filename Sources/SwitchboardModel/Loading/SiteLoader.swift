@@ -66,12 +66,10 @@ public struct SiteLoader {
             today: options.now.day,
             limits: options.limits
         )
-        // Everything a file's parse depends on besides its own bytes.
+        // Everything a file's parse depends on besides its own path and bytes and what its links
+        // find in the content map (`ContentMapReads`): keyed by every content path instead, a
+        // file added, removed or renamed had every file of the site parsed again.
         var surroundings = ContentHasher()
-        for file in files {
-            surroundings.add(file.path)
-            surroundings.add(file.absolutePath)
-        }
         surroundings.add(map.basePath)
         surroundings.add(config?.allowRawHTML == true ? 1 : 0)
         // The clock's day, not its instant: a parse reads no more of it (`EntryDecoder.today`).
@@ -80,25 +78,44 @@ public struct SiteLoader {
         surroundings.add(options.now.day.description)
         surroundings.add(displayPath)
         let environment = surroundings.finish()
+        // Every page and asset path, for a parse that read them all (a broken link's suggestion).
+        let everyPath = EveryContentPath(map)
+        let fileMap = map
+        /// The key of `file` with these bytes whose parse read `reads`.
+        @Sendable func key(_ file: DiscoveredFile, _ digest: ContentDigest, _ reads: ContentMapReads) -> ContentDigest {
+            var hasher = ContentHasher()
+            hasher.add(environment)
+            hasher.add(file.path)
+            hasher.add(file.absolutePath)
+            hasher.add(digest)
+            reads.add(to: &hasher, in: fileMap, allPaths: everyPath.digest)
+            return hasher.finish()
+        }
         let previous = cache?.entries ?? [:]
         let stored = cache?.stored ?? [:]
         let parsed = files.filter { $0.collection != .site }.parallelMap { file -> ParseCache.Lookup in
             guard cache != nil, let digest = fileDigests?[file.absolutePath] ?? FileReader.read(file.absolutePath).map({ ContentDigest($0) })
             else { return ParseCache.Lookup(key: nil, file: decoder.decode(file).storingBody(in: bodies), source: .parsed) }
-            var hasher = ContentHasher()
-            hasher.add(environment)
-            hasher.add(digest)
-            let key = hasher.finish()
-            if let known = previous[file.path], known.key == key {
-                return ParseCache.Lookup(key: key, file: known.file, source: .memory)
+            // A kept entry is taken if the key its reads give now is the one it was stored under:
+            // the same bytes, parsed again, would read the same paths and find the same there.
+            if let known = previous[file.path], known.key == key(file, digest, known.reads) {
+                return ParseCache.Lookup(key: known.key, reads: known.reads, file: known.file, source: .memory)
             }
             // From the cache folder: decoded here, on all cores; a damaged entry is parsed again.
             // An article's body goes to the store as the cache encoded it, not decoded.
-            if let saved = stored[file.path], saved.key == key, let file = saved.blob.decoded(keepingBodyEncoded: bodies != nil) {
-                return ParseCache.Lookup(key: key, file: file.storingBody(in: bodies), source: .disk)
+            if let saved = stored[file.path] {
+                var reads = ContentMapReads()
+                let accept = { (stored: ContentMapReads) -> Bool in
+                    reads = stored
+                    return saved.key == key(file, digest, stored)
+                }
+                if let decoded = saved.blob.decoded(keepingBodyEncoded: bodies != nil, accepting: accept) {
+                    return ParseCache.Lookup(key: saved.key, reads: reads, file: decoded.storingBody(in: bodies), source: .disk)
+                }
             }
             // Encoded for the cache folder later, as it is written, so no copy of every parsed file is held.
-            return ParseCache.Lookup(key: key, file: decoder.decode(file).storingBody(in: bodies), source: .parsed)
+            let (loaded, reads) = decoder.decodeReading(file)
+            return ParseCache.Lookup(key: key(file, digest, reads), reads: reads, file: loaded.storingBody(in: bodies), source: .parsed)
         }
         // Each file is copied out of its lookup (`perf` shows the whole lookup copied, by `map` as
         // by index): the copy the load needs, since the parse cache keeps the lookups and the site
