@@ -193,7 +193,9 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
     /// Notes a file put: whether its path is new to the published site, and whether its bytes changed.
     private func record(_ path: String, _ digest: ContentDigest) {
         let before = next.updateValue(digest, forKey: path)
-        let wasPublished = published?[path]
+        // With no published site every file is written, and `commit` says so without this list.
+        guard let published else { return }
+        let wasPublished = published[path]
         if before == nil, wasPublished == nil { added += 1 }
         if wasPublished != digest { changed.append(path) }
     }
