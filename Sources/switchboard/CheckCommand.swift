@@ -11,22 +11,35 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var options: ContentOptions
 
-    @Option(help: "The templates folder: the site is rendered in memory so that every link of the output is checked.")
+    @Option(help: "The templates folder: the site is rendered, and discarded, so that every link of the output is checked.")
     var templates: String = "templates"
+
+    @Option(name: .customLong("cache-dir"), help: ArgumentHelp("The build cache, shared with switchboard build: files parsed and pages analysed for search by either are not done again.", valueName: "dir"))
+    var cacheDirectory: String = ".switchboard-cache"
+
+    @Flag(name: .customLong("no-cache"), help: "Neither read nor write the build cache.")
+    var noCache = false
+
+    /// The session, kept so that it is never freed (see `BuildCommand.run`).
+    nonisolated(unsafe) private static var finished: BuildSession?
 
     func run() throws {
         AllocatorSettings.apply()
-        let loader = SiteLoader(contentDirectory: options.content, options: try options.loadOptions())
-        let result = loader.load()
-        var diagnostics = result.diagnostics
-        // The output's own links (assets, feeds, the status API) exist only once the site is rendered.
-        if let site = result.site {
-            let (theme, themeDiagnostics) = TemplateSet.load(directory: templates)
-            diagnostics += themeDiagnostics
-            if let theme { diagnostics += SiteBuilder(site: site, templates: theme).build().diagnostics }
-            diagnostics.sort()
-        }
-        options.report(diagnostics, fileCount: result.fileCount)
-        if options.fails(diagnostics) { throw ExitCode(1) }
+        // The build's own session, through a sink that keeps nothing: the same stages and
+        // diagnostics as `switchboard build`, its caches shared (so CI's check then build parses
+        // each file once), and the site streamed rather than held (it was rendered whole in memory:
+        // 274 MB at 10,000 files, against 160 MB for a build).
+        var configuration = BuildConfiguration(contentDirectory: options.content, templatesDirectory: templates,
+                                               loadOptions: try options.loadOptions(), cacheDirectory: noCache ? nil : cacheDirectory)
+        // Warnings do not stop the check before the output's links are checked: `--strict` is
+        // applied to everything it found, at the end.
+        configuration.failsOnWarnings = false
+        configuration.buildsOnce = true
+        let session = BuildSession(configuration: configuration, sink: DiscardingSink())
+        let report = session.build()
+        session.waitForCacheWrites()
+        Self.finished = session
+        options.report(report.diagnostics, fileCount: report.contentFileCount)
+        if options.fails(report.diagnostics) { throw ExitCode(1) }
     }
 }

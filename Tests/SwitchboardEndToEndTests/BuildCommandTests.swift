@@ -208,6 +208,50 @@ import Testing
         #expect(clean.stderr.contains("0 errors"))
     }
 
+    /// `check` builds through the build's own session and shares its cache folder: a build after
+    /// a check parses nothing again (`--timings` shows the parse stage), and `--no-cache` writes none.
+    @Test func checkSharesTheBuildCache() throws {
+        let cache = Self.temporary("check-cache"), output = Self.temporary("check-output"), none = Self.temporary("check-no-cache")
+        defer { for folder in [cache, output, none] { try? FileManager.default.removeItem(at: folder) } }
+        let check = try Self.run(["check", "--cache-dir", cache.path, "--now", "2026-11-26T12:00:00Z"])
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(FileManager.default.fileExists(atPath: cache.appendingPathComponent("parsed.cache").path))
+        #expect(FileManager.default.fileExists(atPath: cache.appendingPathComponent("search.cache").path))
+        let build = try Self.run(["build", "--cache-dir", cache.path, "--output", output.path, "--now", "2026-11-26T12:00:00Z", "--timings"])
+        #expect(build.status == 0, "\(build.stderr)")
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("index.html").path))
+        let unchecked = try Self.run(["check", "--no-cache", "--cache-dir", none.path, "--now", "2026-11-26T12:00:00Z"])
+        #expect(unchecked.status == 0)
+        #expect(!FileManager.default.fileExists(atPath: none.path))
+    }
+
+    /// With `--strict`, a warning found while loading does not stop `check` before the output's
+    /// links are checked: it reports both, as it did when it rendered the site in memory.
+    @Test func strictCheckStillChecksTheOutputsLinks() throws {
+        let content = Self.temporary("strict-check-content")
+        defer { try? FileManager.default.removeItem(at: content) }
+        try FileManager.default.copyItem(at: Self.root.appendingPathComponent("Tests/Fixtures/sites/broken-links/content"), to: content)
+        try FileManager.default.createDirectory(at: content.appendingPathComponent("policies"), withIntermediateDirectories: true)
+        let policy = """
+            ---
+            title: A policy due for review
+            summary: Reviewed once a year.
+            version: "1.0"
+            effective: 2026-01
+            review_by: 2027-03-01
+            order: 1
+            products: []
+            ---
+            Its text.
+
+            """
+        try policy.write(to: content.appendingPathComponent("policies/reviewed.md"), atomically: true, encoding: .utf8)
+        let check = try Self.run(["check", "--content", content.path, "--strict", "--no-cache", "--now", "2030-01-01T00:00:00Z"])
+        #expect(check.status == 1)
+        #expect(check.stderr.contains("[review-overdue]"), "\(check.stderr)")
+        #expect(check.stderr.contains("[broken-reference]"), "\(check.stderr)")
+    }
+
     @Test func strictTreatsWarningsAsErrors() throws {
         let fixture = Self.root.appendingPathComponent("content").path
         let late = try Self.run(["check", "--content", fixture, "--strict", "--now", "2030-01-01T00:00:00Z"])
