@@ -86,13 +86,8 @@ import SwitchboardModel
         let workspace = try IncrementalWorkspace()
         defer { workspace.remove() }
         let live = workspace.session(sink: MemorySink())
-        let cache = workspace.root.appendingPathComponent("cache").path
         let output = workspace.root.appendingPathComponent("public").path
-        func buildOnce() -> BuildReport {
-            var once = workspace.configuration(cache: cache)
-            once.buildsOnce = true
-            return BuildSession(configuration: once, sink: DiskSink(directory: output, manifestPath: BuildCache.outputManifestPath(in: cache, for: output))).build()
-        }
+        func buildOnce() -> BuildReport { workspace.buildOnce() }
         #expect(live.build().succeeded)
         #expect(buildOnce().succeeded)
         let assets = workspace.content.appendingPathComponent("assets")
@@ -122,13 +117,7 @@ import SwitchboardModel
         let text = try String(contentsOf: linkingFile, encoding: .utf8)
         try (text + "\nSee [the other article](\(targetURL)).\n").write(to: linkingFile, atomically: false, encoding: .utf8)
         let live = workspace.session(sink: MemorySink())
-        let cache = workspace.root.appendingPathComponent("cache").path
-        let output = workspace.root.appendingPathComponent("public").path
-        func buildOnce() -> BuildReport {
-            var once = workspace.configuration(cache: cache)
-            once.buildsOnce = true
-            return BuildSession(configuration: once, sink: DiskSink(directory: output, manifestPath: BuildCache.outputManifestPath(in: cache, for: output))).build()
-        }
+        func buildOnce() -> BuildReport { workspace.buildOnce() }
         let first = live.build()
         #expect(first.succeeded, "\(first.diagnostics)")
         #expect(buildOnce().succeeded)
@@ -203,6 +192,14 @@ final class IncrementalWorkspace {
     func configuration(cache: String? = nil) -> BuildConfiguration {
         BuildConfiguration(contentDirectory: content.path, templatesDirectory: templates.path,
                            loadOptions: LoadOptions(now: now), cacheDirectory: cache)
+    }
+
+    /// A new session building once into `public/` with the cache folder `cache/`, as `switchboard build` does.
+    func buildOnce() -> BuildReport {
+        let cache = root.appendingPathComponent("cache").path, output = root.appendingPathComponent("public").path
+        var once = configuration(cache: cache)
+        once.buildsOnce = true
+        return BuildSession(configuration: once, sink: DiskSink(directory: output, manifestPath: BuildCache.outputManifestPath(in: cache, for: output))).build()
     }
 
     func session(sink: any OutputSink, cache: String? = nil) -> BuildSession {
