@@ -18,11 +18,7 @@ struct BuildCommand: ParsableCommand {
     @Option(help: "The folder to write the site to. It is replaced only when the build succeeds.")
     var output: String = "public"
 
-    @Option(name: .customLong("cache-dir"), help: ArgumentHelp("The build cache: what the last build rendered and wrote, so the next writes only what changed.", valueName: "dir"))
-    var cacheDirectory: String = ".switchboard-cache"
-
-    @Flag(name: .customLong("no-cache"), help: "Neither read nor write the build cache: render and write everything.")
-    var noCache = false
+    @OptionGroup var cache: CacheOptions
 
     @Flag(name: .customLong("mustache-only"), help: .hidden)
     var mustacheOnly = false
@@ -35,14 +31,14 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let started = DispatchTime.now()
-        let cache = noCache ? nil : cacheDirectory
+        let cacheDirectory = cache.directory
         var configuration = BuildConfiguration(contentDirectory: options.content, templatesDirectory: templates,
                                                loadOptions: try options.loadOptions(), failsOnWarnings: options.strict,
-                                               cacheDirectory: cache)
+                                               cacheDirectory: cacheDirectory)
         configuration.compilesTemplates = !mustacheOnly
         configuration.outputDisplayPath = output
         configuration.buildsOnce = true
-        let manifestPath = cache.map { BuildCache.outputManifestPath(in: $0, for: output) }
+        let manifestPath = cacheDirectory.map { BuildCache.outputManifestPath(in: $0, for: output) }
         let rebuild = AllocatorSettings.isRebuild(output: output, manifestPath: manifestPath)
         AllocatorSettings.apply(threshold: rebuild ? AllocatorSettings.rebuildThreshold : AllocatorSettings.defaultThreshold)
         let sink = DiskSink(directory: output, manifestPath: manifestPath)

@@ -14,11 +14,7 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "The templates folder: the site is rendered, and discarded, so that every link of the output is checked.")
     var templates: String = "templates"
 
-    @Option(name: .customLong("cache-dir"), help: ArgumentHelp("The build cache, shared with switchboard build: files parsed and pages analysed for search by either are not done again.", valueName: "dir"))
-    var cacheDirectory: String = ".switchboard-cache"
-
-    @Flag(name: .customLong("no-cache"), help: "Neither read nor write the build cache.")
-    var noCache = false
+    @OptionGroup var cache: CacheOptions
 
     /// The session, kept so that it is never freed (see `BuildCommand.run`).
     nonisolated(unsafe) private static var finished: BuildSession?
@@ -30,7 +26,7 @@ struct CheckCommand: ParsableCommand {
         // each file once), and the site streamed rather than held (it was rendered whole in memory:
         // 274 MB at 10,000 files, against 160 MB for a build).
         var configuration = BuildConfiguration(contentDirectory: options.content, templatesDirectory: templates,
-                                               loadOptions: try options.loadOptions(), cacheDirectory: noCache ? nil : cacheDirectory)
+                                               loadOptions: try options.loadOptions(), cacheDirectory: cache.directory)
         // Warnings do not stop the check before the output's links are checked: `--strict` is
         // applied to everything it found, at the end.
         configuration.failsOnWarnings = false

@@ -81,3 +81,15 @@ struct DiagnosticFormatOption: ExpressibleByArgument {
     }
     static var allValueStrings: [String] { DiagnosticFormat.allCases.map(\.rawValue) }
 }
+
+/// The build cache's options, which `build`, `check` and `serve` share (and share the folder).
+struct CacheOptions: ParsableArguments {
+    @Option(name: .customLong("cache-dir"), help: ArgumentHelp("The build cache, shared by build, check and serve: parsed files, search analyses and what the last build wrote, so the next run does only what changed (serve also keeps its preview in it).", valueName: "dir"))
+    var cacheDirectory: String = ".switchboard-cache"
+
+    @Flag(name: .customLong("no-cache"), help: "Neither read nor write the build cache: do everything (serve keeps its preview in memory).")
+    var noCache = false
+
+    /// The cache folder, or nil with `--no-cache`.
+    var directory: String? { noCache ? nil : cacheDirectory }
+}

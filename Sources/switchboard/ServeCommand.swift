@@ -36,11 +36,7 @@ struct ServeCommand: ParsableCommand {
     @Flag(help: "Print how long each stage of every rebuild took.")
     var timings = false
 
-    @Option(name: .customLong("cache-dir"), help: ArgumentHelp("The build cache shared with `build`: parsed files and search analyses from earlier runs make the first build quicker, and the preview is built into its preview/ folder, so the next start renders only what changed.", valueName: "dir"))
-    var cacheDirectory: String = ".switchboard-cache"
-
-    @Flag(name: .customLong("no-cache"), help: "Neither read nor write the build cache; keep the preview in memory.")
-    var noCache = false
+    @OptionGroup var cache: CacheOptions
 
     func validate() throws {
         try ContentOptions.validate(baseURL: baseURL)
@@ -55,7 +51,7 @@ struct ServeCommand: ParsableCommand {
         let (host, port, content, templates) = (self.host, self.port, self.content, self.templates)
         let builder = SessionPreviewBuilder(contentDirectory: content, templatesDirectory: templates,
                                             loadOptions: LoadOptions(now: pinned ?? Instant(secondsSinceEpoch: 0), baseURL: baseURL, readsGitDates: true),
-                                            cacheDirectory: noCache ? nil : cacheDirectory)
+                                            cacheDirectory: cache.directory)
         // The moving clock is read to the minute: saves within a minute build with the same
         // clock, so a stylesheet edit is not mistaken for a page change by a ticking second.
         let session = PreviewSession(builder: builder) {

@@ -4,17 +4,13 @@ import Testing
 /// What a parse read of the content map, as the parse cache keeps and keys it.
 @Suite struct ContentMapReadsTests {
     @Test func pathsAreKeptInByteOrderOnce() {
-        var reads = ContentMapReads()
-        for path in ["kb/b.md", "kb/a.md", "assets/x.png", "kb/a.md", "kb/B.md"] { reads.add(path) }
+        let reads = ContentMapReads(paths: Set(["kb/b.md", "kb/a.md", "assets/x.png", "kb/a.md", "kb/B.md"]), everyPath: false)
         #expect(reads.paths == ["assets/x.png", "kb/B.md", "kb/a.md", "kb/b.md"])
         #expect(!reads.everyPath)
     }
 
     @Test func writtenReadsReadBackAndOthersAreRefused() {
-        var reads = ContentMapReads()
-        reads.add("kb/a.md")
-        reads.add("kb/é.md")
-        reads.addEveryPath()
+        let reads = ContentMapReads(paths: ["kb/é.md", "kb/a.md"], everyPath: true)
         var writer = ByteWriter()
         reads.write(to: &writer)
         var reader = ByteReader(writer.bytes)
@@ -47,15 +43,12 @@ import Testing
             reads.add(to: &hasher, in: map, allPaths: EveryContentPath(map).digest)
             return hasher.finish()
         }
-        var reads = ContentMapReads()
-        reads.add("kb/voip/a.md")
-        reads.add("assets/x.png")
+        let reads = ContentMapReads(paths: ["kb/voip/a.md", "assets/x.png"], everyPath: false)
         // A path the parse did not read does not count; one it read does, as page, asset or missing.
         #expect(digest(reads, [article, asset]) == digest(reads, [article, asset, other]))
         #expect(digest(reads, [article, asset]) != digest(reads, [article]))
         #expect(digest(reads, [article, asset]) != digest(reads, [asset]))
-        var everything = reads
-        everything.addEveryPath()
+        let everything = ContentMapReads(paths: Set(reads.paths), everyPath: true)
         #expect(digest(everything, [article, asset]) != digest(everything, [article, asset, other]))
     }
 }

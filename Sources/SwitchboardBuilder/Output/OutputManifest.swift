@@ -45,9 +45,8 @@ struct OutputManifest {
             self.init(files: files, paths: paths)
         }
 
-        /// The tree of `files`, whose paths the caller knows are exactly `earlier`'s (nothing was
-        /// added, and there are as many): their order is not worked out again. Nil if a path of
-        /// `earlier` is not in `files` after all.
+        /// The tree of `files` when its paths are exactly `earlier`'s: their order is then not
+        /// worked out again. Nil when they are not (a path of `earlier` missing from `files`).
         init?(files: [String: ContentDigest], pathsOf earlier: Tree) {
             guard files.count == earlier.paths.count else { return nil }
             var hasher = ContentHasher()

@@ -9,35 +9,25 @@ import Foundation
 /// broken link), not every file of the site (`SiteLoader`).
 public struct ContentMapReads: Sendable, Equatable {
     /// The content paths looked up, in byte order, each once.
-    public private(set) var paths: [String] = []
+    public let paths: [String]
     /// Whether the parse read every content path.
-    public private(set) var everyPath = false
+    public let everyPath: Bool
 
-    public init() {}
+    /// A parse that read nothing of the map.
+    public init() {
+        self.init(sorted: [], everyPath: false)
+    }
 
-    init(paths: [String], everyPath: Bool) {
+    /// The reads of `paths`, in any order and with repeats (as a parse's links name them);
+    /// sorted once here, not as each is found, so a file with many links costs no more than
+    /// a sort.
+    init(paths: Set<String>, everyPath: Bool) {
+        self.init(sorted: paths.sorted { ByteOrder.precedes($0, $1) }, everyPath: everyPath)
+    }
+
+    private init(sorted paths: [String], everyPath: Bool) {
         self.paths = paths
         self.everyPath = everyPath
-    }
-
-    /// Notes a lookup of `path`.
-    mutating func add(_ path: String) {
-        var low = 0, high = paths.count
-        while low < high {
-            let middle = (low + high) / 2
-            if ByteOrder.precedes(paths[middle], path) { low = middle + 1 } else { high = middle }
-        }
-        if low < paths.count, paths[low] == path { return }
-        paths.insert(path, at: low)
-    }
-
-    /// Notes that the parse read every content path.
-    mutating func addEveryPath() { everyPath = true }
-
-    /// Notes another parse's reads as well (a file renders several Markdown fields).
-    mutating func formUnion(_ other: ContentMapReads) {
-        for path in other.paths { add(path) }
-        if other.everyPath { everyPath = true }
     }
 
     /// Adds to `hasher` what these reads find in `map`: for each path, its page URL or that it
@@ -74,7 +64,7 @@ public struct ContentMapReads: Sendable, Equatable {
             paths.append(path)
         }
         guard let everyPath = reader.readBool() else { return nil }
-        return ContentMapReads(paths: paths, everyPath: everyPath)
+        return ContentMapReads(sorted: paths, everyPath: everyPath)
     }
 }
 

@@ -18,7 +18,14 @@ struct PageLinker: Sendable {
     let options: MarkdownOptions
     var pendingAnchors: [PendingAnchor] = []
     /// What the links read of the map: the parse cache's key covers these, not the whole map.
-    var reads = ContentMapReads()
+    var reads: ContentMapReads { ContentMapReads(paths: looked.paths, everyPath: looked.everyPath) }
+    private var looked = Looked()
+
+    /// The content paths the links looked up so far, and whether a suggestion read them all.
+    private struct Looked {
+        var paths = Set<String>()
+        var everyPath = false
+    }
 
     init(map: ContentMap, path: String, options: MarkdownOptions) {
         self.map = map
@@ -34,20 +41,20 @@ struct PageLinker: Sendable {
     mutating func render(_ source: String, lineOffset: Int, keepingSource: Bool = true,
                          diagnostics: inout DiagnosticCollector) -> MarkdownText {
         var pending: [PendingAnchor] = []
-        var read = ContentMapReads()
+        var looked = self.looked
         var rendered = MarkdownRenderer.shared.render(source, options: options) { link in
             let position = SourcePosition(line: link.line + lineOffset, column: link.column)
-            return resolve(link, at: position, diagnostics: &diagnostics, pending: &pending, reads: &read)
+            return resolve(link, at: position, diagnostics: &diagnostics, pending: &pending, looked: &looked)
         }
         pendingAnchors.append(contentsOf: pending)
-        reads.formUnion(read)
+        self.looked = looked
         // The links were checked and rewritten as they were rendered (above); nothing reads the list after.
         rendered.links = []
         return MarkdownText(source: keepingSource ? source : "", rendered: rendered)
     }
 
     private func resolve(_ link: MarkdownLink, at position: SourcePosition, diagnostics: inout DiagnosticCollector,
-                         pending: inout [PendingAnchor], reads: inout ContentMapReads) -> String? {
+                         pending: inout [PendingAnchor], looked: inout Looked) -> String? {
         let destination = link.destination
         if destination.isEmpty { return nil }
         if destination.hasPrefix("#") {
@@ -70,7 +77,7 @@ struct PageLinker: Sendable {
             diagnostics.error("broken-link", "the link '\(destination)' leads outside the content folder", at: position)
             return nil
         }
-        reads.add(resolved)
+        looked.paths.insert(resolved)
         if let page = map.pageURLs[resolved] {
             if let fragment, !fragment.isEmpty {
                 if resolved.hasSuffix(".md") {
@@ -86,7 +93,7 @@ struct PageLinker: Sendable {
             return map.url("/" + resolved)
         }
         // The suggestion looks through every path.
-        reads.addEveryPath()
+        looked.everyPath = true
         let candidates = Array(map.pageURLs.keys) + Array(map.assets)
         let relativeCandidates = candidates.map { Self.relative($0, from: path) }
         let suggestion = Suggestion.didYouMean(decoded, in: relativeCandidates)
