@@ -52,3 +52,36 @@ import Testing
         }
     }
 }
+
+/// The table at a cache file's end says where each entry is; a file whose table does not say
+/// what its entries say is not read whole either.
+@Suite struct CacheEntryTableTests {
+    @Test func aTableThatDisagreesWithTheEntriesIsRefused() throws {
+        let entries = (0..<5).map { number in
+            CacheEntryFile.Entry(name: "kb/\(number).md", key: ContentDigest(high: UInt64(number), low: 1), blob: CacheBlob(Array(repeating: UInt8(number), count: 40)))
+        }
+        let bytes = CacheEntryFile.serialize(header: "test 1\n", identity: "me", entries: entries)
+        #expect(CacheEntryFile.read(bytes, header: "test 1\n", identity: "me")?.map(\.name) == entries.map(\.name))
+        // The table's length, in the last eight bytes; the table before it.
+        let length = bytes.suffix(8).enumerated().reduce(0) { $0 | Int($1.element) << (8 * $1.offset) }
+        let tableStart = bytes.count - 8 - length
+        // The first entry's name in the table is "kb/0.md", after its length byte.
+        #expect(bytes[(tableStart + 1)...].starts(with: Array("kb/0.md".utf8)))
+        var renamed = bytes
+        renamed[tableStart + 4] = UInt8(ascii: "9")
+        #expect(CacheEntryFile.read(renamed, header: "test 1\n", identity: "me") == nil)
+        // Places out of order are refused by the index's reading of the table too.
+        let places = try #require(CacheEntryFile.places(table: bytes[tableStart..<(bytes.count - 8)], count: 5, start: 0, size: bytes.count))
+        #expect(places.map(\.count) == [40, 40, 40, 40, 40])
+        var reordered = ByteWriter()
+        for place in [places[1], places[0]] + places[2...] {
+            reordered.write(place.name)
+            reordered.write(place.key)
+            reordered.write(place.checksum)
+            reordered.write(UInt64(place.offset))
+            reordered.write(UInt64(place.count))
+        }
+        #expect(reordered.bytes.count == length)
+        #expect(CacheEntryFile.places(table: reordered.bytes[...], count: 5, start: 0, size: bytes.count) == nil)
+    }
+}

@@ -31,7 +31,7 @@ public final class SearchAnalysisCache: CacheFolderEntries, @unchecked Sendable 
         case bytes(CacheBlob)
         case file(CacheEntryIndex, CacheEntryIndex.Entry)
     }
-    private var files = CacheEntryFiles(header: "switchboard search analyses 1\n")
+    private var files = CacheEntryFiles(header: "switchboard search analyses 2\n")
     /// Documents asked for that it did not hold, since the last `replace`.
     private var misses = 0
     /// How many documents the last build had to analyse.

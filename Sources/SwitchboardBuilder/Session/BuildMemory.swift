@@ -132,10 +132,15 @@ struct BuildMemory: Sendable {
     }
 
     func write(to path: String, program: String) {
+        if let bytes = encoded(program: program) { CacheFile.write(path, bytes) }
+    }
+
+    /// The file's bytes; nil for a memory that cannot be stored.
+    func encoded(program: String) -> [UInt8]? {
         // A path with a line break cannot be stored; such a site is simply not cached.
         if outputs.keys.contains(where: { $0.utf8.contains(UInt8(ascii: "\n")) }) || basePath?.utf8.contains(UInt8(ascii: "\n")) == true
             || named.contains(where: { $0.utf8.contains(UInt8(ascii: "\n")) })
-            || program.utf8.contains(UInt8(ascii: "\n")) { return }
+            || program.utf8.contains(UInt8(ascii: "\n")) { return nil }
         // Bytes, not a string of interpolations: some 45,000 lines at 10,000 files.
         var bytes: [UInt8] = []
         bytes.reserveCapacity((pages.count * 2 + outputs.count + ids.count + scripts.count) * 90)
@@ -171,6 +176,6 @@ struct BuildMemory: Sendable {
         bytes += "outputs \(outputs.count)\n".utf8
         for (file, digest) in outputs { line(digest, file) }
         bytes += "end".utf8
-        CacheFile.write(path, bytes)
+        return bytes
     }
 }

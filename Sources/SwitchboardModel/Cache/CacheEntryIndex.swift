@@ -49,38 +49,18 @@ public final class CacheEntryIndex: @unchecked Sendable {
         FileReader.read(descriptor, at: offset, count: count)
     }
 
-    /// Each entry's header is read on its own (a few hundred bytes at its place), and its bytes
-    /// skipped: the file is `CacheEntryFile`'s form.
+    /// The table at the file's end is read, not the entries' headers where they lie (a read
+    /// each): the file is `CacheEntryFile`'s form.
     private static func readEntries(_ descriptor: Int32, size: Int, header: String, identity: String) -> [Entry]? {
-        let window = 512
         guard let start = FileReader.read(descriptor, at: 0, count: min(size, header.utf8.count + identity.utf8.count + 32)) else { return nil }
         var reader = ByteReader(start)
         guard reader.expect(header.utf8), reader.readString() == identity, let count = reader.readUInt64(),
-              count <= UInt64(size) else { return nil }
-        var offset = reader.offset
-        var entries: [Entry] = []
-        for _ in 0..<count {
-            // A header longer than the window (a very long name) is read again whole.
-            var length = min(window, size - offset)
-            var parsed: (Entry, Int)?
-            while parsed == nil {
-                guard length > 0, let bytes = FileReader.read(descriptor, at: offset, count: length) else { return nil }
-                var header = ByteReader(bytes)
-                if let name = header.readString(), let key = header.readDigest(), let checksum = header.readDigest(),
-                   let blobCount = header.readUInt64(), blobCount <= UInt64(size) {
-                    let at = offset + header.offset
-                    parsed = (Entry(name: name, key: key, checksum: checksum, offset: at, count: Int(blobCount)), at + Int(blobCount))
-                } else if length < size - offset {
-                    length = min(size - offset, length * 8)
-                } else {
-                    return nil
-                }
-            }
-            let (entry, end) = parsed!
-            guard end <= size else { return nil }
-            entries.append(entry)
-            offset = end
-        }
-        return offset == size ? entries : nil
+              count <= UInt64(size), size - reader.offset >= 8,
+              let tail = FileReader.read(descriptor, at: size - 8, count: 8) else { return nil }
+        var lengthReader = ByteReader(tail)
+        guard let length = lengthReader.readFixed(), length <= UInt64(size - 8 - reader.offset),
+              let table = FileReader.read(descriptor, at: size - 8 - Int(length), count: Int(length)),
+              let places = CacheEntryFile.places(table: table[...], count: count, start: reader.offset, size: size) else { return nil }
+        return places.map { Entry(name: $0.name, key: $0.key, checksum: $0.checksum, offset: $0.offset, count: $0.count) }
     }
 }
