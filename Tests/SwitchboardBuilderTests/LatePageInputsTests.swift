@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+@testable import SwitchboardBuilder
+import SwitchboardModel
+
+/// The FAQ page and the policy's print edition hold every answer and every section: they are
+/// planned without their contexts, and their digests are the hashes of typed inputs
+/// (`FAQPages.Inputs`, `PolicyPrintPage.Inputs`), so a build whose inputs to them are unchanged
+/// neither makes nor hashes their contexts. What they read must then move those digests.
+@Suite struct LatePageInputsTests {
+    @Test func theFAQPageAndThePrintEditionArePlannedWithoutTheirContexts() throws {
+        let folder = CompiledTemplateTests.repository.appendingPathComponent("content").path
+        let loaded = SiteLoader(contentDirectory: folder, options: LoadOptions(now: Instant("2026-11-26T12:00:00Z")!)).load()
+        let site = try #require(loaded.site, "\(loaded.diagnostics)")
+        let (theme, _) = TemplateSet.load(directory: CompiledTemplateTests.repository.appendingPathComponent("templates").path)
+        let pages = SiteBuilder(site: site, templates: try #require(theme)).plan().pages
+        for url in [SiteURL.faq, PolicyPages.printURL] {
+            let page = try #require(pages.first { $0.url == url })
+            #expect(page.context.isEmpty && page.lateContext != nil && page.specDigest != nil, "\(url)")
+            #expect(!page.finished().context.isEmpty, "\(url)")
+        }
+    }
+
+    /// These lists fail when the inputs gain a field: add it to the digest, then here.
+    @Test func theFAQPagesDigestCoversEveryInput() {
+        let item = FAQPages.Inputs.Item(slug: "a", question: "Q?", answer: "<p>A.</p>", category: "Tickets",
+                                        related: [EntryIndex.Linked(title: "T", url: "/kb/t/", type: "Article")],
+                                        products: [(id: "ipecs-cloud", name: "iPECS Cloud")])
+        let inputs = FAQPages.Inputs(items: [item])
+        #expect(Mirror(reflecting: inputs).children.map { $0.label ?? "" } == ["items"])
+        #expect(Mirror(reflecting: item).children.map { $0.label ?? "" } == ["slug", "question", "answer", "category", "related", "products"])
+        var changed: [FAQPages.Inputs] = []
+        for change in 0..<9 {
+            var other = item
+            switch change {
+            case 0: other.slug = "b"
+            case 1: other.question = "Q2?"
+            case 2: other.answer = "<p>B.</p>"
+            case 3: other.category = "Devices"
+            case 4: other.related[0].title = "U"
+            case 5: other.related[0].url = "/kb/u/"
+            case 6: other.related = []
+            case 7: other.products[0].name = "iPECS UCP"
+            default: other.products[0].id = "ipecs-ucp"
+            }
+            changed.append(FAQPages.Inputs(items: [other]))
+        }
+        changed.append(FAQPages.Inputs(items: [item, item]))
+        #expect(Set(([inputs] + changed).map(\.digest)).count == 11)
+    }
+
+    @Test func thePrintEditionsDigestCoversEveryInput() {
+        let section = PolicyPrintPage.Inputs.Section(slug: "escalation", title: "Escalation", version: "2.1", effective: (text: "1 March 2024", iso: "2024-03-01"),
+                                                     url: "/policies/escalation/", body: "<p>Call.</p>", number: "4")
+        var inputs = PolicyPrintPage.Inputs(base: "", origin: "https://example.com", sections: [section])
+        inputs.version = "2.1"
+        inputs.effective = (text: "1 March 2024", iso: "2024-03-01")
+        #expect(Mirror(reflecting: inputs).children.map { $0.label ?? "" } == ["base", "origin", "sections", "version", "effective"])
+        #expect(Mirror(reflecting: section).children.map { $0.label ?? "" } == ["slug", "title", "version", "effective", "url", "body", "number"])
+        var changed: [PolicyPrintPage.Inputs] = []
+        for change in 0..<14 {
+            var other = inputs
+            switch change {
+            case 0: other.base = "/docs"
+            case 1: other.origin = "https://example.org"
+            case 2: other.sections[0].slug = "other"
+            case 3: other.sections[0].title = "Other"
+            case 4: other.sections[0].version = "2.2"
+            case 5: other.sections[0].effective.text = "March 2024"
+            case 6: other.sections[0].effective.iso = "2024-03"
+            case 7: other.sections[0].url = "/policies/other/"
+            case 8: other.sections[0].body = "<p>Write.</p>"
+            case 9: other.sections[0].number = nil
+            case 10: other.version = nil
+            case 11: other.effective?.text = "March 2024"
+            case 12: other.effective?.iso = "2024-03"
+            default: other.sections.append(section)
+            }
+            changed.append(other)
+        }
+        #expect(Set(([inputs] + changed).map(\.digest)).count == 15)
+    }
+
+    /// What the two pages read, edited in the bundled content: each edit renders the page again,
+    /// and an article's body, which neither reads, renders neither.
+    @Test func anEditOfWhatThePagesReadRendersThemAgain() throws {
+        let workspace = try IncrementalWorkspace()
+        defer { workspace.remove() }
+        let session = workspace.session(sink: MemorySink())
+        #expect(session.build().succeeded)
+        func edit(_ path: String, _ change: (String) -> String) throws {
+            let file = workspace.content.appendingPathComponent(path)
+            try change(try String(contentsOf: file, encoding: .utf8)).write(to: file, atomically: false, encoding: .utf8)
+        }
+        func written() -> [String] {
+            let report = session.build()
+            #expect(report.succeeded, "\(report.diagnostics)")
+            return report.changes.written.filter { $0.hasSuffix(".html") }.sorted()
+        }
+
+        try edit("kb/devices/request-testing-of-a-new-device.md") { $0 + "\nAnother paragraph.\n" }
+        #expect(written() == ["kb/devices/request-testing-of-a-new-device/index.html"])
+
+        try edit("faq/how-do-i-escalate.md") { $0 + "\nAnother sentence of the answer.\n" }
+        #expect(written().contains("faq/index.html"))
+
+        // The title of an article an answer relates to.
+        try edit("kb/devices/approved-device-list-and-licences.md") { $0.replacingOccurrences(of: "\ntitle: ", with: "\ntitle: Renamed ") }
+        #expect(written().contains("faq/index.html"))
+
+        try edit("policies/escalation.md") { $0 + "\nAnother paragraph of the policy.\n" }
+        #expect(written().contains("policies/print/index.html"))
+        #expect(session.build().renderedPages == 0)
+    }
+}
