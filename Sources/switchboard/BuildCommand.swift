@@ -40,7 +40,11 @@ struct BuildCommand: ParsableCommand {
         configuration.buildsOnce = true
         let manifestPath = cacheDirectory.map { BuildCache.outputManifestPath(in: $0, for: output) }
         let rebuild = AllocatorSettings.isRebuild(output: output, manifestPath: manifestPath)
-        AllocatorSettings.apply(threshold: rebuild ? AllocatorSettings.rebuildThreshold : AllocatorSettings.defaultThreshold)
+        if rebuild {
+            AllocatorSettings.apply(threshold: AllocatorSettings.rebuildThreshold, trimThreshold: AllocatorSettings.rebuildTrimThreshold)
+        } else {
+            AllocatorSettings.apply()
+        }
         let sink = DiskSink(directory: output, manifestPath: manifestPath)
         let session = BuildSession(configuration: configuration, sink: sink)
         let report = session.build()
