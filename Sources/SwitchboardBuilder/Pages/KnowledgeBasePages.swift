@@ -21,7 +21,7 @@ enum KnowledgeBasePages {
         // By title, once per category: the index and the category's page list them in that order.
         for (category, indices) in byCategory { byCategory[category] = indices.sorted { published[$0].title < published[$1].title } }
 
-        func item(_ index: Int) -> TemplateContext {
+        @Sendable func item(_ index: Int) -> TemplateContext {
             var item: TemplateContext = ["title": published[index].title, "summary": published[index].summary,
                                          "url": base + (published[index].info.url ?? "")]
             if let updated = published[index].updated { item["updated"] = ContextHelpers.long(updated) }
@@ -40,13 +40,17 @@ enum KnowledgeBasePages {
         set.pages.append(PageSpec(url: SiteURL.knowledgeBase, template: "kb-index", title: "Knowledge base",
                                   description: "Diagnostics, tickets, returns and devices: answers for trained engineers.",
                                   context: ["categories": categories], breadcrumbs: [("Home", SiteURL.home), ("Knowledge base", SiteURL.knowledgeBase)]))
-        for category in site.categories {
-            guard let url = category.info.url else { continue }
-            let articles = byCategory[category.info.slug] ?? []
-            set.pages.append(PageSpec(url: url, template: "kb-category", title: category.title, description: category.summary,
-                                      context: ["summary": category.summary, "articles": articles.map(item)],
-                                      breadcrumbs: [("Home", SiteURL.home), ("Knowledge base", SiteURL.knowledgeBase), (category.title, url)]))
+        // A category's page lists all its articles: on all cores (made one after another, they
+        // left the other core idle for a twentieth of a one-edit rebuild at 10,000 files).
+        let listed = byCategory
+        let categoryPages = site.categories.parallelMap { category -> PageSpec? in
+            guard let url = category.info.url else { return nil }
+            let articles = listed[category.info.slug] ?? []
+            return PageSpec(url: url, template: "kb-category", title: category.title, description: category.summary,
+                            context: ["summary": category.summary, "articles": articles.map(item)],
+                            breadcrumbs: [("Home", SiteURL.home), ("Knowledge base", SiteURL.knowledgeBase), (category.title, url)])
         }
+        set.pages += categoryPages.compactMap { $0 }
 
         let categoryTitles = Dictionary(site.categories.map { ($0.info.slug, $0.title) }, uniquingKeysWith: { a, _ in a })
         let repository = site.config.repositoryURL
