@@ -32,6 +32,25 @@ import SwitchboardModel
         #expect(digests.lastHashedCount == 1) // only the missing file is tried again
     }
 
+    /// Each file is stamped by its name in its own folder: two folders holding the same names
+    /// are told apart, and a path whose folder is missing is simply missing.
+    @Test func filesOfTheSameNameInTwoFoldersAreStampedApart() throws {
+        let root = try folder([:])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        for (sub, text) in [("one", "abc"), ("two", "")] {
+            try FileManager.default.createDirectory(atPath: "\(root)/\(sub)", withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: URL(fileURLWithPath: "\(root)/\(sub)/x.md"))
+        }
+        let digests = FileDigests(clock: Self.later)
+        let paths = ["\(root)/one/x.md", "\(root)/two/x.md", "\(root)/three/x.md", "\(root)/one/x.md"]
+        #expect(digests.digests(of: paths) == [abc, empty, nil, abc])
+        #expect(digests.digests(of: paths) == [abc, empty, nil, abc])
+        #expect(digests.lastHashedCount == 1) // each file trusted to its own stamp; the missing one tried again
+        try Data("xyz".utf8).write(to: URL(fileURLWithPath: "\(root)/two/x.md"))
+        #expect(digests.digests(of: paths) == [abc, ContentDigest(Array("xyz".utf8)), nil, abc])
+        #expect(digests.lastHashedCount == 2) // the changed file, and the missing one tried again
+    }
+
     @Test func aChangeOfSameSizeAndModificationTimeIsSeen() throws {
         let root = try folder(["a.md": "abc"])
         defer { try? FileManager.default.removeItem(atPath: root) }

@@ -40,13 +40,16 @@ public final class FileDigests: @unchecked Sendable {
     public func digests(of paths: [String]) -> [ContentDigest?] {
         let now = clock()
         let known = entries
-        let results = paths.parallelMap { path -> (stamp: Stamp?, digest: ContentDigest?, hashed: Bool) in
-            let before = Self.stamp(of: path)
+        let folders = Folders(paths)
+        defer { folders.closeAll() }
+        let results = Array(paths.indices).parallelMap { index -> (stamp: Stamp?, digest: ContentDigest?, hashed: Bool) in
+            let path = paths[index]
+            let before = folders.stamp(of: index, path: path)
             if let before, let entry = known[path], entry.stamp == before { return (before, entry.digest, false) }
             guard let bytes = FileReader.read(path) else { return (nil, nil, true) }
             let digest = ContentDigest(bytes)
             // Remembered only when the file held still while it was read.
-            let after = Self.stamp(of: path)
+            let after = folders.stamp(of: index, path: path)
             guard let before, before == after, !Self.isRacy(before, now: now) else { return (nil, digest, true) }
             return (before, digest, true)
         }
@@ -62,6 +65,47 @@ public final class FileDigests: @unchecked Sendable {
         return results.map(\.digest)
     }
 
+    /// The folders of a list of paths, each opened once, so that each file is looked up by its
+    /// name in its folder (`fstatat`) rather than along its whole path: walking the path's
+    /// components was most of the time the stat of every content file took.
+    private struct Folders: @unchecked Sendable {
+        /// Each path's folder descriptor (-1: none) and where its name starts.
+        private var places: [(folder: Int32, name: Int)] = []
+        private var descriptors: [Int32] = []
+
+        init(_ paths: [String]) {
+            var opened: [Substring: Int32] = [:]
+            places.reserveCapacity(paths.count)
+            for path in paths {
+                guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")), slash != path.utf8.startIndex else {
+                    places.append((-1, 0))
+                    continue
+                }
+                let folder = path[..<slash]
+                let descriptor = opened[folder] ?? {
+                    let descriptor = open(String(folder), O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+                    opened[folder] = descriptor
+                    if descriptor >= 0 { descriptors.append(descriptor) }
+                    return descriptor
+                }()
+                places.append((descriptor, path.utf8.distance(from: path.utf8.startIndex, to: slash) + 1))
+            }
+        }
+
+        /// The stamp of `paths[index]`.
+        func stamp(of index: Int, path: String) -> Stamp? {
+            let (folder, name) = places[index]
+            guard folder >= 0 else { return FileDigests.stamp(of: path) }
+            var info = stat()
+            let found = path.utf8CString.withUnsafeBufferPointer { fstatat(folder, $0.baseAddress! + name, &info, 0) == 0 }
+            return found ? FileDigests.stamp(info) : nil
+        }
+
+        func closeAll() {
+            for descriptor in descriptors { close(descriptor) }
+        }
+    }
+
     static func isRacy(_ stamp: Stamp, now: Int64) -> Bool {
         stamp.modified >= now - racyWindow || stamp.changed >= now - racyWindow
             || stamp.modified > now + racyWindow || stamp.changed > now + racyWindow
@@ -70,6 +114,10 @@ public final class FileDigests: @unchecked Sendable {
     static func stamp(of path: String) -> Stamp? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
+        return stamp(info)
+    }
+
+    static func stamp(_ info: stat) -> Stamp {
         #if canImport(Glibc)
         return Stamp(device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int64(info.st_size),
                      modified: Int64(info.st_mtim.tv_sec), modifiedNanoseconds: Int64(info.st_mtim.tv_nsec),
