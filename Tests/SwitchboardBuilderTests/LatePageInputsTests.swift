@@ -3,10 +3,11 @@ import Testing
 @testable import SwitchboardBuilder
 import SwitchboardModel
 
-/// The FAQ page and the policy's print edition hold every answer and every section: they are
-/// planned without their contexts, and their digests are the hashes of typed inputs
-/// (`FAQPages.Inputs`, `PolicyPrintPage.Inputs`), so a build whose inputs to them are unchanged
-/// neither makes nor hashes their contexts. What they read must then move those digests.
+/// The FAQ page, the policy's print edition and the knowledge base's category pages hold every
+/// answer, section or article of theirs: they are planned without their contexts, and their
+/// digests are the hashes of typed inputs (`FAQPages.Inputs`, `PolicyPrintPage.Inputs`,
+/// `CategoryPage.Inputs`), so a build whose inputs to them are unchanged neither makes nor hashes
+/// their contexts. What they read must then move those digests.
 @Suite struct LatePageInputsTests {
     @Test func theFAQPageAndThePrintEditionArePlannedWithoutTheirContexts() throws {
         let folder = CompiledTemplateTests.repository.appendingPathComponent("content").path
@@ -14,7 +15,9 @@ import SwitchboardModel
         let site = try #require(loaded.site, "\(loaded.diagnostics)")
         let (theme, _) = TemplateSet.load(directory: CompiledTemplateTests.repository.appendingPathComponent("templates").path)
         let pages = SiteBuilder(site: site, templates: try #require(theme)).plan().pages
-        for url in [SiteURL.faq, PolicyPages.printURL] {
+        let categories = pages.filter { $0.template == "kb-category" }.map(\.url)
+        #expect(categories.count == site.categories.count)
+        for url in [SiteURL.faq, PolicyPages.printURL] + categories {
             let page = try #require(pages.first { $0.url == url })
             #expect(page.context.isEmpty && page.lateContext != nil && page.specDigest != nil, "\(url)")
             #expect(!page.finished().context.isEmpty, "\(url)")
@@ -79,6 +82,30 @@ import SwitchboardModel
             changed.append(other)
         }
         #expect(Set(([inputs] + changed).map(\.digest)).count == 15)
+    }
+
+    @Test func theCategoryPagesDigestCoversEveryInput() {
+        let listed = CategoryPage.Inputs.Listed(title: "DOA", summary: "Report it.", url: "/kb/returns/doa/", updated: "1 March 2024")
+        let inputs = CategoryPage.Inputs(url: "/kb/returns/", title: "Returns", summary: "Faults and returns.", articles: [listed])
+        #expect(Mirror(reflecting: inputs).children.map { $0.label ?? "" } == ["url", "title", "summary", "articles"])
+        #expect(Mirror(reflecting: listed).children.map { $0.label ?? "" } == ["title", "summary", "url", "updated"])
+        var changed: [CategoryPage.Inputs] = []
+        for change in 0..<9 {
+            var other = inputs
+            switch change {
+            case 0: other.url = "/kb/other/"
+            case 1: other.title = "Other"
+            case 2: other.summary = "Other things."
+            case 3: other.articles[0].title = "RMA"
+            case 4: other.articles[0].summary = "Return it."
+            case 5: other.articles[0].url = "/kb/returns/rma/"
+            case 6: other.articles[0].updated = nil
+            case 7: other.articles[0].updated = "2 March 2024"
+            default: other.articles.append(listed)
+            }
+            changed.append(other)
+        }
+        #expect(Set(([inputs] + changed).map(\.digest)).count == 10)
     }
 
     /// What the two pages read, edited in the bundled content: each edit renders the page again,

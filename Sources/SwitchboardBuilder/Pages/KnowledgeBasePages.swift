@@ -21,11 +21,9 @@ enum KnowledgeBasePages {
         // By title, once per category: the index and the category's page list them in that order.
         for (category, indices) in byCategory { byCategory[category] = indices.sorted { published[$0].title < published[$1].title } }
 
-        @Sendable func item(_ index: Int) -> TemplateContext {
-            var item: TemplateContext = ["title": published[index].title, "summary": published[index].summary,
-                                         "url": base + (published[index].info.url ?? "")]
-            if let updated = published[index].updated { item["updated"] = ContextHelpers.long(updated) }
-            return item
+        @Sendable func item(_ index: Int) -> CategoryPage.Inputs.Listed {
+            CategoryPage.Inputs.Listed(title: published[index].title, summary: published[index].summary,
+                                       url: base + (published[index].info.url ?? ""), updated: published[index].updated.map(ContextHelpers.long))
         }
         // The index lists a few articles per category and links the rest: with
         // thousands of articles, one page listing them all would weigh megabytes.
@@ -33,22 +31,20 @@ enum KnowledgeBasePages {
             let articles = byCategory[category.info.slug] ?? []
             var context: TemplateContext = ["id": category.info.slug, "title": category.title, "summary": category.summary,
                                             "url": base + (category.info.url ?? ""),
-                                            "articles": articles.prefix(Self.indexListLength).map(item)]
+                                            "articles": articles.prefix(Self.indexListLength).map { item($0).context }]
             if articles.count > Self.indexListLength { context["more"] = "All \(articles.count) articles in \(category.title)" }
             return context
         }
         set.pages.append(PageSpec(url: SiteURL.knowledgeBase, template: "kb-index", title: "Knowledge base",
                                   description: "Diagnostics, tickets, returns and devices: answers for trained engineers.",
                                   context: ["categories": categories], breadcrumbs: [("Home", SiteURL.home), ("Knowledge base", SiteURL.knowledgeBase)]))
-        // A category's page lists all its articles: on all cores (made one after another, they
-        // left the other core idle for a twentieth of a one-edit rebuild at 10,000 files).
+        // A category's page lists all its articles (`CategoryPage`): on all cores (made one after
+        // another, they left the other core idle for a twentieth of a one-edit rebuild at 10,000 files).
         let listed = byCategory
         let categoryPages = site.categories.parallelMap { category -> PageSpec? in
             guard let url = category.info.url else { return nil }
             let articles = listed[category.info.slug] ?? []
-            return PageSpec(url: url, template: "kb-category", title: category.title, description: category.summary,
-                            context: ["summary": category.summary, "articles": articles.map(item)],
-                            breadcrumbs: [("Home", SiteURL.home), ("Knowledge base", SiteURL.knowledgeBase), (category.title, url)])
+            return CategoryPage.page(CategoryPage.Inputs(url: url, title: category.title, summary: category.summary, articles: articles.map(item)))
         }
         set.pages += categoryPages.compactMap { $0 }
 

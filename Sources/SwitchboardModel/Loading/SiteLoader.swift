@@ -135,6 +135,9 @@ public struct SiteLoader {
         commitDates.merge(gitDates.wait()) { _, fromGit in fromGit }
         var assembler = SiteAssembler(config: config, now: options.now, displayRoot: displayPath, commitDates: commitDates)
         let site = assembler.assemble(loaded)
+        // The site holds its own copies of the entries: these go on another core (freeing ten
+        // thousand parsed files held up the building thread by a hundredth of a second).
+        BackgroundRelease.release(consume loaded)
         diagnostics.append(contentsOf: assembler.diagnostics)
         diagnostics.sort()
         timings.lap("cross-file checks")
