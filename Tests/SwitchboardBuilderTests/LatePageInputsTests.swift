@@ -3,11 +3,11 @@ import Testing
 @testable import SwitchboardBuilder
 import SwitchboardModel
 
-/// The FAQ page, the policy's print edition and the knowledge base's category pages hold every
-/// answer, section or article of theirs: they are planned without their contexts, and their
-/// digests are the hashes of typed inputs (`FAQPages.Inputs`, `PolicyPrintPage.Inputs`,
-/// `CategoryPage.Inputs`), so a build whose inputs to them are unchanged neither makes nor hashes
-/// their contexts. What they read must then move those digests.
+/// The FAQ page, the policy's print edition, the knowledge base's category pages and the policy's
+/// section pages are planned without their contexts, and their digests are the hashes of typed
+/// inputs (`FAQPages.Inputs`, `PolicyPrintPage.Inputs`, `CategoryPage.Inputs`, `PolicyPage.Inputs`),
+/// so a build whose inputs to them are unchanged neither makes nor hashes their contexts. What
+/// they read must then move those digests.
 @Suite struct LatePageInputsTests {
     @Test func theFAQPageAndThePrintEditionArePlannedWithoutTheirContexts() throws {
         let folder = CompiledTemplateTests.repository.appendingPathComponent("content").path
@@ -17,7 +17,9 @@ import SwitchboardModel
         let pages = SiteBuilder(site: site, templates: try #require(theme)).plan().pages
         let categories = pages.filter { $0.template == "kb-category" }.map(\.url)
         #expect(categories.count == site.categories.count)
-        for url in [SiteURL.faq, PolicyPages.printURL] + categories {
+        let policies = pages.filter { $0.template == "policy" }.map(\.url)
+        #expect(policies.count >= site.policies.count - 1)
+        for url in [SiteURL.faq, PolicyPages.printURL] + categories + policies {
             let page = try #require(pages.first { $0.url == url })
             #expect(page.context.isEmpty && page.lateContext != nil && page.specDigest != nil, "\(url)")
             #expect(!page.finished().context.isEmpty, "\(url)")
@@ -106,6 +108,65 @@ import SwitchboardModel
             changed.append(other)
         }
         #expect(Set(([inputs] + changed).map(\.digest)).count == 10)
+    }
+
+    @Test func thePolicyPagesDigestCoversEveryInput() {
+        let link = PolicyPage.Link(title: "Hours", url: "/policies/hours/")
+        var inputs = PolicyPage.Inputs(url: "/policies/escalation/", title: "4. Escalation", policyTitle: "Escalation", summary: "Who to call.",
+                                       version: "2.1", effective: (text: "1 March 2024", iso: "2024-03-01"), body: "<p>Call.</p>",
+                                       toc: [(title: "Levels", id: "levels", sub: false)], section: "4", owner: "Support", reviewBy: "1 May 2027",
+                                       products: [(id: "ipecs-cloud", name: "iPECS Cloud")],
+                                       changes: [(version: "2.1", date: "1 March 2024", dateISO: "2024-03-01", summary: "Levels.")],
+                                       previous: link, next: link, editURL: "https://example.com/edit", basePath: "")
+        inputs.upcoming = PolicyPage.Upcoming(title: "Escalation", url: "/policies/escalation-2027/", version: "3.0",
+                                              effective: (text: "1 January 2027", iso: "2027-01-01"), replaces: link)
+        #expect(Mirror(reflecting: inputs).children.map { $0.label ?? "" }
+                == ["url", "title", "policyTitle", "summary", "version", "effective", "body", "toc", "section", "owner", "reviewBy",
+                    "products", "changes", "previous", "next", "upcoming", "editURL", "basePath"])
+        #expect(Mirror(reflecting: link).children.map { $0.label ?? "" } == ["title", "url"])
+        #expect(Mirror(reflecting: inputs.upcoming!).children.map { $0.label ?? "" } == ["title", "url", "version", "effective", "replaces"])
+        var changed: [PolicyPage.Inputs] = []
+        for change in 0..<34 {
+            var other = inputs
+            switch change {
+            case 0: other.url = "/policies/other/"
+            case 1: other.title = "5. Escalation"
+            case 2: other.policyTitle = "Escalations"
+            case 3: other.summary = "Whom to call."
+            case 4: other.version = "2.2"
+            case 5: other.effective.text = "March 2024"
+            case 6: other.effective.iso = "2024-03"
+            case 7: other.body = "<p>Write.</p>"
+            case 8: other.toc[0].title = "Steps"
+            case 9: other.toc[0].id = "steps"
+            case 10: other.toc[0].sub = true
+            case 11: other.section = nil
+            case 12: other.owner = nil
+            case 13: other.reviewBy = "2 May 2027"
+            case 14: other.products[0].id = "ipecs-ucp"
+            case 15: other.products[0].name = "iPECS UCP"
+            case 16: other.changes[0].version = "2.0"
+            case 17: other.changes[0].date = "2 March 2024"
+            case 18: other.changes[0].dateISO = "2024-03-02"
+            case 19: other.changes[0].summary = "Hours."
+            case 20: other.previous = nil
+            case 21: other.previous?.title = "Days"
+            case 22: other.next?.url = "/policies/days/"
+            case 23: other.upcoming = nil
+            case 24: other.upcoming?.title = "Escalations"
+            case 25: other.upcoming?.url = "/policies/escalation-2028/"
+            case 26: other.upcoming?.version = "3.1"
+            case 27: other.upcoming?.effective.text = "January 2027"
+            case 28: other.upcoming?.effective.iso = "2027-01"
+            case 29: other.upcoming?.replaces = nil
+            case 30: other.upcoming?.replaces?.title = "Days"
+            case 31: other.editURL = nil
+            case 32: other.basePath = "/docs"
+            default: other.toc.append((title: "More", id: "more", sub: true))
+            }
+            changed.append(other)
+        }
+        #expect(Set(([inputs] + changed).map(\.digest)).count == 35)
     }
 
     /// What the two pages read, edited in the bundled content: each edit renders the page again,
