@@ -65,6 +65,25 @@ import SwitchboardModel
         #expect(kept + scored == terms + 1)
     }
 
+    /// `switchboard build` reads the entries file while the site loads (`readAhead`); the store
+    /// made later takes what was read, not the file as it is then (here, gone).
+    @Test func entriesReadAheadAreTaken() {
+        let (cache, store, path) = Self.store()
+        defer { unlink(path) }
+        let documents = Self.documents()
+        #expect(Self.sameIndex(documents, cache: cache))
+        store.waitForWrites()
+        let terms = store.lastBuild.scored
+        let ahead = SearchEntryStore.readAhead(path: path, identity: "test program")
+        #expect(ahead.wait() != nil)
+        unlink(path)
+        let again = SearchAnalysisCache()
+        let aheadStore = SearchEntryStore(path: path, identity: "test program", ahead: ahead)
+        again.entries = aheadStore
+        #expect(Self.sameIndex(documents, cache: again))
+        #expect(aheadStore.lastBuild == (kept: terms, scored: 0))
+    }
+
     /// Another page count is another setting (IDF and the tails' bitmaps read it): every term is
     /// scored again.
     @Test func aPageAddedScoresEveryTerm() {

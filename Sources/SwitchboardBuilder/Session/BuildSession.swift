@@ -38,7 +38,8 @@ public final class BuildSession {
     /// Cache files read on other cores while this thread lists and stats the content
     /// (`prefetch`), each taken where the build first needs it.
     private var prefetched: (memory: (path: String, task: BackgroundTask<BuildMemory?>)?,
-                             fileDigests: (path: String, task: BackgroundTask<FileDigests>)?) = (nil, nil)
+                             fileDigests: (path: String, task: BackgroundTask<FileDigests>)?,
+                             searchEntries: (path: String, task: BackgroundTask<SearchEntryStore.Previous?>)?) = (nil, nil, nil)
     /// The parse cache's and the search cache's indexes being read on other cores (`prefetch`).
     private let restores = DispatchGroup()
     /// Renders edited articles' pages ahead of the next build, from the last build; nil while a
@@ -574,7 +575,10 @@ public final class BuildSession {
             storedAnalyses.writeThrough = { cache in Self.write(cache, to: path, program: program) }
             if storedAnalyses.pieces == nil, let folder = configuration.cacheDirectory {
                 storedAnalyses.pieces = SearchPieceFolder(path: "\(folder)/search-pieces", identity: program)
-                storedAnalyses.entries = SearchEntryStore(path: "\(folder)/search-entries", identity: program)
+                let path = "\(folder)/search-entries"
+                let ahead = prefetched.searchEntries?.path == path ? prefetched.searchEntries?.task : nil
+                prefetched.searchEntries = nil
+                storedAnalyses.entries = SearchEntryStore(path: path, identity: program, ahead: ahead)
             }
         } else {
             keepEntriesInMemory(storedAnalyses)
@@ -670,6 +674,11 @@ public final class BuildSession {
             prefetched.fileDigests = (path, BackgroundTask { Self.readFileDigests(path) })
         }
         if let path = parseCachePath { restoreAhead(parseCache, from: path, ifNot: &parseCacheKey) }
+        // The search index's scored entries, for the store a build that runs once makes later.
+        if configuration.buildsOnce, searchAnalyses == nil, storedAnalyses.entries == nil, let folder = configuration.cacheDirectory {
+            let path = "\(folder)/search-entries"
+            prefetched.searchEntries = (path, SearchEntryStore.readAhead(path: path, identity: program))
+        }
         if loadedTheme == nil, themeRead == nil {
             // Hashed before and after it is read, so a theme read while the folder changed is
             // never taken for either state of it.
