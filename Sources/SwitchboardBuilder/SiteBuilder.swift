@@ -67,8 +67,12 @@ public struct SiteBuilder: Sendable {
         let knowledgeBase = KnowledgeBasePages.build(site, entries: entries, memo: articleMemo)
         let otherSets = others.wait()
         let faqSet = faq.wait()
-        var set = PageSet()
-        for family in otherSets[..<before.count] + [knowledgeBase, faqSet] + otherSets[before.count...] { set.append(family) }
+        // Listed in order: the families before the knowledge base, its pages, the FAQ, the rest.
+        var set = consume knowledgeBase
+        var first = PageSet()
+        for family in otherSets[..<before.count] { first.append(family) }
+        set.prepend(first)
+        for family in [faqSet] + otherSets[before.count...] { set.append(family) }
         var diagnostics: [Diagnostic] = []
         // Every page's template is there but in a broken theme: the pages are then taken as they
         // are, not copied one by one (a spec holds its context; 7,500 copies showed in a rebuild).

@@ -10,4 +10,13 @@ struct PageSet: Sendable {
         documents += other.documents
         files += other.files
     }
+
+    /// `other`'s pages, documents and files before these. The ones here are moved along, not
+    /// copied: the knowledge base's thousands of pages take the few families listed before them
+    /// this way (copying a spec or document retains each of its strings and arrays).
+    mutating func prepend(_ other: PageSet) {
+        pages.insert(contentsOf: other.pages, at: 0)
+        documents.insert(contentsOf: other.documents, at: 0)
+        files.insert(contentsOf: other.files, at: 0)
+    }
 }

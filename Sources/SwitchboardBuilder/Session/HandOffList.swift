@@ -19,20 +19,14 @@ final class HandOffList<Element: Sendable>: @unchecked Sendable {
 
     /// The elements of `range`, taken out of the list; each is taken once.
     func take(_ range: Range<Int>) -> [Element] {
-        lock.withLock {
-            range.map { index in
-                defer { elements[index] = nil }
-                return elements[index]!
-            }
-        }
+        // Moved out (`Optional.take()`), not copied and then cleared: a copy retains each of the
+        // element's strings and arrays, and the clearing releases them again.
+        lock.withLock { range.map { index in elements[index].take()! } }
     }
 
     /// Element `index`, taken out of the list; each is taken once.
     func take(_ index: Int) -> Element {
-        lock.withLock {
-            defer { elements[index] = nil }
-            return elements[index]!
-        }
+        lock.withLock { elements[index].take()! }
     }
 
     /// Every element, before any is taken: for what reads the whole list first (the search
