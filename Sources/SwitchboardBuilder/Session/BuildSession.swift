@@ -616,7 +616,14 @@ public final class BuildSession {
     /// end, they kept every article's body alive after its page was rendered.
     private func saveParseCache() {
         guard configuration.buildsOnce else {
-            if let path = parseCachePath { save(parseCache, to: path) }
+            let cache = parseCache
+            guard let path = parseCachePath, cache.needsWrite else { return }
+            let program = configuration.programIdentity
+            DispatchQueue.global().async(group: cacheWrites) {
+                Self.write(cache, to: path, program: program)
+                // The next build reads the entries: made here, on another core, not on its load's path.
+                cache.makeEntries()
+            }
             return
         }
         let cache = parseCache

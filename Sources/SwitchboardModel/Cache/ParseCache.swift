@@ -175,6 +175,13 @@ public final class ParseCache: CacheFolderEntries, @unchecked Sendable {
         lastDecodedCount = decoded
     }
 
+    /// Makes `entries` from the last load's lookups now, on the caller's core: a long-lived
+    /// session calls it after writing the cache folder (which reads the lookups as they are), so
+    /// that its next load does not make them on its own path.
+    public func makeEntries() {
+        _ = entries
+    }
+
     /// Lets every parsed file go: a session that builds once has no next load to reuse them in
     /// once they are written to the cache folder.
     public func letGo() {
@@ -192,7 +199,8 @@ public final class ParseCache: CacheFolderEntries, @unchecked Sendable {
     public func write(identity: String, to output: @escaping ([UInt8]) -> Void) -> Bool {
         // Straight from the last load's lookups when `entries` were not made from them: a rebuild
         // after one edit writes a delta of one entry, and making every entry copied every parsed
-        // file (a fortieth of that rebuild's CPU at 10,000 files).
+        // file (a fortieth of that rebuild's CPU at 10,000 files). A long-lived session makes them
+        // after the write (`makeEntries`), for its next load.
         var keys: [String: ContentDigest] = [:]
         var places: [String: Int] = [:]
         let lookups = keptLookups
