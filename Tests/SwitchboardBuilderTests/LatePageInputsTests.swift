@@ -9,6 +9,16 @@ import SwitchboardModel
 /// so a build whose inputs to them are unchanged neither makes nor hashes their contexts. What
 /// they read must then move those digests.
 @Suite struct LatePageInputsTests {
+    /// How many different digests `inputs` and each change of it give: one more than there are
+    /// changes when every change moves the digest.
+    private static func digests<Inputs>(_ inputs: Inputs, _ changes: [(inout Inputs) -> Void], _ digest: (Inputs) -> ContentDigest) -> Int {
+        Set([digest(inputs)] + changes.map { change in
+            var other = inputs
+            change(&other)
+            return digest(other)
+        }).count
+    }
+
     @Test func theFAQPageAndThePrintEditionArePlannedWithoutTheirContexts() throws {
         let folder = CompiledTemplateTests.repository.appendingPathComponent("content").path
         let loaded = SiteLoader(contentDirectory: folder, options: LoadOptions(now: Instant("2026-11-26T12:00:00Z")!)).load()
@@ -34,24 +44,13 @@ import SwitchboardModel
         let inputs = FAQPages.Inputs(items: [item])
         #expect(Mirror(reflecting: inputs).children.map { $0.label ?? "" } == ["items"])
         #expect(Mirror(reflecting: item).children.map { $0.label ?? "" } == ["slug", "question", "answer", "category", "related", "products"])
-        var changed: [FAQPages.Inputs] = []
-        for change in 0..<9 {
-            var other = item
-            switch change {
-            case 0: other.slug = "b"
-            case 1: other.question = "Q2?"
-            case 2: other.answer = "<p>B.</p>"
-            case 3: other.category = "Devices"
-            case 4: other.related[0].title = "U"
-            case 5: other.related[0].url = "/kb/u/"
-            case 6: other.related = []
-            case 7: other.products[0].name = "iPECS UCP"
-            default: other.products[0].id = "ipecs-ucp"
-            }
-            changed.append(FAQPages.Inputs(items: [other]))
-        }
-        changed.append(FAQPages.Inputs(items: [item, item]))
-        #expect(Set(([inputs] + changed).map(\.digest)).count == 11)
+        let changes: [(inout FAQPages.Inputs) -> Void] = [
+            { $0.items[0].slug = "b" }, { $0.items[0].question = "Q2?" }, { $0.items[0].answer = "<p>B.</p>" },
+            { $0.items[0].category = "Devices" }, { $0.items[0].related[0].title = "U" }, { $0.items[0].related[0].url = "/kb/u/" },
+            { $0.items[0].related = [] }, { $0.items[0].products[0].name = "iPECS UCP" }, { $0.items[0].products[0].id = "ipecs-ucp" },
+            { $0.items.append(item) },
+        ]
+        #expect(Self.digests(inputs, changes, \.digest) == changes.count + 1)
     }
 
     @Test func thePrintEditionsDigestCoversEveryInput() {
@@ -62,28 +61,14 @@ import SwitchboardModel
         inputs.effective = (text: "1 March 2024", iso: "2024-03-01")
         #expect(Mirror(reflecting: inputs).children.map { $0.label ?? "" } == ["base", "origin", "sections", "version", "effective"])
         #expect(Mirror(reflecting: section).children.map { $0.label ?? "" } == ["slug", "title", "version", "effective", "url", "body", "number"])
-        var changed: [PolicyPrintPage.Inputs] = []
-        for change in 0..<14 {
-            var other = inputs
-            switch change {
-            case 0: other.base = "/docs"
-            case 1: other.origin = "https://example.org"
-            case 2: other.sections[0].slug = "other"
-            case 3: other.sections[0].title = "Other"
-            case 4: other.sections[0].version = "2.2"
-            case 5: other.sections[0].effective.text = "March 2024"
-            case 6: other.sections[0].effective.iso = "2024-03"
-            case 7: other.sections[0].url = "/policies/other/"
-            case 8: other.sections[0].body = "<p>Write.</p>"
-            case 9: other.sections[0].number = nil
-            case 10: other.version = nil
-            case 11: other.effective?.text = "March 2024"
-            case 12: other.effective?.iso = "2024-03"
-            default: other.sections.append(section)
-            }
-            changed.append(other)
-        }
-        #expect(Set(([inputs] + changed).map(\.digest)).count == 15)
+        let changes: [(inout PolicyPrintPage.Inputs) -> Void] = [
+            { $0.base = "/docs" }, { $0.origin = "https://example.org" }, { $0.sections[0].slug = "other" },
+            { $0.sections[0].title = "Other" }, { $0.sections[0].version = "2.2" }, { $0.sections[0].effective.text = "March 2024" },
+            { $0.sections[0].effective.iso = "2024-03" }, { $0.sections[0].url = "/policies/other/" }, { $0.sections[0].body = "<p>Write.</p>" },
+            { $0.sections[0].number = nil }, { $0.version = nil }, { $0.effective?.text = "March 2024" }, { $0.effective?.iso = "2024-03" },
+            { $0.sections.append(section) },
+        ]
+        #expect(Self.digests(inputs, changes, \.digest) == changes.count + 1)
     }
 
     @Test func theCategoryPagesDigestCoversEveryInput() {
@@ -91,23 +76,12 @@ import SwitchboardModel
         let inputs = CategoryPage.Inputs(url: "/kb/returns/", title: "Returns", summary: "Faults and returns.", articles: [listed])
         #expect(Mirror(reflecting: inputs).children.map { $0.label ?? "" } == ["url", "title", "summary", "articles"])
         #expect(Mirror(reflecting: listed).children.map { $0.label ?? "" } == ["title", "summary", "url", "updated"])
-        var changed: [CategoryPage.Inputs] = []
-        for change in 0..<9 {
-            var other = inputs
-            switch change {
-            case 0: other.url = "/kb/other/"
-            case 1: other.title = "Other"
-            case 2: other.summary = "Other things."
-            case 3: other.articles[0].title = "RMA"
-            case 4: other.articles[0].summary = "Return it."
-            case 5: other.articles[0].url = "/kb/returns/rma/"
-            case 6: other.articles[0].updated = nil
-            case 7: other.articles[0].updated = "2 March 2024"
-            default: other.articles.append(listed)
-            }
-            changed.append(other)
-        }
-        #expect(Set(([inputs] + changed).map(\.digest)).count == 10)
+        let changes: [(inout CategoryPage.Inputs) -> Void] = [
+            { $0.url = "/kb/other/" }, { $0.title = "Other" }, { $0.summary = "Other things." }, { $0.articles[0].title = "RMA" },
+            { $0.articles[0].summary = "Return it." }, { $0.articles[0].url = "/kb/returns/rma/" }, { $0.articles[0].updated = nil },
+            { $0.articles[0].updated = "2 March 2024" }, { $0.articles.append(listed) },
+        ]
+        #expect(Self.digests(inputs, changes, \.digest) == changes.count + 1)
     }
 
     @Test func thePolicyPagesDigestCoversEveryInput() {
@@ -125,48 +99,19 @@ import SwitchboardModel
                     "products", "changes", "previous", "next", "upcoming", "editURL", "basePath"])
         #expect(Mirror(reflecting: link).children.map { $0.label ?? "" } == ["title", "url"])
         #expect(Mirror(reflecting: inputs.upcoming!).children.map { $0.label ?? "" } == ["title", "url", "version", "effective", "replaces"])
-        var changed: [PolicyPage.Inputs] = []
-        for change in 0..<34 {
-            var other = inputs
-            switch change {
-            case 0: other.url = "/policies/other/"
-            case 1: other.title = "5. Escalation"
-            case 2: other.policyTitle = "Escalations"
-            case 3: other.summary = "Whom to call."
-            case 4: other.version = "2.2"
-            case 5: other.effective.text = "March 2024"
-            case 6: other.effective.iso = "2024-03"
-            case 7: other.body = "<p>Write.</p>"
-            case 8: other.toc[0].title = "Steps"
-            case 9: other.toc[0].id = "steps"
-            case 10: other.toc[0].sub = true
-            case 11: other.section = nil
-            case 12: other.owner = nil
-            case 13: other.reviewBy = "2 May 2027"
-            case 14: other.products[0].id = "ipecs-ucp"
-            case 15: other.products[0].name = "iPECS UCP"
-            case 16: other.changes[0].version = "2.0"
-            case 17: other.changes[0].date = "2 March 2024"
-            case 18: other.changes[0].dateISO = "2024-03-02"
-            case 19: other.changes[0].summary = "Hours."
-            case 20: other.previous = nil
-            case 21: other.previous?.title = "Days"
-            case 22: other.next?.url = "/policies/days/"
-            case 23: other.upcoming = nil
-            case 24: other.upcoming?.title = "Escalations"
-            case 25: other.upcoming?.url = "/policies/escalation-2028/"
-            case 26: other.upcoming?.version = "3.1"
-            case 27: other.upcoming?.effective.text = "January 2027"
-            case 28: other.upcoming?.effective.iso = "2027-01"
-            case 29: other.upcoming?.replaces = nil
-            case 30: other.upcoming?.replaces?.title = "Days"
-            case 31: other.editURL = nil
-            case 32: other.basePath = "/docs"
-            default: other.toc.append((title: "More", id: "more", sub: true))
-            }
-            changed.append(other)
-        }
-        #expect(Set(([inputs] + changed).map(\.digest)).count == 35)
+        let changes: [(inout PolicyPage.Inputs) -> Void] = [
+            { $0.url = "/policies/other/" }, { $0.title = "5. Escalation" }, { $0.policyTitle = "Escalations" }, { $0.summary = "Whom to call." },
+            { $0.version = "2.2" }, { $0.effective.text = "March 2024" }, { $0.effective.iso = "2024-03" }, { $0.body = "<p>Write.</p>" },
+            { $0.toc[0].title = "Steps" }, { $0.toc[0].id = "steps" }, { $0.toc[0].sub = true }, { $0.section = nil }, { $0.owner = nil },
+            { $0.reviewBy = "2 May 2027" }, { $0.products[0].id = "ipecs-ucp" }, { $0.products[0].name = "iPECS UCP" },
+            { $0.changes[0].version = "2.0" }, { $0.changes[0].date = "2 March 2024" }, { $0.changes[0].dateISO = "2024-03-02" },
+            { $0.changes[0].summary = "Hours." }, { $0.previous = nil }, { $0.previous?.title = "Days" }, { $0.next?.url = "/policies/days/" },
+            { $0.upcoming = nil }, { $0.upcoming?.title = "Escalations" }, { $0.upcoming?.url = "/policies/escalation-2028/" },
+            { $0.upcoming?.version = "3.1" }, { $0.upcoming?.effective.text = "January 2027" }, { $0.upcoming?.effective.iso = "2027-01" },
+            { $0.upcoming?.replaces = nil }, { $0.upcoming?.replaces?.title = "Days" }, { $0.editURL = nil }, { $0.basePath = "/docs" },
+            { $0.toc.append((title: "More", id: "more", sub: true)) },
+        ]
+        #expect(Self.digests(inputs, changes, \.digest) == changes.count + 1)
     }
 
     /// What the two pages read, edited in the bundled content: each edit renders the page again,

@@ -29,7 +29,7 @@ enum CategoryPage {
         var summary: String
         var articles: [Listed]
 
-        /// The hash of every input above (`CategoryPageTests` fails when one is added without it).
+        /// The hash of every input above (`LatePageInputsTests.theCategoryPagesDigestCoversEveryInput` fails when one is added without it).
         var digest: ContentDigest {
             var hasher = ContentHasher()
             hasher.add("kb category page 1")
@@ -45,12 +45,9 @@ enum CategoryPage {
     }
 
     static func page(_ inputs: Inputs) -> PageSpec {
-        var page = PageSpec(url: inputs.url, template: "kb-category", title: inputs.title, description: inputs.summary,
-                            breadcrumbs: [("Home", SiteURL.home), ("Knowledge base", SiteURL.knowledgeBase), (inputs.title, inputs.url)])
-        page.lateContext = { context(inputs) }
-        // The rest of the spec is fixed here, in the program, which the build's memory is keyed by.
-        page.specDigest = inputs.digest
-        return page
+        .late(url: inputs.url, template: "kb-category", title: inputs.title, description: inputs.summary,
+              breadcrumbs: [("Home", SiteURL.home), ("Knowledge base", SiteURL.knowledgeBase), (inputs.title, inputs.url)],
+              digest: inputs.digest) { context(inputs) }
     }
 
     /// The page's context: a function of its inputs alone.

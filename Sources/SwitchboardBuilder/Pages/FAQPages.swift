@@ -18,7 +18,7 @@ enum FAQPages {
 
         var items: [Item]
 
-        /// The hash of every input above (`FAQPageTests` fails when one is added without it).
+        /// The hash of every input above (`LatePageInputsTests.theFAQPagesDigestCoversEveryInput` fails when one is added without it).
         var digest: ContentDigest {
             var hasher = ContentHasher()
             hasher.add("faq page 1")
@@ -55,13 +55,9 @@ enum FAQPages {
                                                 sections: [(faq.info.slug, nil, faq.answer.rendered.plainText)]))
         }
         let inputs = Inputs(items: items)
-        var page = PageSpec(url: SiteURL.faq, template: "faq", title: "Frequently asked questions",
-                            description: "Answers to the questions resellers ask the support desk most.",
-                            breadcrumbs: [("Home", SiteURL.home), ("FAQ", SiteURL.faq)])
-        page.lateContext = { context(inputs) }
-        // Everything else in the spec is fixed here, in the program, which the build's memory is keyed by.
-        page.specDigest = inputs.digest
-        set.pages.append(page)
+        set.pages.append(.late(url: SiteURL.faq, template: "faq", title: "Frequently asked questions",
+                               description: "Answers to the questions resellers ask the support desk most.",
+                               breadcrumbs: [("Home", SiteURL.home), ("FAQ", SiteURL.faq)], digest: inputs.digest) { context(inputs) })
         return set
     }
 

@@ -53,7 +53,7 @@ enum PolicyPage {
         var editURL: String?
         var basePath: String
 
-        /// The hash of every input above (`PolicyPageTests` fails when one is added without it).
+        /// The hash of every input above (`LatePageInputsTests.thePolicyPagesDigestCoversEveryInput` fails when one is added without it).
         var digest: ContentDigest {
             var hasher = ContentHasher()
             hasher.add("policy page 1")
@@ -93,12 +93,9 @@ enum PolicyPage {
     }
 
     static func page(_ inputs: Inputs) -> PageSpec {
-        var page = PageSpec(url: inputs.url, template: "policy", title: inputs.title, description: inputs.summary,
-                            breadcrumbs: [("Home", SiteURL.home), ("Support policy", SiteURL.policies), (inputs.policyTitle, inputs.url)])
-        page.lateContext = { context(inputs) }
-        // The rest of the spec is fixed here, in the program, which the build's memory is keyed by.
-        page.specDigest = inputs.digest
-        return page
+        .late(url: inputs.url, template: "policy", title: inputs.title, description: inputs.summary,
+              breadcrumbs: [("Home", SiteURL.home), ("Support policy", SiteURL.policies), (inputs.policyTitle, inputs.url)],
+              digest: inputs.digest) { context(inputs) }
     }
 
     /// The page's context: a function of its inputs alone.

@@ -45,7 +45,7 @@ enum PolicyPrintPage {
             }
         }
 
-        /// The hash of every input above (`PrintPageTests` fails when one is added without it).
+        /// The hash of every input above (`LatePageInputsTests.thePrintEditionsDigestCoversEveryInput` fails when one is added without it).
         var digest: ContentDigest {
             var hasher = ContentHasher()
             hasher.add("policy print page 1")
@@ -69,13 +69,10 @@ enum PolicyPrintPage {
 
     static func page(_ site: Site, edition: PolicyEdition) -> PageSpec {
         let inputs = Inputs(site, edition: edition)
-        var page = PageSpec(url: PolicyPages.printURL, template: "policy-print", title: "Support policy: print edition",
-                            description: "The whole support policy on one page, for printing or saving as PDF.",
-                            breadcrumbs: [("Home", "/"), ("Support policy", "/policies/"), ("Print edition", PolicyPages.printURL)])
-        page.lateContext = { context(inputs) }
-        // Everything else in the spec is fixed here, in the program, which the build's memory is keyed by.
-        page.specDigest = inputs.digest
-        return page
+        return .late(url: PolicyPages.printURL, template: "policy-print", title: "Support policy: print edition",
+                     description: "The whole support policy on one page, for printing or saving as PDF.",
+                     breadcrumbs: [("Home", "/"), ("Support policy", "/policies/"), ("Print edition", PolicyPages.printURL)],
+                     digest: inputs.digest) { context(inputs) }
     }
 
     /// The page's context: a function of its inputs alone.

@@ -49,6 +49,18 @@ public struct PageSpec: Sendable {
         self.inSitemap = inSitemap
     }
 
+    /// A spec whose context `context` makes when the page is rendered, and whose hash is
+    /// `digest`: the hash of every input `context` reads. The rest of the spec (URL, title,
+    /// template, breadcrumbs) must be made from those inputs or fixed in the program, which the
+    /// build's memory is keyed by.
+    static func late(url: String, template: String, title: String, description: String?, breadcrumbs: [(title: String, url: String)],
+                     digest: ContentDigest, context: @escaping @Sendable () -> TemplateContext) -> PageSpec {
+        var page = PageSpec(url: url, template: template, title: title, description: description, breadcrumbs: breadcrumbs)
+        page.lateContext = context
+        page.specDigest = digest
+        return page
+    }
+
     /// The spec with its context made: what is digested and rendered.
     func finished() -> PageSpec {
         guard let lateContext else { return self }

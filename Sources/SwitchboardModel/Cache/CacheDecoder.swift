@@ -55,7 +55,7 @@ final class CacheSource {
     }
 
     /// The bytes from `range.lowerBound` to `range.upperBound`.
-    func bytes(_ range: Range<Int>) -> ArraySlice<UInt8> {
+    func slice(_ range: Range<Int>) -> ArraySlice<UInt8> {
         bytes[(bytes.startIndex + range.lowerBound)..<(bytes.startIndex + range.upperBound)]
     }
 

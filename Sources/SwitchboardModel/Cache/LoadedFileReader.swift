@@ -173,7 +173,7 @@ struct LoadedFileReader {
             let place = EncodedArticleBody.Place(file: bodyPlace.file, bytes: (bodyPlace.offset + renderedAt)..<(bodyPlace.offset + end))
             return (text, EncodedArticleBody(bytes: [], pageDigest: digests.page, sectionsDigest: digests.sections, place: place))
         }
-        return (text, EncodedArticleBody(bytes: Array(source.bytes(renderedAt..<end)), pageDigest: digests.page, sectionsDigest: digests.sections))
+        return (text, EncodedArticleBody(bytes: Array(source.slice(renderedAt..<end)), pageDigest: digests.page, sectionsDigest: digests.sections))
     }
 
     private func markdownText(at offset: Int) throws -> MarkdownText? {
