@@ -33,6 +33,16 @@ import SwitchboardModel
         #expect(first.finish() != second.finish())
     }
 
+    /// An absent text hashes apart from every text present, the one it is written as included.
+    @Test func anAbsentTextIsNoText() {
+        func digest(_ text: String?) -> ContentDigest {
+            var hasher = ContentHasher()
+            hasher.add(optional: text)
+            return hasher.finish()
+        }
+        #expect(Set([nil, "", "\u{0}", "a"].map(digest)).count == 4)
+    }
+
     @Test func hexRoundTrips() {
         let digest = ContentDigest(high: 0x0123_4567_89ab_cdef, low: 0xfedc_ba98_7654_3210)
         #expect(digest.description == "0123456789abcdeffedcba9876543210")

@@ -44,12 +44,7 @@ final class ArticlePageMemo: @unchecked Sendable {
             hasher.add(article.promoted ? 1 : 0)
             hasher.add(article.pageBodyDigest)
             hasher.add(categoryTitle)
-            hasher.add(related.count)
-            for entry in related {
-                hasher.add(entry.title)
-                hasher.add(entry.url)
-                hasher.add(entry.type)
-            }
+            hasher.add(linked: related)
             hasher.add(basePath)
             hasher.add(repositoryURL ?? "\u{0}")
             return hasher.finish()

@@ -37,8 +37,7 @@ enum CategoryPage {
             hasher.add(articles.count)
             for article in articles {
                 for text in [article.title, article.summary, article.url] { hasher.add(text) }
-                hasher.add(article.updated ?? "\u{0}")
-                hasher.add(article.updated == nil ? 0 : 1)
+                hasher.add(optional: article.updated)
             }
             return hasher.finish()
         }

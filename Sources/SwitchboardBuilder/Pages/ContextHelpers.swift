@@ -27,7 +27,18 @@ enum ContextHelpers {
 
     /// The table of contents of a rendered body.
     static func toc(_ rendered: RenderedMarkdown) -> [TemplateContext] {
-        rendered.tableOfContents.map { ["title": $0.text, "id": $0.id, "sub": $0.level == 3] as TemplateContext }
+        toc(tocEntries(rendered))
+    }
+
+    /// The entries of a rendered body's table of contents: each heading's text and id, and
+    /// whether it is under another (an h3).
+    static func tocEntries(_ rendered: RenderedMarkdown) -> [(title: String, id: String, sub: Bool)] {
+        rendered.tableOfContents.map { ($0.text, $0.id, $0.level == 3) }
+    }
+
+    /// A table of contents as template items.
+    static func toc(_ entries: [(title: String, id: String, sub: Bool)]) -> [TemplateContext] {
+        entries.map { ["title": $0.title, "id": $0.id, "sub": $0.sub] as TemplateContext }
     }
 
     /// The names of product ids, in the given order.

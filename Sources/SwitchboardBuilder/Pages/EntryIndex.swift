@@ -44,10 +44,6 @@ struct EntryIndex: Sendable {
     /// At most this many related entries per article.
     static let relatedLimit = 5
 
-    func link(_ reference: String) -> TemplateContext? {
-        entry(reference)?.context
-    }
-
     /// An entry another page links to: its title, URL (with the base path) and type.
     struct Linked: Equatable, Sendable {
         var title: String

@@ -25,17 +25,8 @@ enum FAQPages {
             hasher.add(items.count)
             for item in items {
                 for text in [item.slug, item.question, item.answer, item.category] { hasher.add(text) }
-                hasher.add(item.related.count)
-                for entry in item.related {
-                    hasher.add(entry.title)
-                    hasher.add(entry.url)
-                    hasher.add(entry.type)
-                }
-                hasher.add(item.products.count)
-                for product in item.products {
-                    hasher.add(product.id)
-                    hasher.add(product.name)
-                }
+                hasher.add(linked: item.related)
+                hasher.add(products: item.products)
             }
             return hasher.finish()
         }

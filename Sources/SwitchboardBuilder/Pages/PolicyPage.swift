@@ -58,21 +58,14 @@ enum PolicyPage {
             var hasher = ContentHasher()
             hasher.add("policy page 1")
             for text in [url, title, policyTitle, summary, version, effective.text, effective.iso, body, basePath] { hasher.add(text) }
-            for optional in [section, owner, reviewBy, editURL] {
-                hasher.add(optional ?? "\u{0}")
-                hasher.add(optional == nil ? 0 : 1)
-            }
+            for optional in [section, owner, reviewBy, editURL] { hasher.add(optional: optional) }
             hasher.add(toc.count)
             for entry in toc {
                 hasher.add(entry.title)
                 hasher.add(entry.id)
                 hasher.add(entry.sub ? 1 : 0)
             }
-            hasher.add(products.count)
-            for product in products {
-                hasher.add(product.id)
-                hasher.add(product.name)
-            }
+            hasher.add(products: products)
             hasher.add(changes.count)
             for change in changes {
                 for text in [change.version, change.date, change.dateISO, change.summary] { hasher.add(text) }
@@ -86,9 +79,8 @@ enum PolicyPage {
         }
 
         private func add(_ link: Link?, to hasher: inout ContentHasher) {
-            hasher.add(link == nil ? 0 : 1)
-            hasher.add(link?.title ?? "\u{0}")
-            hasher.add(link?.url ?? "\u{0}")
+            hasher.add(optional: link?.title)
+            hasher.add(optional: link?.url)
         }
     }
 
@@ -113,7 +105,7 @@ enum PolicyPage {
         if let section = inputs.section { context["section"] = section }
         if let owner = inputs.owner { context["owner"] = owner }
         if let reviewBy = inputs.reviewBy { context["review_by"] = reviewBy }
-        if inputs.toc.count > 1 { context["toc"] = inputs.toc.map { ["title": $0.title, "id": $0.id, "sub": $0.sub] as TemplateContext } }
+        if inputs.toc.count > 1 { context["toc"] = ContextHelpers.toc(inputs.toc) }
         if !inputs.products.isEmpty {
             context["products"] = ContextHelpers.products(inputs.products.map(\.id), names: inputs.products.map(\.name))
         }

@@ -29,7 +29,7 @@ enum PolicyPages {
             var inputs = PolicyPage.Inputs(
                 url: url, title: title, policyTitle: policy.title, summary: policy.summary, version: policy.version,
                 effective: ContextHelpers.effective(policy), body: policy.body.html,
-                toc: policy.body.rendered.tableOfContents.map { ($0.text, $0.id, $0.level == 3) },
+                toc: ContextHelpers.tocEntries(policy.body.rendered),
                 section: policy.section, owner: policy.owner, reviewBy: policy.reviewBy.map(ContextHelpers.long),
                 products: Array(zip(policy.products, ContextHelpers.productNames(policy.products, in: site))),
                 changes: policy.changes.map { ($0.version, ContextHelpers.long($0.date), $0.date.description, $0.summary) },

@@ -56,13 +56,11 @@ enum PolicyPrintPage {
                 for text in [section.slug, section.title, section.version, section.effective.text, section.effective.iso, section.url, section.body] {
                     hasher.add(text)
                 }
-                hasher.add(section.number ?? "\u{0}")
-                hasher.add(section.number == nil ? 0 : 1)
+                hasher.add(optional: section.number)
             }
-            hasher.add(version ?? "\u{0}")
-            hasher.add(version == nil ? 0 : 1)
-            hasher.add(effective?.text ?? "\u{0}")
-            hasher.add(effective?.iso ?? "\u{0}")
+            hasher.add(optional: version)
+            hasher.add(optional: effective?.text)
+            hasher.add(optional: effective?.iso)
             return hasher.finish()
         }
     }

@@ -575,7 +575,7 @@ public final class BuildSession {
             storedAnalyses.writeThrough = { cache in Self.write(cache, to: path, program: program) }
             if storedAnalyses.pieces == nil, let folder = configuration.cacheDirectory {
                 storedAnalyses.pieces = SearchPieceFolder(path: "\(folder)/search-pieces", identity: program)
-                let path = "\(folder)/search-entries"
+                let path = Self.searchEntriesPath(in: folder)
                 let ahead = prefetched.searchEntries?.path == path ? prefetched.searchEntries?.task : nil
                 prefetched.searchEntries = nil
                 storedAnalyses.entries = SearchEntryStore(path: path, identity: program, ahead: ahead)
@@ -604,6 +604,11 @@ public final class BuildSession {
         configuration.cacheDirectory.map { "\($0)/parsed.cache" }
     }
 
+    /// The search index's scored entries in the cache folder `folder` (`SearchEntryStore`).
+    private static func searchEntriesPath(in folder: String) -> String {
+        "\(folder)/search-entries"
+    }
+
     /// Parsed files from the cache folder, the first time a build uses that folder.
     private func loadParseCache() {
         restores.wait()
@@ -616,14 +621,8 @@ public final class BuildSession {
     /// end, they kept every article's body alive after its page was rendered.
     private func saveParseCache() {
         guard configuration.buildsOnce else {
-            let cache = parseCache
-            guard let path = parseCachePath, cache.needsWrite else { return }
-            let program = configuration.programIdentity
-            DispatchQueue.global().async(group: cacheWrites) {
-                Self.write(cache, to: path, program: program)
-                // The next build reads the entries: made here, on another core, not on its load's path.
-                cache.makeEntries()
-            }
+            // The next build reads the entries: made after the write, on its core, not on that load's path.
+            if let path = parseCachePath { save(parseCache, to: path) { $0.makeEntries() } }
             return
         }
         let cache = parseCache
@@ -650,10 +649,14 @@ public final class BuildSession {
     /// Streams a delta or a new base to `path` on another core, while the build goes on (nothing
     /// changes `entries` until the next build, which starts after this write ends). A base
     /// replaces the delta beside it; a delta leaves the base as it is.
-    private func save(_ entries: some CacheFolderEntries, to path: String) {
+    /// `afterwards` runs on the same core once the write is done.
+    private func save<Entries: CacheFolderEntries>(_ entries: Entries, to path: String, afterwards: @escaping @Sendable (Entries) -> Void = { _ in }) {
         guard entries.needsWrite else { return }
         let program = configuration.programIdentity
-        DispatchQueue.global().async(group: cacheWrites) { Self.write(entries, to: path, program: program) }
+        DispatchQueue.global().async(group: cacheWrites) {
+            Self.write(entries, to: path, program: program)
+            afterwards(entries)
+        }
     }
 
     /// Writes a delta or a new base to `path` now; a base replaces the delta beside it.
@@ -683,7 +686,7 @@ public final class BuildSession {
         if let path = parseCachePath { restoreAhead(parseCache, from: path, ifNot: &parseCacheKey) }
         // The search index's scored entries, for the store a build that runs once makes later.
         if configuration.buildsOnce, searchAnalyses == nil, storedAnalyses.entries == nil, let folder = configuration.cacheDirectory {
-            let path = "\(folder)/search-entries"
+            let path = Self.searchEntriesPath(in: folder)
             prefetched.searchEntries = (path, SearchEntryStore.readAhead(path: path, identity: program))
         }
         if loadedTheme == nil, themeRead == nil {
@@ -749,20 +752,15 @@ public final class BuildSession {
         }
     }
 
-    /// Keeps `next` as the memory of the last build, and writes it to the cache folder: `encoded`
-    /// when its bytes were made already (`BuildMemory.encoded(program:)`).
-    private func remember(_ next: BuildMemory, encoded: BackgroundTask<[UInt8]?>? = nil) {
+    /// Keeps `next` as the memory of the last build, and writes `encoded`, its bytes
+    /// (`BuildMemory.encoded(program:)`, made while the sink committed), to the cache folder.
+    private func remember(_ next: BuildMemory, encoded: BackgroundTask<[UInt8]?>?) {
         memory = next
         memoryKey = memoryPath
         // Written on another core, like the other cache files: the next build waits for it.
-        if let path = memoryPath {
-            let program = configuration.programIdentity
+        if let path = memoryPath, let encoded {
             DispatchQueue.global().async(group: cacheWrites) {
-                if let encoded {
-                    if let bytes = encoded.wait() { CacheFile.write(path, bytes) }
-                } else {
-                    next.write(to: path, program: program)
-                }
+                if let bytes = encoded.wait() { CacheFile.write(path, bytes) }
             }
         }
     }

@@ -102,6 +102,25 @@ extension ContentHasher {
         add(context: page.context)
     }
 
+    /// Entries a page links to by title (related articles, an answer's related entries).
+    mutating func add(linked entries: [EntryIndex.Linked]) {
+        add(entries.count)
+        for entry in entries {
+            add(entry.title)
+            add(entry.url)
+            add(entry.type)
+        }
+    }
+
+    /// Product ids with their names, as a page lists them.
+    mutating func add(products: [(id: String, name: String)]) {
+        add(products.count)
+        for product in products {
+            add(product.id)
+            add(product.name)
+        }
+    }
+
     mutating func add(document: SearchDocument) {
         add(document.url)
         add(document.title)

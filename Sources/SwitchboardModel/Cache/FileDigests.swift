@@ -97,7 +97,7 @@ public final class FileDigests: @unchecked Sendable {
             let (folder, name) = places[index]
             guard folder >= 0 else { return FileDigests.stamp(of: path) }
             var info = stat()
-            let found = path.utf8CString.withUnsafeBufferPointer { fstatat(folder, $0.baseAddress! + name, &info, 0) == 0 }
+            let found = path.withCString { fstatat(folder, $0 + name, &info, 0) == 0 }
             return found ? FileDigests.stamp(info) : nil
         }
 

@@ -131,6 +131,12 @@ public struct ContentHasher {
         withUnsafeBytes(of: Int64(number).littleEndian) { append($0) }
     }
 
+    /// A text that may be absent: never the same hash as any text present.
+    public mutating func add(optional text: String?) {
+        add(text ?? "\u{0}")
+        add(text == nil ? 0 : 1)
+    }
+
     public mutating func add(_ digest: ContentDigest) {
         add(Int(bitPattern: UInt(digest.high)))
         add(Int(bitPattern: UInt(digest.low)))
