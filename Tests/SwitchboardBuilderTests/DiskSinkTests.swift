@@ -46,6 +46,23 @@ import SwitchboardModel
         #expect(files(under: output).filter { $0.key != DiskSink.markerName } == ["index.html": "three"])
     }
 
+    /// A file is written over in place and cut to its new length after writing, never emptied
+    /// first (ext4 writes a file emptied by truncation back to the disk as it is closed).
+    @Test func aFileWrittenOverHoldsOnlyItsNewBytes() throws {
+        _ = try fresh()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let path = root.appendingPathComponent("page.html").path
+        func read() -> String? { try? String(contentsOfFile: path, encoding: .utf8) }
+        #expect(DiskSink.writeFile(path, Array("a much longer first text".utf8)))
+        #expect(read() == "a much longer first text")
+        #expect(DiskSink.writeFile(path, Array("short".utf8)))
+        #expect(read() == "short")
+        #expect(DiskSink.writeFile(path, Array("longer again".utf8)))
+        #expect(read() == "longer again")
+        #expect(DiskSink.writeFile(path, []))
+        #expect(read() == "")
+    }
+
     /// A build that publishes the same site again (a no-change rebuild) leaves the staging
     /// folder trusted: its marker still names the site it holds, so the next build rewrites
     /// only what changed instead of every file.
