@@ -217,9 +217,6 @@ public final class BuildSession {
                 }
                 return true
             }
-            func put(_ file: OutputFile, digest: ContentDigest, links contribution: OutputLinkContribution) throws {
-                if register(file, digest: digest, links: contribution) { try sink.put(file, digest: digest) }
-            }
             /// Files made whole (not pages): scanned on all cores, then handed to the sink
             /// together, which may write them on all cores (ten thousand search files).
             ///
@@ -335,14 +332,22 @@ public final class BuildSession {
                     }
                     for (index, result) in zip(rerender, again) { finished[index] = result }
                 }
+                // The batch's pages are handed to the sink together, which writes them on all
+                // cores: on a disk, one file at a time on this thread left a core idle whenever
+                // the kernel made it wait.
+                var written: [OutputFile] = [], writtenDigests: [ContentDigest] = []
                 for result in finished {
                     if let file = result.file, let contribution = result.links {
                         rendered += 1
                         if !result.scripts.isEmpty { next.scripts[file.path] = result.scripts }
-                        try put(file, digest: result.output, links: contribution)
+                        if register(file, digest: result.output, links: contribution) {
+                            written.append(file)
+                            writtenDigests.append(result.output)
+                        }
                     }
                     next.pages[result.path] = (result.inputs, result.output)
                 }
+                if !written.isEmpty { try sink.putAll(written, digests: writtenDigests) }
                 start += batch.count
             }
             stage.lap("render pages (search index alongside)")
