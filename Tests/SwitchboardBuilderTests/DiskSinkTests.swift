@@ -63,6 +63,31 @@ import SwitchboardModel
         #expect(read() == "")
     }
 
+    /// Folders are made a level at a time, a level of many on all cores, below folders that
+    /// an earlier batch made; a file of an older site where a folder goes is cleared away.
+    @Test func foldersAreMadeBelowThoseAnEarlierBatchMade() throws {
+        let output = try fresh()
+        defer { try? FileManager.default.removeItem(at: root) }
+        // Two builds back, so that the staging folder holds the older site.
+        let older = DiskSink(directory: output.path)
+        try older.write([OutputFile(path: "kb/x/y", text: "a file where a folder goes")])
+        try older.commit()
+        let old = DiskSink(directory: output.path)
+        try old.write([OutputFile(path: "index.html", text: "home")])
+        try old.commit()
+        #expect(files(under: URL(fileURLWithPath: old.staging))["kb/x/y"] == "a file where a folder goes")
+        let sink = DiskSink(directory: output.path)
+        try sink.putAll([OutputFile(path: "kb/index.html", text: "kb")], digests: [ContentDigest("kb".utf8)])
+        let pages = (0..<40).map { OutputFile(path: "kb/c\($0 % 3)/p\($0)/index.html", text: "page \($0)") }
+            + [OutputFile(path: "kb/x/y/z/index.html", text: "deep")]
+        try sink.putAll(pages, digests: pages.map { ContentDigest($0.bytes) })
+        try sink.commit()
+        let written = files(under: output)
+        #expect(written["kb/index.html"] == "kb")
+        for index in 0..<40 { #expect(written["kb/c\(index % 3)/p\(index)/index.html"] == "page \(index)") }
+        #expect(written["kb/x/y/z/index.html"] == "deep")
+    }
+
     /// A build that publishes the same site again (a no-change rebuild) leaves the staging
     /// folder trusted: its marker still names the site it holds, so the next build rewrites
     /// only what changed instead of every file.
