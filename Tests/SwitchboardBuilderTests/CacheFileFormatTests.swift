@@ -45,6 +45,20 @@ import SwitchboardModel
         #expect(read.named == written.named)
     }
 
+    /// A line break in any path, in any section, leaves the memory unstored (the site is then
+    /// simply not cached) rather than written as lines it would be read back wrong from.
+    @Test func aMemoryWithALineBreakInAPathIsNotStored() {
+        #expect(Self.sample().encoded(program: "one") != nil)
+        var output = Self.sample()
+        output.outputs["kb/a\nb/index.html"] = Self.digest("x")
+        var named = Self.sample()
+        named.named.insert("kb/a\nb/")
+        var base = Self.sample()
+        base.basePath = "/docs\n"
+        for memory in [output, named, base] { #expect(memory.encoded(program: "one") == nil) }
+        #expect(Self.sample().encoded(program: "one\ntwo") == nil)
+    }
+
     @Test func aDamagedSessionMemoryIsRefused() throws {
         let path = temporary("damaged")
         defer { unlink(path) }
