@@ -413,12 +413,16 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
         }
         let staging = self.staging
         for level in levels {
-            // A folder that cannot simply be made (a file of an older site in its place) is made
-            // again one at a time, which clears the way or says why it cannot.
-            let made = level.count < 32 ? level.map { _ in false } : level.parallelMap { folder in
+            guard level.count >= 32 else {
+                for folder in level { try makeFolder(folder) }
+                continue
+            }
+            let made = level.parallelMap { folder in
                 let absolute = "\(staging)/\(folder)"
                 return mkdir(absolute, 0o755) == 0 || (errno == EEXIST && Self.isDirectory(absolute))
             }
+            // A folder that could not simply be made (a file of an older site in its place) is
+            // made again here, which clears the way or says why it cannot.
             for (folder, ok) in zip(level, made) where !ok { try makeFolder(folder) }
         }
     }
@@ -537,10 +541,11 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
             }
             return true
         }
-        // A longer file that was there is cut to the new length after writing, never emptied
-        // first: ext4 (with its default `auto_da_alloc`) starts writing a file back to the disk
-        // as it is closed if it was truncated to nothing, which every file of a build had been,
-        // new ones included. Hugo's files, created new, never were.
+        // A longer file already there is cut to the new length after writing, not emptied
+        // first: ext4 (with its default `auto_da_alloc`) takes a file truncated to nothing and
+        // written again for one being replaced, and writes it back to the disk as it is closed,
+        // on the closing thread. Truncating every file, new ones included, had cost a clean
+        // build on ext4 a fifth of its time.
         guard wrote, held > bytes.count else { return wrote }
         return ftruncate(descriptor, off_t(bytes.count)) == 0
     }

@@ -146,10 +146,9 @@ struct BuildMemory: Sendable {
         if let basePath { bytes += "base-path \(basePath)\n".utf8 }
         if let headers { bytes += "headers \(headers.inputs) \(headers.output)\n".utf8 }
         // The sections are made on all cores and joined in order: the process waits for this
-        // file before it ends, and made in one go it was most of the end of a one-edit rebuild
-        // (45,000 lines at 10,000 files).
-        let sections = Array(0..<6).parallelMap { section in encodedSection(section) }
-        for section in sections {
+        // file before it ends, and its 45,000 lines at 10,000 files, made in one go, held up the
+        // end of a one-edit rebuild by some 5 ms more.
+        for section in Section.allCases.parallelMap({ encoded($0) }) {
             guard let section else { return nil }
             bytes += section
         }
@@ -157,9 +156,11 @@ struct BuildMemory: Sendable {
         return bytes
     }
 
-    /// Section `index` of the file, in the order it is written (search, pages, scripts, ids,
-    /// named, outputs), its count line first; nil when a path holds a line break.
-    private func encodedSection(_ index: Int) -> [UInt8]? {
+    /// The file's sections after its header, in the order they are written.
+    private enum Section: CaseIterable { case search, pages, scripts, ids, named, outputs }
+
+    /// One section's lines, its count line first; nil when a path holds a line break.
+    private func encoded(_ section: Section) -> [UInt8]? {
         var bytes: [UInt8] = []
         var clean = true
         // A path, checked for a line break as it is copied.
@@ -175,13 +176,13 @@ struct BuildMemory: Sendable {
             bytes.append(UInt8(ascii: " "))
             path(file)
         }
-        switch index {
-        case 0:
+        switch section {
+        case .search:
             guard let search else { return [] }
             bytes.reserveCapacity(search.files.count * 80)
             bytes += "search \(search.inputs) \(search.files.count)\n".utf8
             for (file, digest) in search.files { line(digest, file) }
-        case 1:
+        case .pages:
             bytes.reserveCapacity(pages.count * 120)
             bytes += "pages \(pages.count)\n".utf8
             for (file, page) in pages {
@@ -189,25 +190,25 @@ struct BuildMemory: Sendable {
                 bytes.append(UInt8(ascii: " "))
                 line(page.output, file)
             }
-        case 2:
+        case .scripts:
             bytes += "scripts \(scripts.count)\n".utf8
             for (file, sources) in scripts {
                 bytes += sources.joined(separator: ",").utf8
                 bytes.append(UInt8(ascii: " "))
                 path(file)
             }
-        case 3:
+        case .ids:
             bytes.reserveCapacity(ids.count * 90)
             bytes += "ids \(ids.count)\n".utf8
             for (file, digest) in ids { line(digest, file) }
-        case 4:
+        case .named:
             bytes.reserveCapacity(named.count * 50)
             bytes += "named \(named.count)\n".utf8
             for file in named {
                 bytes += "- ".utf8
                 path(file)
             }
-        default:
+        case .outputs:
             bytes.reserveCapacity(outputs.count * 90)
             bytes += "outputs \(outputs.count)\n".utf8
             for (file, digest) in outputs { line(digest, file) }

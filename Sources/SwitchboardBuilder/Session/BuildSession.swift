@@ -286,9 +286,9 @@ public final class BuildSession {
             // Cleared when the sink turns out not to hold the previous site (deleted by hand).
             var sinkHoldsPrevious = true
             // Pages go to the sink a batch at a time: nothing holds the whole site's HTML. The
-            // next batch renders on the other cores while this thread writes the current one:
-            // writing is mostly the kernel creating files, which on a disk costs as much as
-            // rendering, and the cores had waited for it.
+            // next batch renders on the other cores while this thread hands the current one to
+            // the sink: writing is mostly the kernel creating files, which on a disk costs as
+            // much as rendering, and the cores had waited for it.
             // Each batch takes its specs out of the queue, so they go once rendered; what the
             // closing files read of them (the precached pages' addresses) is kept aside.
             let precached = plan.pages.filter { ServiceWorker.isPrecached($0.url) }
