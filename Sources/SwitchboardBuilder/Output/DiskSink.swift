@@ -327,7 +327,7 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
     /// back an older time is carried as it is.
     private func carryAll(_ paths: [String]) throws {
         guard !paths.isEmpty else { return }
-        for path in paths { try makeParentFolders(of: path) }
+        try makeParentFolders(of: paths)
         let directory = self.directory, staging = self.staging, next = self.next
         let markerTime = Self.modificationTime(of: "\(directory)/\(Self.markerName)")
         let carried = paths.parallelMap { path -> CarryResult in
@@ -375,7 +375,7 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
 
     private func write(_ path: String, _ bytes: [UInt8]) throws {
         try clearMarker()
-        try makeParentFolders(of: path)
+        try makeParentFolders(of: [path])
         let absolute = "\(staging)/\(path)"
         if Self.writeFile(absolute, bytes) { return }
         // A folder left from an older site is in the way; one of this build's is a conflict.
@@ -386,18 +386,11 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
         throw WriteError(path: path, reason: String(cString: strerror(errno)))
     }
 
-    /// The folder a file at `path` goes in, unless this build has already made it.
-    private func makeParentFolders(of path: String) throws {
-        guard let slash = path.lastIndex(of: "/") else { return }
-        let parent = String(path[..<slash])
-        takeStagedFolders()
-        if !folders.contains(parent) { try makeFolders(parent) }
-    }
-
-    /// The folders of `paths` not made yet, made a level at a time, each level's on all cores:
-    /// a clean build makes a folder per page (7,500 at 10,000 files), and on a disk a `mkdir`
-    /// costs about what writing the page does; one at a time on this thread, it kept a core
-    /// waiting on the kernel.
+    /// The folders the files at `paths` go in that this build has not made yet, made a level at
+    /// a time, a level of many on all cores: a clean build makes a folder per page (7,500 at
+    /// 10,000 files), and so does the first edit after one, which carries every file over; on a
+    /// disk a `mkdir` costs about what writing the page does, and one at a time on this thread
+    /// it kept a core waiting on the kernel.
     private func makeParentFolders(of paths: [String]) throws {
         takeStagedFolders()
         var levels: [[String]] = []
@@ -433,17 +426,6 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
         self.stagedFolders = nil
         let known = stagedFolders.take()
         if folders.isEmpty { folders = known } else { folders.formUnion(known) }
-    }
-
-    /// Creates `folder` and its parents inside the staging folder, replacing files in the way.
-    private func makeFolders(_ folder: String) throws {
-        var path = ""
-        for part in folder.split(separator: "/") {
-            path = path.isEmpty ? String(part) : "\(path)/\(part)"
-            if folders.contains(path) { continue }
-            try makeFolder(path)
-            folders.insert(path)
-        }
     }
 
     /// Creates one folder whose parent exists, replacing a file in the way.
